@@ -1,0 +1,1 @@
+"""Data files shipped with nnplay (installed as the ``nnplay.resources`` package)."""
