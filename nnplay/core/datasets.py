@@ -1,0 +1,613 @@
+"""Data sets for nnplay: five seeded 2-D toy problems, the 8×8 handwritten digits and user CSV files.
+
+Every set is returned as a :class:`Dataset` with a train/test split. Everything is reproducible: the same
+arguments (including ``seed``) give bit-identical arrays, because all randomness comes from one
+``np.random.default_rng(seed)``.
+
+Conventions
+-----------
+* ``x`` arrays have shape ``(N, D)`` and dtype float64 (one sample per row, as in the book).
+* ``t`` arrays have shape ``(N,)`` and dtype int64 and hold class indices ``0 .. n_classes-1``
+  (not one-hot; use ``np.eye(n_classes)[t]`` for that).
+* The toy sets live roughly in ``[-1, 1]²``, so their inputs suit Xavier/He initialisation as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import math
+import operator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+__all__ = [
+    "DATASETS",
+    "LABEL_COLUMN_NAMES",
+    "TOY_DATASETS",
+    "Dataset",
+    "DatasetError",
+    "load_csv",
+    "load_digits",
+    "make_dataset",
+]
+
+TOY_DATASETS = ("xor", "circles", "gaussian", "moons", "spiral")
+DATASETS = (*TOY_DATASETS, "digits", "csv")
+
+#: Header names (case-insensitive) that mark the label column of a CSV file, in order of preference.
+LABEL_COLUMN_NAMES = ("label", "class", "target", "y")
+
+DIGITS_SHAPE = (8, 8)
+_DIGITS_ROWS = 1797
+_N_CLASSES = {"xor": 2, "circles": 2, "gaussian": 2, "moons": 2, "spiral": 3, "digits": 10}
+_MAX_TEST_RATIO = 0.9
+_DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+class DatasetError(ValueError):
+    """A data set cannot be built or loaded; the message says what is wrong and what to do about it."""
+
+
+def _readonly(a: np.ndarray) -> np.ndarray:
+    a.setflags(write=False)
+    return a
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """A labelled data set, already split into a training and a test part.
+
+    The arrays are stored read-only (copy them before changing them in place).
+
+    Attributes
+    ----------
+    name : str
+        One of :data:`DATASETS`.
+    x_train : ndarray, shape (N_train, D), float64
+        Training inputs, one sample per row.
+    t_train : ndarray, shape (N_train,), int64
+        Training labels as class indices ``0 .. n_classes-1``.
+    x_test : ndarray, shape (N_test, D), float64
+        Held-out inputs (``N_test`` may be 0).
+    t_test : ndarray, shape (N_test,), int64
+        Held-out labels.
+    n_classes : int
+        Number of classes K.
+    class_names : tuple of str, length K
+        Display name of each class index.
+    image_shape : tuple of int or None
+        ``(8, 8)`` when each row is an image (digits), else None.
+    feature_names : tuple of str, length D
+        Name of each input column; ``("x0", "x1", ...)`` when left empty.
+    """
+
+    name: str
+    x_train: np.ndarray
+    t_train: np.ndarray
+    x_test: np.ndarray
+    t_test: np.ndarray
+    n_classes: int
+    class_names: tuple[str, ...]
+    image_shape: tuple[int, int] | None = None
+    feature_names: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        xs = {}
+        for part in ("train", "test"):
+            x = np.asarray(getattr(self, f"x_{part}"), dtype=np.float64)
+            t = np.asarray(getattr(self, f"t_{part}"), dtype=np.int64)
+            if x.ndim != 2 or t.ndim != 1 or len(x) != len(t):
+                raise ValueError(f"x_{part} must be (N, D) and t_{part} (N,), got {x.shape} and {t.shape}")
+            if t.size and (t.min() < 0 or t.max() >= self.n_classes):
+                raise ValueError(f"t_{part} holds labels outside 0..{self.n_classes - 1}")
+            object.__setattr__(self, f"x_{part}", _readonly(x))
+            object.__setattr__(self, f"t_{part}", _readonly(t))
+            xs[part] = x
+        d = xs["train"].shape[1]
+        if xs["test"].shape[1] != d:
+            raise ValueError(f"x_train has {d} columns but x_test has {xs['test'].shape[1]}")
+        if len(self.class_names) != self.n_classes:
+            raise ValueError(f"{len(self.class_names)} class names for {self.n_classes} classes")
+        names = tuple(self.feature_names) or tuple(f"x{i}" for i in range(d))
+        if len(names) != d:
+            raise ValueError(f"{len(names)} feature names for {d} features")
+        object.__setattr__(self, "feature_names", names)
+        object.__setattr__(self, "class_names", tuple(self.class_names))
+        if self.image_shape is not None and math.prod(self.image_shape) != d:
+            raise ValueError(f"image_shape {self.image_shape} does not hold {d} features")
+
+    @property
+    def n_features(self) -> int:
+        """Number of input features D."""
+        return self.x_train.shape[1]
+
+    @property
+    def is_2d(self) -> bool:
+        """True when the inputs are points in the plane (D == 2), so decision boundaries can be drawn."""
+        return self.n_features == 2
+
+    def __repr__(self) -> str:
+        return (
+            f"Dataset({self.name!r}, train={len(self.x_train)}, test={len(self.x_test)}, "
+            f"D={self.n_features}, classes={self.n_classes})"
+        )
+
+
+# --------------------------------------------------------------------------------------------------
+# make_dataset
+# --------------------------------------------------------------------------------------------------
+
+
+def make_dataset(
+    name: str,
+    samples: int = 400,
+    noise: float = 0.1,
+    test_ratio: float = 0.2,
+    seed: int = 0,
+    csv_path: str | Path | None = None,
+) -> Dataset:
+    """Build a data set and split it into training and test parts.
+
+    Parameters
+    ----------
+    name : str
+        One of :data:`DATASETS` (case-insensitive).
+    samples : int
+        Total number of samples before the split. Toy sets generate exactly this many, spread over the
+        classes as evenly as possible. For ``"digits"`` and ``"csv"`` it is a cap: a smaller value takes a
+        seeded random subset, a value at least the number of rows takes them all.
+    noise : float
+        Standard deviation of Gaussian noise added to every input value (>= 0). For the toy sets 0.1 is
+        mild and 0.5 heavy. For ``"digits"`` it is added to the pixels after scaling them to [0, 1], and
+        the result is clipped back to [0, 1]. Ignored for ``"csv"`` (its features have unknown scale).
+        The noise-free points depend only on ``seed``, so changing ``noise`` moves the same points.
+    test_ratio : float
+        Fraction in [0, 0.9] held out as the test set (rounded to whole samples; at least one sample
+        always stays for training).
+    seed : int
+        Seed of the random generator; the same arguments give bit-identical arrays.
+    csv_path : str or Path, optional
+        The file to load; required when ``name == "csv"``. See :func:`load_csv` for the format.
+
+    Returns
+    -------
+    Dataset
+        With ``x_*`` of shape (N, D) float64 and ``t_*`` of shape (N,) int64.
+
+    Raises
+    ------
+    DatasetError
+        For an unknown name, invalid parameters, or a CSV file that cannot be used.
+    """
+    key = str(name).strip().lower()
+    if key not in DATASETS:
+        raise DatasetError(f"Unknown data set {name!r}. Choose one of: {', '.join(DATASETS)}.")
+    n = _check_samples(samples, key)
+    noise = _check_float(noise, "noise")
+    if noise < 0:
+        raise DatasetError(f"noise must be >= 0 (it is a standard deviation), got {noise}. Use 0 for none.")
+    test_ratio = _check_float(test_ratio, "test_ratio")
+    if not 0.0 <= test_ratio <= _MAX_TEST_RATIO:
+        raise DatasetError(
+            f"test_ratio must be between 0 and {_MAX_TEST_RATIO} (the held-out fraction), got {test_ratio}."
+        )
+    rng = np.random.default_rng(seed)
+
+    image_shape = None
+    if key in TOY_DATASETS:
+        k = _N_CLASSES[key]
+        counts = [n // k + (1 if c < n % k else 0) for c in range(k)]
+        x, t = _TOY_MAKERS[key](counts, rng)
+        x = x + noise * rng.standard_normal(x.shape)
+        class_names = tuple(str(c) for c in range(k))
+        feature_names = ("x0", "x1")
+    elif key == "digits":
+        x_all, t_all = _digits_cached()
+        idx = rng.permutation(len(x_all))[:n]
+        x = x_all[idx] / 16.0
+        t = t_all[idx]
+        x = np.clip(x + noise * rng.standard_normal(x.shape), 0.0, 1.0)
+        k = 10
+        class_names = tuple(str(c) for c in range(k))
+        feature_names = tuple(f"p{i}" for i in range(x.shape[1]))
+        image_shape = DIGITS_SHAPE
+    else:
+        if csv_path is None or str(csv_path).strip() == "":
+            raise DatasetError("The 'csv' data set needs a file: pass csv_path (the path of a .csv file).")
+        x_all, t_all, class_names, feature_names = load_csv(csv_path)
+        idx = rng.permutation(len(x_all))[:n]
+        x, t = x_all[idx], t_all[idx]
+        k = len(class_names)
+
+    x_train, t_train, x_test, t_test = _split(x, t, test_ratio, rng)
+    return Dataset(
+        name=key,
+        x_train=x_train,
+        t_train=t_train,
+        x_test=x_test,
+        t_test=t_test,
+        n_classes=k,
+        class_names=class_names,
+        image_shape=image_shape,
+        feature_names=feature_names,
+    )
+
+
+def _check_samples(samples: object, key: str) -> int:
+    if isinstance(samples, bool):
+        raise DatasetError(f"samples must be a whole number, got {samples!r}.")
+    try:
+        n = operator.index(samples)
+    except TypeError:
+        if isinstance(samples, float) and samples.is_integer():
+            n = int(samples)
+        else:
+            raise DatasetError(f"samples must be a whole number, got {samples!r}.") from None
+    minimum = _N_CLASSES.get(key, 2) if key in TOY_DATASETS else 2
+    if n < minimum:
+        why = "at least one per class" if key in TOY_DATASETS else "at least two rows"
+        raise DatasetError(f"samples must be at least {minimum} for {key!r} ({why}), got {n}.")
+    return n
+
+
+def _check_float(value: object, what: str) -> float:
+    try:
+        v = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise DatasetError(f"{what} must be a number, got {value!r}.") from None
+    if not math.isfinite(v):
+        raise DatasetError(f"{what} must be a finite number, got {value!r}.")
+    return v
+
+
+def _split(
+    x: np.ndarray, t: np.ndarray, test_ratio: float, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Shuffle (N, D) inputs and (N,) labels together, then hold out ``round(N * test_ratio)`` rows."""
+    n = len(x)
+    n_test = min(round(n * test_ratio), n - 1)
+    perm = rng.permutation(n)
+    test, train = perm[:n_test], perm[n_test:]
+    return x[train], t[train], x[test], t[test]
+
+
+# --------------------------------------------------------------------------------------------------
+# Toy sets: each maker takes per-class counts and returns noise-free x (N, 2) and t (N,), class-sorted.
+# --------------------------------------------------------------------------------------------------
+
+
+def _labels(counts: list[int]) -> np.ndarray:
+    return np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+
+
+def _xor(counts: list[int], rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    # |coordinate| in [0.1, 1]: a margin around the axes keeps the noise-free problem clean.
+    n = sum(counts)
+    mag = rng.uniform(0.1, 1.0, size=(n, 2))
+    s0 = rng.choice([-1.0, 1.0], size=n)
+    t = _labels(counts)
+    s1 = np.where(t == 1, s0, -s0)  # class 1: same signs (x0*x1 > 0); class 0: opposite signs
+    return mag * np.stack([s0, s1], axis=1), t
+
+
+def _polar(r: np.ndarray, a: np.ndarray) -> np.ndarray:
+    return np.stack([r * np.cos(a), r * np.sin(a)], axis=1)
+
+
+def _circles(counts: list[int], rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    n0, n1 = counts
+    # sqrt of a uniform number gives points spread evenly over the area
+    r_in = 0.5 * np.sqrt(rng.uniform(0.0, 1.0, n0))
+    r_out = np.sqrt(rng.uniform(0.7**2, 1.0, n1))
+    a = rng.uniform(0.0, 2 * np.pi, n0 + n1)
+    return _polar(np.concatenate([r_in, r_out]), a), _labels(counts)
+
+
+def _gaussian(counts: list[int], rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    t = _labels(counts)
+    centres = np.array([[-0.5, -0.5], [0.5, 0.5]])
+    return centres[t] + 0.2 * rng.standard_normal((len(t), 2)), t
+
+
+def _moons(counts: list[int], rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    n0, n1 = counts
+    a0 = np.linspace(0.0, np.pi, n0)
+    a1 = np.linspace(0.0, np.pi, n1)
+    upper = np.stack([np.cos(a0), np.sin(a0)], axis=1)
+    lower = np.stack([1.0 - np.cos(a1), 0.5 - np.sin(a1)], axis=1)
+    # the classic moons span x in [-1, 2], y in [-0.5, 1]: centre them and scale into [-1, 1]²
+    x = (np.concatenate([upper, lower]) - [0.5, 0.25]) / 1.5
+    return x, _labels(counts)
+
+
+def _spiral(counts: list[int], rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    # CS231n-style arms: radius grows linearly to 1 while the angle turns by 4 radians
+    parts = []
+    for c, m in enumerate(counts):
+        r = np.linspace(0.05, 1.0, m)
+        a = 2 * np.pi * c / len(counts) + 4.0 * r
+        parts.append(_polar(r, a))
+    return np.concatenate(parts), _labels(counts)
+
+
+_TOY_MAKERS = {"xor": _xor, "circles": _circles, "gaussian": _gaussian, "moons": _moons, "spiral": _spiral}
+
+
+# --------------------------------------------------------------------------------------------------
+# Digits
+# --------------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _digits_cached() -> tuple[np.ndarray, np.ndarray]:
+    from nnplay.paths import resource_path
+
+    path = resource_path("data", "digits.csv.gz")
+    try:
+        with gzip.open(path, "rt", encoding="ascii") as f:
+            data = np.loadtxt(f, delimiter=",", dtype=np.float64)
+    except (OSError, ValueError, EOFError) as e:
+        raise DatasetError(
+            f"Cannot read the bundled digits file {path} ({e}). Reinstall nnplay to restore it."
+        ) from e
+    if data.shape != (_DIGITS_ROWS, 65):
+        raise DatasetError(
+            f"The bundled digits file {path} has shape {data.shape}, expected ({_DIGITS_ROWS}, 65). "
+            "Reinstall nnplay to restore it."
+        )
+    return _readonly(np.ascontiguousarray(data[:, :64])), _readonly(data[:, 64].astype(np.int64))
+
+
+def load_digits() -> tuple[np.ndarray, np.ndarray]:
+    """Load the 8×8 handwritten digits bundled with nnplay (read from disk once, then cached).
+
+    Returns
+    -------
+    x : ndarray, shape (1797, 64), float64
+        Raw pixel intensities 0..16, row by row (``x[i].reshape(8, 8)`` is the image).
+    t : ndarray, shape (1797,), int64
+        The digit 0..9 shown in each image.
+
+    Both arrays are fresh copies, in file order.
+    """
+    x, t = _digits_cached()
+    return x.copy(), t.copy()
+
+
+# --------------------------------------------------------------------------------------------------
+# CSV
+# --------------------------------------------------------------------------------------------------
+
+
+def load_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...], tuple[str, ...]]:
+    """Load a labelled data set from a CSV file (without pandas).
+
+    Format: one sample per line, numeric feature columns plus one label column, separated by commas
+    (a semicolon or tab is used instead when it is clearly the delimiter). Blank lines and lines starting
+    with ``#`` are skipped. An optional header row is recognised when one of its cells is a label-column
+    name or a feature cell is not a number. The label column is the header column named ``label``,
+    ``class``, ``target`` or ``y`` (case-insensitive, in that order of preference; ``y`` only when there is
+    no column ``x``, so ``x,y,...`` files keep ``y`` as a feature), otherwise the last column. Labels may be
+    numbers or text; they are mapped to 0..K-1 in sorted order (numeric order when all are numbers).
+
+    Features are used as given: they are **not** scaled, so standardise them yourself if their ranges
+    differ a lot.
+
+    Parameters
+    ----------
+    path : str or Path
+        The CSV file, UTF-8 encoded.
+
+    Returns
+    -------
+    x : ndarray, shape (N, D), float64
+        Features in file order.
+    t : ndarray, shape (N,), int64
+        Class index of each row.
+    class_names : tuple of str, length K
+        The label text of each class index.
+    feature_names : tuple of str, length D
+        Header names of the feature columns, or ``("x0", "x1", ...)`` without a header.
+
+    Raises
+    ------
+    DatasetError
+        When the file is missing, unreadable or malformed; the message names the file and, where it
+        applies, the line and column.
+    """
+    path = Path(path)
+    fname = path.name or str(path)
+    text = _read_text(path, fname)
+    lines = [(i + 1, ln.rstrip("\r")) for i, ln in enumerate(text.split("\n"))]
+    lines = [(no, ln) for no, ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    if not lines:
+        raise DatasetError(
+            f"{fname} is empty (no data lines). Put one sample per line: feature values, then the label, "
+            "e.g. '0.5,1.2,cat'."
+        )
+    delim = _sniff_delimiter([ln for _, ln in lines[:20]])
+    rows = [(no, _split_line(ln, delim)) for no, ln in lines]
+
+    first_no, first = rows[0]
+    n_cols = len(first)
+    if n_cols < 2:
+        raise DatasetError(
+            f"{fname} line {first_no}: only 1 column found. A data set needs at least one feature column "
+            "and a label column, separated by commas (or semicolons or tabs)."
+        )
+    for no, cells in rows[1:]:
+        if len(cells) != n_cols:
+            raise DatasetError(
+                f"{fname} line {no}: {len(cells)} columns, but line {first_no} has {n_cols}. Every row needs "
+                f"the same number of {_DELIMITERS[delim]}-separated values; look for a missing or extra "
+                f"{_DELIMITERS[delim]}."
+            )
+
+    header = _find_header(first, [cells for _, cells in rows[1:]])
+    if header is not None:
+        rows = rows[1:]
+        if not rows:
+            raise DatasetError(
+                f"{fname} has only a header row (line {first_no}) and no data. "
+                "Add one line per sample below it."
+            )
+    label_col = _label_column(header) if header is not None else n_cols - 1
+    label_desc = f"column {label_col + 1}" + (f" '{header[label_col]}'" if header is not None else "")
+    if len(rows) < 2:
+        raise DatasetError(
+            f"{fname} has only {len(rows)} data row; a data set needs at least 2 rows (more to train well)."
+        )
+
+    feat_cols = [c for c in range(n_cols) if c != label_col]
+    x = np.empty((len(rows), len(feat_cols)), dtype=np.float64)
+    label_text = []
+    for r, (no, cells) in enumerate(rows):
+        for j, c in enumerate(feat_cols):
+            x[r, j] = _parse_feature(cells[c], fname, no, c, header, delim, label_desc)
+        lab = cells[label_col]
+        if lab == "":
+            raise DatasetError(
+                f"{fname} line {no}, column {label_col + 1}: the label is empty. Give every row a label "
+                "(or delete the row)."
+            )
+        label_text.append(lab)
+
+    t, class_names = _encode_labels(label_text)
+    if len(class_names) < 2:
+        raise DatasetError(
+            f"{fname}: every row has the label {class_names[0]!r} ({label_desc}), but classification needs "
+            "at least 2 classes. Check that the label column is the right one and holds different classes."
+        )
+    if header is not None:
+        feature_names = tuple(header[c] or f"x{j}" for j, c in enumerate(feat_cols))
+    else:
+        feature_names = tuple(f"x{j}" for j in range(len(feat_cols)))
+    return x, t, class_names, feature_names
+
+
+def _read_text(path: Path, fname: str) -> str:
+    if not path.exists():
+        raise DatasetError(f"CSV file not found: {path}. Check the path (or choose the file again).")
+    if path.is_dir():
+        raise DatasetError(f"{path} is a folder, not a file. Choose a .csv file instead.")
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise DatasetError(
+            f"Cannot read {path}: {e.strerror or e}. Check that the file exists and that you may read it."
+        ) from e
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise DatasetError(
+            f"{fname} line {line}: the file is not UTF-8 text. Save it as 'CSV UTF-8' "
+            "(most spreadsheet programs offer this under 'Save as')."
+        ) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise DatasetError(
+            f"{fname} line {line}: the file contains binary data, not text. Export it as a plain CSV file "
+            "(UTF-8)."
+        )
+    return text
+
+
+def _split_line(line: str, delim: str) -> list[str]:
+    """Split one line into stripped cells, honouring double quotes (``"a,b"`` is one cell)."""
+    return [cell.strip() for cell in next(csv.reader([line], delimiter=delim))]
+
+
+def _sniff_delimiter(sample: list[str]) -> str:
+    """Pick ',', ';' or tab: the one giving the same number (>= 2) of cells on every sample line.
+
+    When several fit, the one with the most cells wins; on a tie, tab and semicolon beat comma (commas
+    also appear as decimal marks in semicolon files). When none fits, the most frequent one is used so
+    the column-count check reports the offending line.
+    """
+    best, best_key = ",", (-1, -1)
+    for rank, d in enumerate(("\t", ";", ",")):
+        counts = {len(_split_line(ln, d)) for ln in sample}
+        if len(counts) == 1 and (n := counts.pop()) >= 2 and (n, -rank) > best_key:
+            best, best_key = d, (n, -rank)
+    if best_key[0] < 0:
+        best = max(_DELIMITERS, key=lambda d: (sample[0].count(d), d == ","))
+    return best
+
+
+def _is_number(s: str) -> bool:
+    try:
+        float(s)
+    except ValueError:
+        return False
+    return True
+
+
+def _label_column(header: list[str]) -> int:
+    lower = [h.lower() for h in header]
+    for name in LABEL_COLUMN_NAMES:
+        if name == "y" and "x" in lower:
+            continue
+        if name in lower:
+            return lower.index(name)
+    return len(header) - 1
+
+
+def _find_header(first: list[str], rest: list[list[str]]) -> list[str] | None:
+    """Return the first row if it is a header, else None."""
+    lower = [c.lower() for c in first]
+    if any(name in lower for name in LABEL_COLUMN_NAMES):
+        return first
+    if not all(_is_number(c) for c in first[:-1]):
+        return first
+    # e.g. "1,2,species": numeric-looking feature names, but only this row has a text label
+    if not _is_number(first[-1]) and rest and all(_is_number(r[-1]) for r in rest):
+        return first
+    return None
+
+
+def _parse_feature(
+    cell: str, fname: str, no: int, col: int, header: list[str] | None, delim: str, label_desc: str
+) -> float:
+    where = f"{fname} line {no}, column {col + 1}" + (f" '{header[col]}'" if header and header[col] else "")
+    if cell == "":
+        raise DatasetError(f"{where}: the value is empty. Fill in every feature value (or delete the row).")
+    try:
+        v = float(cell)
+    except ValueError:
+        hint = " Use '.' as the decimal point, not ','." if "," in cell and delim != "," else ""
+        raise DatasetError(
+            f"{where}: {cell!r} is not a number. Feature columns must be numeric; only the label column "
+            f"({label_desc}) may hold text.{hint}"
+        ) from None
+    if not math.isfinite(v):
+        raise DatasetError(
+            f"{where}: {cell!r} is not a finite number. Missing or infinite values are not allowed: "
+            "fill them in or delete the row."
+        )
+    return v
+
+
+def _encode_labels(texts: list[str]) -> tuple[np.ndarray, tuple[str, ...]]:
+    """Map label strings to 0..K-1 in sorted order (numeric when all are finite numbers)."""
+    try:
+        values = [float(s) for s in texts]
+        numeric = all(math.isfinite(v) for v in values)
+    except ValueError:
+        numeric = False
+    if numeric:
+        # equal numbers are one class ("1" and "1.0"); its name is the first spelling seen
+        names: dict[float, str] = {}
+        for v, s in zip(values, texts, strict=True):
+            names.setdefault(v, s)
+        keys = sorted(names)
+        index = {v: i for i, v in enumerate(keys)}
+        t = np.array([index[v] for v in values], dtype=np.int64)
+        return t, tuple(names[v] for v in keys)
+    classes = sorted(set(texts))
+    index_s = {s: i for i, s in enumerate(classes)}
+    return np.array([index_s[s] for s in texts], dtype=np.int64), tuple(classes)
