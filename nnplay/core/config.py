@@ -1,0 +1,210 @@
+"""The experiment as plain data: one frozen ``Config`` for the GUI, the command line and saved files."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+
+from nnplay.core.network import ACTIVATION_NAMES, INIT_NAMES, LOSS_NAMES, OUTPUT_NAMES
+from nnplay.core.optimizers import OPTIMIZERS
+
+DATASET_NAMES = ("xor", "circles", "gaussian", "moons", "spiral", "digits", "csv")
+GRADIENT_NAMES = ("backprop", "numerical")
+MAX_HIDDEN_LAYERS = 32
+MAX_WIDTH = 1024
+MAX_SAMPLES = 100_000
+MAX_SEED = 2**31 - 1
+
+
+class ConfigError(ValueError):
+    """A setting that cannot be used; the message names the field, the value and what is allowed."""
+
+
+def _bad(name, value, allowed):
+    return ConfigError(f"{name}: {value!r} is not allowed; {allowed}")
+
+
+@dataclass(frozen=True)
+class Config:
+    """One experiment. Every field is validated on construction (``ConfigError`` otherwise).
+
+    ``hidden`` lists the widths of the hidden layers (``()`` for none). ``init`` is ``"xavier"``,
+    ``"he"``, ``"zero"`` or a positive number (a std). ``csv_path`` is used only with ``dataset="csv"``.
+    """
+
+    dataset: str = "circles"
+    samples: int = 400
+    noise: float = 0.1
+    test_ratio: float = 0.2
+    hidden: tuple[int, ...] = (8, 8)
+    activation: str = "tanh"
+    output: str = "softmax"
+    loss: str = "cross_entropy"
+    init: str | float = "xavier"
+    optimizer: str = "sgd"
+    learning_rate: float = 0.1
+    batch_size: int = 10
+    gradient: str = "backprop"
+    seed: int = 0
+    csv_path: str | None = field(default=None)
+
+    def __post_init__(self):
+        set_ = object.__setattr__
+        set_(self, "dataset", _choice("dataset", self.dataset, DATASET_NAMES))
+        set_(self, "samples", _int("samples", self.samples, 2, MAX_SAMPLES))
+        set_(self, "noise", _float("noise", self.noise, 0.0, 5.0))
+        set_(self, "test_ratio", _float("test_ratio", self.test_ratio, 0.0, 0.9))
+        set_(self, "hidden", _hidden(self.hidden))
+        set_(self, "activation", _choice("activation", self.activation, ACTIVATION_NAMES))
+        set_(self, "output", _choice("output", self.output, OUTPUT_NAMES))
+        set_(self, "loss", _choice("loss", self.loss, LOSS_NAMES))
+        if self.output == "identity" and self.loss == "cross_entropy":
+            raise ConfigError(
+                "loss: 'cross_entropy' is not allowed with output 'identity'; cross-entropy takes the log of "
+                "probabilities, so use output 'softmax', or loss 'sum_squared_error'"
+            )
+        set_(self, "init", _init(self.init))
+        set_(self, "optimizer", _choice("optimizer", self.optimizer, tuple(OPTIMIZERS)))
+        lr = _float("learning_rate", self.learning_rate, 0.0, 100.0)
+        if lr <= 0:
+            raise _bad("learning_rate", self.learning_rate, "use a positive number such as 0.1 (at most 100)")
+        set_(self, "learning_rate", lr)
+        set_(self, "batch_size", _int("batch_size", self.batch_size, 1, MAX_SAMPLES))
+        set_(self, "gradient", _choice("gradient", self.gradient, GRADIENT_NAMES))
+        set_(self, "seed", _int("seed", self.seed, 0, MAX_SEED))
+        if self.csv_path is not None and not isinstance(self.csv_path, str | Path):
+            raise _bad("csv_path", self.csv_path, "use the path of a CSV file, as text")
+        if self.csv_path is not None:
+            set_(self, "csv_path", str(self.csv_path))
+        if self.dataset == "csv" and not self.csv_path:
+            raise ConfigError("csv_path: missing; dataset 'csv' needs csv_path, the path of your CSV file")
+
+    # -- plain data ----------------------------------------------------------------------------------
+    def replace(self, **changes):
+        """A copy with some fields changed (validated again)."""
+        return replace(self, **changes)
+
+    def to_dict(self):
+        d = asdict(self)
+        d["hidden"] = list(self.hidden)
+        if d["csv_path"] is None:
+            del d["csv_path"]
+        return d
+
+    def to_json(self):
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_dict(cls, data):
+        """Build a Config from a dict such as a parsed JSON file; missing keys take their defaults."""
+        if not isinstance(data, dict):
+            raise ConfigError(f"a config must be a JSON object {{...}}, not {type(data).__name__}")
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError(f"unknown key {unknown[0]!r}; allowed keys: {', '.join(sorted(known))}")
+        return cls(**data)
+
+    @classmethod
+    def from_json(cls, text):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise ConfigError(f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+        return cls.from_dict(data)
+
+    @classmethod
+    def load(cls, path):
+        """Read a config file; every problem becomes a ``ConfigError`` naming the file."""
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ConfigError(f"{path}: no such file; check the path") from None
+        except (OSError, UnicodeDecodeError) as e:
+            raise ConfigError(f"{path}: cannot be read ({e}); save it as UTF-8 text") from None
+        try:
+            return cls.from_json(text)
+        except ConfigError as e:
+            raise ConfigError(f"{path}: {e}") from None
+
+    def save(self, path):
+        Path(path).write_text(self.to_json(), encoding="utf-8")
+
+
+def _choice(name, value, allowed):
+    if isinstance(value, str) and value.lower() in allowed:
+        return value.lower()
+    raise _bad(name, value, "choose one of " + ", ".join(allowed))
+
+
+def _number(name, value, kind):
+    if isinstance(value, bool):
+        raise _bad(name, value, f"use a {kind}")
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            raise _bad(name, value, f"use a {kind}") from None
+    if not isinstance(value, int | float) or not math.isfinite(value):
+        raise _bad(name, value, f"use a finite {kind}")
+    return value
+
+
+def _int(name, value, lo, hi):
+    v = _number(name, value, "whole number")
+    if float(v) != int(v):
+        raise _bad(name, value, f"use a whole number from {lo} to {hi}")
+    v = int(v)
+    if not lo <= v <= hi:
+        raise _bad(name, value, f"use a whole number from {lo} to {hi}")
+    return v
+
+
+def _float(name, value, lo, hi):
+    v = float(_number(name, value, "number"))
+    if not lo <= v <= hi:
+        raise _bad(name, value, f"use a number from {lo:g} to {hi:g}")
+    return v
+
+
+def _hidden(value):
+    original = value
+    if isinstance(value, str):
+        text = value.replace(" ", "")
+        parts = [] if text in ("", "-", "none") else text.split(",")
+        value = parts
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list | tuple):
+        raise _bad("hidden", original, "list the hidden layer widths, e.g. [8, 8] (or [] for none)")
+    if len(value) > MAX_HIDDEN_LAYERS:
+        raise _bad("hidden", original, f"use at most {MAX_HIDDEN_LAYERS} hidden layers")
+    out = []
+    for w in value:
+        try:
+            out.append(_int("hidden", w, 1, MAX_WIDTH))
+        except ConfigError:
+            raise _bad(
+                "hidden", original, f"each width must be a whole number from 1 to {MAX_WIDTH}, e.g. [8, 8]"
+            ) from None
+    return tuple(out)
+
+
+def _init(value):
+    if isinstance(value, str):
+        low = value.strip().lower()
+        if low in INIT_NAMES:
+            return low
+        try:
+            value = float(low)
+        except ValueError:
+            raise _bad(
+                "init", value, "choose xavier, he, zero or a positive number (a std such as 0.01)"
+            ) from None
+    v = _number("init", value, "number")
+    if v <= 0:
+        raise _bad("init", value, "choose xavier, he, zero or a positive number (a std such as 0.01)")
+    return float(v)

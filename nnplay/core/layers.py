@@ -1,0 +1,200 @@
+"""Layers in the book's style (Deep Learning from Scratch, ch. 5): ``forward(x)`` and ``backward(dout)``.
+
+``backward`` never edits ``dout`` or anything a caller still holds; it returns a new array.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnplay.core.functions import DELTA
+
+
+class Affine:
+    """y = x·W + b.
+
+    ``W`` is (fan_in, fan_out) and ``b`` is (fan_out,). After ``backward`` the gradients are in ``dW`` and
+    ``db``. If ``dW``/``db`` arrays are given, ``backward`` writes into them (the network keeps all its
+    gradients in one buffer); otherwise it allocates new ones.
+    """
+
+    def __init__(self, W, b, dW=None, db=None):
+        self.W = W
+        self.b = b
+        self.dW = dW if dW is not None else np.zeros_like(W)
+        self.db = db if db is not None else np.zeros_like(b)
+        self.x = None
+
+    def forward(self, x):
+        self.x = x
+        out = x @ self.W
+        out += self.b
+        return out
+
+    def backward(self, dout):
+        np.dot(self.x.T, dout, out=self.dW)
+        dout.sum(axis=0, out=self.db)
+        return dout @ self.W.T
+
+    def __repr__(self):
+        return f"Affine({self.W.shape[0]}→{self.W.shape[1]})"
+
+
+class Sigmoid:
+    """h(x) = 1 / (1 + e^−x); h'(x) = h(x)(1 − h(x)) ≤ 0.25."""
+
+    name = "sigmoid"
+
+    def __init__(self):
+        self.out = None
+
+    def forward(self, x):
+        # 1/(1+e^-x) = (1 + tanh(x/2)) / 2, which never overflows.
+        out = np.tanh(x * 0.5)
+        out += 1.0
+        out *= 0.5
+        self.out = out
+        return out
+
+    def backward(self, dout):
+        return dout * (self.out * (1.0 - self.out))
+
+    def __repr__(self):
+        return "Sigmoid()"
+
+
+class Tanh:
+    """h(x) = tanh(x); h'(x) = 1 − h(x)² ≤ 1."""
+
+    name = "tanh"
+
+    def __init__(self):
+        self.out = None
+
+    def forward(self, x):
+        self.out = np.tanh(x)
+        return self.out
+
+    def backward(self, dout):
+        return dout * (1.0 - self.out * self.out)
+
+    def __repr__(self):
+        return "Tanh()"
+
+
+class Relu:
+    """h(x) = max(0, x); h'(x) = 1 where x > 0, else 0 (also at x = 0)."""
+
+    name = "relu"
+
+    def __init__(self):
+        self.mask = None
+
+    def forward(self, x):
+        self.mask = x > 0
+        return x * self.mask
+
+    def backward(self, dout):
+        return dout * self.mask
+
+    def __repr__(self):
+        return "Relu()"
+
+
+class Step:
+    """h(x) = 1 if x > 0 else 0; h'(x) = 0 everywhere (taken as 0 at x = 0 too), so nothing flows back."""
+
+    name = "step"
+
+    def forward(self, x):
+        return (x > 0).astype(np.float64)
+
+    def backward(self, dout):
+        return np.zeros_like(dout)
+
+    def __repr__(self):
+        return "Step()"
+
+
+class Identity:
+    """h(x) = x; h'(x) = 1."""
+
+    name = "identity"
+
+    def forward(self, x):
+        return x
+
+    def backward(self, dout):
+        return dout
+
+    def __repr__(self):
+        return "Identity()"
+
+
+ACTIVATION_LAYERS = {cls.name: cls for cls in (Step, Sigmoid, Tanh, Relu, Identity)}
+
+
+class OutputWithLoss:
+    """The output function (softmax or identity) followed by the loss, as one layer.
+
+    ``forward(x, t)`` returns the mean loss over the batch; ``backward()`` returns ∂L/∂x exactly, for the
+    loss as written, δ = 1e-7 included:
+
+    - softmax + cross-entropy: with g = t / (y + δ), ∂L/∂x = y·(Σ_k g_k y_k − g) / N. Without δ this is the
+      book's (y − t) / N.
+    - softmax + sum of squared error: with a = (y − t) / N, ∂L/∂x = y·(a − Σ_k a_k y_k) (softmax Jacobian).
+    - identity + sum of squared error: (y − t) / N.
+
+    ``t`` must be one-hot (N, K) here; ``Network`` converts class indices.
+    """
+
+    def __init__(self, output="softmax", loss="cross_entropy"):
+        if (output, loss) not in {
+            ("softmax", "cross_entropy"),
+            ("softmax", "sum_squared_error"),
+            ("identity", "sum_squared_error"),
+        }:
+            raise ValueError(
+                f"output {output!r} with loss {loss!r} is not allowed: cross-entropy needs probabilities, "
+                "so use it with softmax (identity outputs can be negative, and log of a negative is undefined)"
+            )
+        self.output = output
+        self.loss_name = loss
+        self.y = None
+        self.t = None
+        self._yd = None
+
+    def forward(self, x, t):
+        if self.output == "softmax":  # softmax(x), written out in place for speed
+            y = x - x.max(axis=1, keepdims=True)
+            np.exp(y, out=y)
+            y /= y.sum(axis=1, keepdims=True)
+        else:
+            y = x
+        self.y, self.t = y, t
+        n = y.shape[0]
+        if self.loss_name == "cross_entropy":
+            self._yd = y + DELTA
+            return -float((t * np.log(self._yd)).sum()) / n
+        d = y - t
+        return 0.5 * float((d * d).sum()) / n
+
+    def backward(self, dout=1.0):
+        y, t = self.y, self.t
+        n = y.shape[0]
+        if self.loss_name == "cross_entropy":
+            g = t / self._yd
+            dx = (g * y).sum(axis=1, keepdims=True) - g
+            dx *= y
+        else:
+            a = y - t
+            if self.output == "identity":
+                dx = a
+            else:
+                dx = a - (a * y).sum(axis=1, keepdims=True)
+                dx *= y
+        dx *= dout / n
+        return dx
+
+    def __repr__(self):
+        return f"OutputWithLoss({self.output}, {self.loss_name})"
