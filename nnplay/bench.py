@@ -119,9 +119,7 @@ def torch_step(trainer):
 
 def run(print_fn=print, min_time=0.3):
     """Print one row per net: Trainer.step, the numpy floor, PyTorch, and the ratios."""
-    print_fn(
-        f"{'net':34s} {'Trainer.step':>13s} {'numpy floor':>12s} {'ratio':>6s} {'torch':>10s} {'torch/step':>10s}"
-    )
+    print_fn(f"{'net':34s} {'Trainer.step':>13s} {'numpy floor':>12s} {'ratio':>6s} {'torch':>10s} {'torch/step':>10s}")
     rows = []
     for name, config in CASES:
         trainer = Trainer(config, eval_every=0)
@@ -129,12 +127,8 @@ def run(print_fn=print, min_time=0.3):
         t_floor = _time_per_call(numpy_floor(Trainer(config, eval_every=0)), min_time)
         tstep = torch_step(Trainer(config, eval_every=0))
         t_torch = _time_per_call(tstep, min_time) if tstep else float("nan")
-        torch_txt = (
-            f"{t_torch * 1e6:8.1f}us {t_torch / t_step:9.1f}x" if tstep else f"{'n/a':>10s} {'n/a':>10s}"
-        )
-        print_fn(
-            f"{name:34s} {t_step * 1e6:11.1f}us {t_floor * 1e6:10.1f}us {t_step / t_floor:5.2f}x {torch_txt}"
-        )
+        torch_txt = f"{t_torch * 1e6:8.1f}us {t_torch / t_step:9.1f}x" if tstep else f"{'n/a':>10s} {'n/a':>10s}"
+        print_fn(f"{name:34s} {t_step * 1e6:11.1f}us {t_floor * 1e6:10.1f}us {t_step / t_floor:5.2f}x {torch_txt}")
         rows.append((name, t_step, t_floor, t_torch))
     return rows
 

@@ -201,9 +201,7 @@ def _init(value):
         try:
             value = float(low)
         except ValueError:
-            raise _bad(
-                "init", value, "choose xavier, he, zero or a positive number (a std such as 0.01)"
-            ) from None
+            raise _bad("init", value, "choose xavier, he, zero or a positive number (a std such as 0.01)") from None
     v = _number("init", value, "number")
     if v <= 0:
         raise _bad("init", value, "choose xavier, he, zero or a positive number (a std such as 0.01)")

@@ -351,9 +351,7 @@ def _digits_cached() -> tuple[np.ndarray, np.ndarray]:
         with gzip.open(path, "rt", encoding="ascii") as f:
             data = np.loadtxt(f, delimiter=",", dtype=np.float64)
     except (OSError, ValueError, EOFError) as e:
-        raise DatasetError(
-            f"Cannot read the bundled digits file {path} ({e}). Reinstall nnplay to restore it."
-        ) from e
+        raise DatasetError(f"Cannot read the bundled digits file {path} ({e}). Reinstall nnplay to restore it.") from e
     if data.shape != (_DIGITS_ROWS, 65):
         raise DatasetError(
             f"The bundled digits file {path} has shape {data.shape}, expected ({_DIGITS_ROWS}, 65). "
@@ -452,8 +450,7 @@ def load_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...],
         rows = rows[1:]
         if not rows:
             raise DatasetError(
-                f"{fname} has only a header row (line {first_no}) and no data. "
-                "Add one line per sample below it."
+                f"{fname} has only a header row (line {first_no}) and no data. Add one line per sample below it."
             )
     label_col = _label_column(header) if header is not None else n_cols - 1
     label_desc = f"column {label_col + 1}" + (f" '{header[label_col]}'" if header is not None else "")
@@ -511,8 +508,7 @@ def _read_text(path: Path, fname: str) -> str:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise DatasetError(
-            f"{fname} line {line}: the file contains binary data, not text. Export it as a plain CSV file "
-            "(UTF-8)."
+            f"{fname} line {line}: the file contains binary data, not text. Export it as a plain CSV file (UTF-8)."
         )
     return text
 

@@ -94,9 +94,7 @@ def _as_batch(y, t):
         t = t.reshape(1, -1) if t.size == y.size else t.reshape(1)
     if t.shape != y.shape:  # class indices -> one-hot
         if t.ndim != 1 or t.shape[0] != y.shape[0]:
-            raise ValueError(
-                f"t has shape {t.shape}; expected {y.shape} (one-hot) or ({y.shape[0]},) indices"
-            )
+            raise ValueError(f"t has shape {t.shape}; expected {y.shape} (one-hot) or ({y.shape[0]},) indices")
         onehot = np.zeros_like(y)
         onehot[np.arange(y.shape[0]), t.astype(np.intp)] = 1.0
         t = onehot

@@ -27,9 +27,7 @@ def numerical_gradient(f, x, h=H):
     grad : ndarray, same shape as x
     """
     if not isinstance(x, np.ndarray) or not np.issubdtype(x.dtype, np.floating):
-        raise TypeError(
-            "numerical_gradient needs a floating-point numpy array (use np.asarray(x, dtype=float))"
-        )
+        raise TypeError("numerical_gradient needs a floating-point numpy array (use np.asarray(x, dtype=float))")
     grad = np.zeros_like(x)
     flat = x.reshape(-1) if x.flags.c_contiguous else None
     if flat is None or not np.shares_memory(flat, x):

@@ -66,16 +66,12 @@ class Network:
         as the book's optimizers do; all live in the one array ``flat_params``.
     """
 
-    def __init__(
-        self, sizes, activation="sigmoid", output="softmax", loss="cross_entropy", init="xavier", seed=0
-    ):
+    def __init__(self, sizes, activation="sigmoid", output="softmax", loss="cross_entropy", init="xavier", seed=0):
         sizes = [int(s) for s in sizes]
         if len(sizes) < 2 or min(sizes) < 1:
             raise ValueError(f"sizes must list at least an input and an output size, all >= 1; got {sizes}")
         if activation not in ACTIVATION_LAYERS:
-            raise ValueError(
-                f"unknown activation {activation!r}; choose one of {', '.join(ACTIVATION_NAMES)}"
-            )
+            raise ValueError(f"unknown activation {activation!r}; choose one of {', '.join(ACTIVATION_NAMES)}")
         self.sizes = tuple(sizes)
         self.activation = activation
         self.output = output

@@ -30,9 +30,7 @@ def _all(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _same(a: Dataset, b: Dataset) -> bool:
-    return all(
-        np.array_equal(getattr(a, f), getattr(b, f)) for f in ("x_train", "t_train", "x_test", "t_test")
-    )
+    return all(np.array_equal(getattr(a, f), getattr(b, f)) for f in ("x_train", "t_train", "x_test", "t_test"))
 
 
 def _write(tmp_path, text: str, name: str = "data.csv"):
