@@ -17,10 +17,12 @@ def configure_pyqtgraph():
     pg.setConfigOptions(antialias=True, background="w", foreground="k", imageAxisOrder="row-major")
 
 
+_LAYER_MAP = pg.ColorMap([0.0, 0.35, 0.7, 1.0], ["#d62728", "#ff7f0e", "#2ca02c", "#1f4fb4"])
+
+
 def layer_color(i, n):
-    """Colour of layer ``i`` (0-based) of ``n``: from warm (input side) to cool (output side), so that the
-    first layers, where gradients vanish, stand out."""
+    """Colour of layer ``i`` (0-based) of ``n``: red at the input side through orange and green to blue at the
+    output side, so that the first layers, where gradients vanish, stand out."""
     if n <= 1:
         return pg.mkColor("#d62728")
-    cmap = pg.colormap.get("plasma")
-    return cmap.map(0.05 + 0.8 * i / (n - 1), mode="qcolor")
+    return _LAYER_MAP.map(i / (n - 1), mode="qcolor")
