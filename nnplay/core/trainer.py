@@ -37,8 +37,7 @@ class Divergence:
     def message(self):
         return (
             f"Training stopped at step {self.step}: {self.cause}. The learning rate {self.learning_rate:g} is "
-            f"probably too large; try {self.learning_rate / 10:g} or smaller, then Reset "
-            "(the weights of the last finite step are kept)."
+            f"probably too large; try {self.learning_rate / 10:g} or smaller."
         )
 
 
@@ -309,11 +308,16 @@ class Trainer:
         self.history._add(result)
         return result
 
-    def step_epoch(self) -> StepResult:
-        """Run the steps left in the current epoch (a whole epoch when one has just ended)."""
+    @property
+    def steps_to_epoch_end(self):
+        """Steps left in the current epoch (a whole epoch's worth when one has just ended)."""
         n = len(self.dataset.x_train)
         left = n - self._pos if self._pos < n else n
-        return self.step(math.ceil(left / self.batch_size))
+        return math.ceil(left / self.batch_size)
+
+    def step_epoch(self) -> StepResult:
+        """Run the steps left in the current epoch (a whole epoch when one has just ended)."""
+        return self.step(self.steps_to_epoch_end)
 
     def _divergence(self, step, loss, grad_norms, param_norms):
         if not math.isfinite(loss):

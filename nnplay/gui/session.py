@@ -1,0 +1,196 @@
+"""The one Qt adapter between the numpy ``Trainer`` and the views: it owns the trainer, the timer and
+the signals. Views subscribe; the trainer never knows they exist."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from nnplay.core.config import Config
+from nnplay.core.trainer import Trainer
+
+SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 0)
+"""Steps per second offered by the speed control; 0 means as fast as the machine goes."""
+
+FRAME_BUDGET = 0.018
+"""Seconds of training per timer tick at full speed, before the views redraw once."""
+
+NUMERICAL_PARAM_LIMIT = 3000
+"""Above this many parameters a numerical-gradient step takes too long for an interactive window."""
+
+
+class TrainingSession(QObject):
+    """Drives a ``Trainer`` from a ``QTimer`` in the GUI thread.
+
+    Each tick trains until a time budget is spent (or until the chosen speed is met), evaluates once and
+    emits ``stepped`` once, so the views redraw at most once per tick however fast training goes.
+    """
+
+    stepped = Signal(int)  # number of steps taken since the last emission
+    reset = Signal()  # the trainer started over (new weights, maybe a new network or data)
+    diverged = Signal(object)  # core.trainer.Divergence
+    playingChanged = Signal(bool)
+    configChanged = Signal(object)  # Config
+
+    def __init__(self, config: Config | None = None, parent=None, trainer: Trainer | None = None):
+        super().__init__(parent)
+        self.trainer = trainer if trainer is not None else Trainer(config or Config(), eval_every=0)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self._speed = 0
+        self._owed = 0.0
+        self._last_tick = 0.0
+        self._target_step = None  # run until this step, then pause (Step epoch)
+        self._sec_per_step = 1e-4
+        self._last_tick_time = 0.0
+        self.trainer.evaluate()
+
+    # -- properties ----------------------------------------------------------------------------------
+    @property
+    def config(self) -> Config:
+        return self.trainer.config
+
+    @property
+    def playing(self) -> bool:
+        return self._timer.isActive() and self._target_step is None
+
+    @property
+    def busy(self) -> bool:
+        return self._timer.isActive()
+
+    @property
+    def speed(self) -> int:
+        """Steps per second; 0 = as fast as possible."""
+        return self._speed
+
+    def set_speed(self, steps_per_second: int):
+        self._speed = max(0, int(steps_per_second))
+        self._owed = 0.0
+        if self._timer.isActive():
+            self._timer.setInterval(self._interval())
+
+    def _interval(self):
+        if self._speed == 0 or self._target_step is not None:
+            return 0
+        return max(15, int(1000 / self._speed))
+
+    # -- commands ------------------------------------------------------------------------------------
+    def play(self):
+        if self.trainer.diverged is not None or self.playing:
+            return
+        self._target_step = None
+        self._owed = 1.0 if self._speed else 0.0  # the first step comes at once
+        self._last_tick = time.perf_counter()
+        self._timer.start(self._interval())
+        self.playingChanged.emit(True)
+
+    def pause(self):
+        was = self._timer.isActive()
+        self._timer.stop()
+        self._target_step = None
+        if was:
+            self.playingChanged.emit(False)
+
+    def toggle(self):
+        if self.playing:
+            self.pause()
+        else:
+            self.play()
+
+    def step(self):
+        """Exactly one mini-batch (pauses first)."""
+        self.pause()
+        self._run(1)
+
+    def step_epoch(self):
+        """Train to the end of the current epoch, through the timer so the window stays responsive."""
+        if self.trainer.diverged is not None:
+            return
+        self.pause()
+        self._target_step = self.trainer.step_count + self.trainer.steps_to_epoch_end
+        self._last_tick = time.perf_counter()
+        self._timer.start(0)
+        self.playingChanged.emit(True)
+
+    def restart(self):
+        """Reset: new weights from the same seed, empty plots, step 0."""
+        self.pause()
+        self.trainer.reset()
+        self.trainer.evaluate()
+        self.reset.emit()
+
+    def apply_config(self, config: Config) -> bool:
+        """Switch to ``config``; returns True if training started over. Errors (e.g. a CSV that cannot be
+        read) propagate with the old configuration still in place."""
+        if config == self.trainer.config:
+            return False
+        was_playing = self.playing
+        old = self.trainer.config
+        try:
+            restarted = self.trainer.apply(config)
+        except Exception:
+            self.trainer.config = old
+            raise
+        if restarted:
+            self.pause()
+            self.trainer.evaluate()
+            self.reset.emit()
+        elif was_playing and self.trainer.diverged is None and not self._timer.isActive():
+            self.play()
+        self.configChanged.emit(self.trainer.config)
+        return restarted
+
+    # -- the timer -----------------------------------------------------------------------------------
+    def _run(self, n):
+        tr = self.trainer
+        result = tr.step(n)
+        if len(result):
+            tr.evaluate()
+            self.stepped.emit(len(result))
+        if result.diverged is not None:
+            self.pause()
+            self.diverged.emit(result.diverged)
+        return result
+
+    def _tick(self):
+        tr = self.trainer
+        start = time.perf_counter()
+        if self._target_step is not None:
+            wanted = self._target_step - tr.step_count
+        elif self._speed == 0:
+            wanted = None
+        else:
+            self._owed += (start - self._last_tick) * self._speed
+            wanted = int(self._owed)
+            self._owed -= wanted
+            self._owed = min(self._owed, 1.0)
+        self._last_tick = start
+        total = 0
+        diverged = None
+        deadline = start + FRAME_BUDGET
+        while wanted is None or total < wanted:
+            now = time.perf_counter()
+            if now >= deadline and total:
+                break
+            left = (deadline - now) / self._sec_per_step
+            k = max(1, int(left * 0.8))
+            if wanted is not None:
+                k = min(k, wanted - total)
+            t0 = time.perf_counter()
+            result = tr.step(k)
+            if len(result):
+                per = (time.perf_counter() - t0) / len(result)
+                self._sec_per_step = 0.7 * self._sec_per_step + 0.3 * per
+            total += len(result)
+            if result.diverged is not None or len(result) < k:
+                diverged = result.diverged or tr.diverged
+                break
+        if total:
+            tr.evaluate()
+            self.stepped.emit(total)
+        if diverged is not None:
+            self.pause()
+            self.diverged.emit(diverged)
+        elif self._target_step is not None and tr.step_count >= self._target_step:
+            self.pause()
