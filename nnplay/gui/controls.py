@@ -1,0 +1,457 @@
+"""The control panel: every setting of ``Config`` as a widget, in both directions.
+
+``set_config`` shows a config (model → view, with signals blocked so nothing loops); every user edit
+emits ``configEdited`` with the new config (view → model). The panel never trains anything itself.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnplay.core.config import MAX_SEED, Config, ConfigError
+from nnplay.gui.session import NUMERICAL_PARAM_LIMIT
+from nnplay.gui.widgets import LogSpinBox
+
+MAX_GUI_LAYERS = 16
+MAX_GUI_WIDTH = 256
+
+
+def _setup(widget, name, accessible, tip):
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    widget.setToolTip(tip)
+    return widget
+
+
+def param_count(sizes):
+    return sum(a * b + b for a, b in pairwise(sizes))
+
+
+class ControlPanel(QWidget):
+    configEdited = Signal(object)  # Config chosen by the user
+    csvRequested = Signal()  # the user picked "CSV file…": the window asks for a path
+
+    def __init__(self, config: Config | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("controlPanel")
+        self._config = config or Config()
+        self._n_features = 2
+        self._n_classes = 2
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self._data_group())
+        layout.addWidget(self._network_group())
+        layout.addWidget(self._training_group())
+        self.messageLabel = QLabel()
+        self.messageLabel.setObjectName("controlsMessage")
+        self.messageLabel.setWordWrap(True)
+        self.messageLabel.setStyleSheet("color: #a00000;")
+        self.messageLabel.hide()
+        layout.addWidget(self.messageLabel)
+        layout.addStretch(1)
+        self.set_config(self._config)
+
+    # -- building --------------------------------------------------------------------------------------
+    def _combo(self, name, accessible, tip, items):
+        combo = _setup(QComboBox(), name, accessible, tip)
+        for key, text in items:
+            combo.addItem(text, key)
+        combo.currentIndexChanged.connect(self._edited)
+        return combo
+
+    def _data_group(self):
+        box = QGroupBox(self.tr("Data"))
+        form = QFormLayout(box)
+        self.datasetCombo = self._combo(
+            "datasetCombo",
+            self.tr("Data set"),
+            self.tr("Which data to learn. Changing it starts training over."),
+            [
+                ("circles", self.tr("Circles")),
+                ("xor", self.tr("XOR")),
+                ("gaussian", self.tr("Two Gaussian blobs")),
+                ("moons", self.tr("Moons")),
+                ("spiral", self.tr("Spiral (3 classes)")),
+                ("digits", self.tr("Digits 8×8 (10 classes)")),
+                ("csv", self.tr("CSV file…")),
+            ],
+        )
+        self.datasetCombo.currentIndexChanged.disconnect(self._edited)
+        self.datasetCombo.currentIndexChanged.connect(self._dataset_changed)
+        form.addRow(self.tr("Data set"), self.datasetCombo)
+        self.csvLabel = QLabel()
+        self.csvLabel.setObjectName("csvPathLabel")
+        self.csvLabel.setWordWrap(True)
+        form.addRow("", self.csvLabel)
+        self.samplesSpin = _setup(
+            QSpinBox(), "samplesSpin", self.tr("Samples"), self.tr("Number of samples before the train/test split")
+        )
+        self.samplesSpin.setRange(2, 100_000)
+        self.samplesSpin.setSingleStep(50)
+        form.addRow(self.tr("Samples"), self.samplesSpin)
+        self.noiseSpin = _setup(
+            QDoubleSpinBox(),
+            "noiseSpin",
+            self.tr("Noise"),
+            self.tr("Standard deviation of the Gaussian noise added to every point"),
+        )
+        self.noiseSpin.setRange(0.0, 5.0)
+        self.noiseSpin.setSingleStep(0.05)
+        form.addRow(self.tr("Noise"), self.noiseSpin)
+        self.testRatioSpin = _setup(
+            QDoubleSpinBox(),
+            "testRatioSpin",
+            self.tr("Test ratio"),
+            self.tr("Fraction of the samples held out for testing (never trained on)"),
+        )
+        self.testRatioSpin.setRange(0.0, 0.9)
+        self.testRatioSpin.setSingleStep(0.05)
+        form.addRow(self.tr("Test ratio"), self.testRatioSpin)
+        for spin in (self.samplesSpin, self.noiseSpin, self.testRatioSpin):
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(self._edited)
+        self.regenerateButton = _setup(
+            QPushButton(self.tr("Regenerate")),
+            "regenerateButton",
+            self.tr("Regenerate data"),
+            self.tr("Draw new data (and new starting weights) by moving to the next seed"),
+        )
+        self.regenerateButton.clicked.connect(self._regenerate)
+        form.addRow("", self.regenerateButton)
+        return box
+
+    def _network_group(self):
+        box = QGroupBox(self.tr("Network"))
+        form = QFormLayout(box)
+        row = QHBoxLayout()
+        self.hiddenCountSpin = _setup(
+            QSpinBox(), "hiddenCountSpin", self.tr("Hidden layers"), self.tr("How many hidden layers (0 to 16)")
+        )
+        self.hiddenCountSpin.setRange(0, MAX_GUI_LAYERS)
+        self.hiddenWidthSpin = _setup(
+            QSpinBox(),
+            "hiddenWidthSpin",
+            self.tr("Neurons per layer"),
+            self.tr("Neurons in every hidden layer (edit the list below for different widths)"),
+        )
+        self.hiddenWidthSpin.setRange(1, MAX_GUI_WIDTH)
+        for spin in (self.hiddenCountSpin, self.hiddenWidthSpin):
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(self._hidden_spins_changed)
+        row.addWidget(self.hiddenCountSpin)
+        row.addWidget(QLabel("×"))
+        row.addWidget(self.hiddenWidthSpin)
+        form.addRow(self.tr("Hidden layers"), row)
+        self.hiddenLayersEdit = _setup(
+            QLineEdit(),
+            "hiddenLayersEdit",
+            self.tr("Hidden layer widths"),
+            self.tr("Neurons in each hidden layer, input side first, e.g. 16, 8, 4 (empty: no hidden layer)"),
+        )
+        self.hiddenLayersEdit.setValidator(QRegularExpressionValidator(r"[0-9 ,]*", self.hiddenLayersEdit))
+        self.hiddenLayersEdit.editingFinished.connect(self._hidden_edit_finished)
+        form.addRow(self.tr("Widths"), self.hiddenLayersEdit)
+        self.shapeLabel = QLabel()
+        self.shapeLabel.setObjectName("networkShapeLabel")
+        self.shapeLabel.setWordWrap(True)
+        self.shapeLabel.setStyleSheet("color: #555;")
+        form.addRow("", self.shapeLabel)
+        self.activationCombo = self._combo(
+            "activationCombo",
+            self.tr("Activation"),
+            self.tr(
+                "h(x) between layers. step: 1 if x>0 else 0 (h'=0: cannot learn); sigmoid: 1/(1+e^−x) (h' ≤ 0.25); "
+                "tanh (h' ≤ 1); ReLU: max(0, x) (h' = 1 where active); identity: x (layers collapse into one)"
+            ),
+            [
+                ("step", self.tr("step")),
+                ("sigmoid", self.tr("sigmoid")),
+                ("tanh", self.tr("tanh")),
+                ("relu", self.tr("ReLU")),
+                ("identity", self.tr("identity")),
+            ],
+        )
+        form.addRow(self.tr("Activation"), self.activationCombo)
+        self.outputCombo = self._combo(
+            "outputCombo",
+            self.tr("Output"),
+            self.tr("Output function: softmax y_k = e^{a_k} / Σ e^{a_j} (probabilities), or identity y = a"),
+            [("softmax", self.tr("softmax")), ("identity", self.tr("identity"))],
+        )
+        form.addRow(self.tr("Output"), self.outputCombo)
+        self.lossCombo = self._combo(
+            "lossCombo",
+            self.tr("Loss"),
+            self.tr(
+                "Cross-entropy E = −Σ t_k log(y_k + δ) (needs softmax), or sum of squared error E = ½ Σ (y_k − t_k)²"
+            ),
+            [("cross_entropy", self.tr("cross-entropy")), ("sum_squared_error", self.tr("sum of squared error"))],
+        )
+        form.addRow(self.tr("Loss"), self.lossCombo)
+        self.pairingLabel = QLabel()
+        self.pairingLabel.setObjectName("pairingLabel")
+        self.pairingLabel.setWordWrap(True)
+        self.pairingLabel.setStyleSheet("color: #805000;")
+        self.pairingLabel.hide()
+        form.addRow("", self.pairingLabel)
+        row = QHBoxLayout()
+        self.initCombo = self._combo(
+            "initCombo",
+            self.tr("Initialisation"),
+            self.tr("Initial weights ~ N(0, σ²): Xavier σ = √(1/n), He σ = √(2/n) (n = inputs), zero, or your own σ"),
+            [
+                ("xavier", self.tr("Xavier")),
+                ("he", self.tr("He")),
+                ("zero", self.tr("zero")),
+                ("std", self.tr("std σ =")),
+            ],
+        )
+        self.initStdSpin = _setup(
+            LogSpinBox(1e-4, 10.0), "initStdSpin", self.tr("Initial std"), self.tr("σ of the initial weights")
+        )
+        self.initStdSpin.setValue(0.01)
+        self.initStdSpin.valueChanged.connect(self._edited)
+        row.addWidget(self.initCombo, 1)
+        row.addWidget(self.initStdSpin)
+        form.addRow(self.tr("Init"), row)
+        return box
+
+    def _training_group(self):
+        box = QGroupBox(self.tr("Training"))
+        form = QFormLayout(box)
+        self.optimizerCombo = self._combo(
+            "optimizerCombo",
+            self.tr("Optimizer"),
+            self.tr(
+                "SGD: W ← W − η ∂L/∂W;  Momentum: v ← 0.9v − η ∂L/∂W, W ← W + v;  AdaGrad: η / √(Σ g²);  Adam. "
+                "Changing it applies to the running training."
+            ),
+            [("sgd", "SGD"), ("momentum", "Momentum"), ("adagrad", "AdaGrad"), ("adam", "Adam")],
+        )
+        form.addRow(self.tr("Optimizer"), self.optimizerCombo)
+        self.learningRateSpin = _setup(
+            LogSpinBox(1e-5, 10.0),
+            "learningRateSpin",
+            self.tr("Learning rate"),
+            self.tr("η in W ← W − η ∂L/∂W (1e-5 … 10; arrows step 1, 2, 5, 10…; type e.g. 3e-4). Applies at once."),
+        )
+        self.learningRateSpin.valueChanged.connect(self._edited)
+        form.addRow(self.tr("Learning rate η"), self.learningRateSpin)
+        self.batchSizeSpin = _setup(
+            QSpinBox(),
+            "batchSizeSpin",
+            self.tr("Batch size"),
+            self.tr("Samples per mini-batch: each step averages the gradient over this many. Applies at once."),
+        )
+        self.batchSizeSpin.setRange(1, 1000)
+        self.batchSizeSpin.setKeyboardTracking(False)
+        self.batchSizeSpin.valueChanged.connect(self._edited)
+        form.addRow(self.tr("Batch size"), self.batchSizeSpin)
+        self.gradientMethodCombo = self._combo(
+            "gradientMethodCombo",
+            self.tr("Gradient method"),
+            self.tr(
+                "backprop: exact, one backward pass. numerical: (L(w+h) − L(w−h)) / 2h with h = 1e−4 for every "
+                "weight — two forward passes per weight, very slow on big nets."
+            ),
+            [("backprop", self.tr("backpropagation")), ("numerical", self.tr("numerical (slow)"))],
+        )
+        form.addRow(self.tr("Gradient"), self.gradientMethodCombo)
+        self.numericalWarning = QLabel()
+        self.numericalWarning.setObjectName("numericalWarning")
+        self.numericalWarning.setWordWrap(True)
+        self.numericalWarning.setStyleSheet("color: #805000;")
+        form.addRow("", self.numericalWarning)
+        self.seedSpin = _setup(
+            QSpinBox(),
+            "seedSpin",
+            self.tr("Seed"),
+            self.tr("Random seed of the data, the initial weights and the batch order: same seed, same run"),
+        )
+        self.seedSpin.setRange(0, MAX_SEED)
+        self.seedSpin.setKeyboardTracking(False)
+        self.seedSpin.valueChanged.connect(self._edited)
+        form.addRow(self.tr("Seed"), self.seedSpin)
+        return box
+
+    # -- model -> view ---------------------------------------------------------------------------------
+    def config(self) -> Config:
+        return self._config
+
+    def set_data_shape(self, n_features, n_classes):
+        """Tell the panel the data's input and output sizes (for the parameter count)."""
+        self._n_features, self._n_classes = n_features, n_classes
+        self._update_notes(self._config)
+
+    def set_config(self, config: Config):
+        self._config = config
+        widgets = [w for w in self.findChildren(QWidget)]
+        blockers = [QSignalBlocker(w) for w in widgets]
+        try:
+            self._select(self.datasetCombo, config.dataset)
+            self.csvLabel.setText(Path(config.csv_path).name if config.csv_path else "")
+            self.csvLabel.setVisible(config.dataset == "csv")
+            self.samplesSpin.setValue(config.samples)
+            self.noiseSpin.setValue(config.noise)
+            self.testRatioSpin.setValue(config.test_ratio)
+            self.hiddenCountSpin.setValue(len(config.hidden))
+            if config.hidden:
+                self.hiddenWidthSpin.setValue(min(config.hidden[0], MAX_GUI_WIDTH))
+            self.hiddenLayersEdit.setText(", ".join(map(str, config.hidden)))
+            self._select(self.activationCombo, config.activation)
+            self._select(self.outputCombo, config.output)
+            self._select(self.lossCombo, config.loss)
+            if isinstance(config.init, str):
+                self._select(self.initCombo, config.init)
+            else:
+                self._select(self.initCombo, "std")
+                self.initStdSpin.setValue(config.init)
+            self.initStdSpin.setEnabled(not isinstance(config.init, str))
+            self._select(self.optimizerCombo, config.optimizer)
+            self.learningRateSpin.setValue(config.learning_rate)
+            self.batchSizeSpin.setValue(min(config.batch_size, 1000))
+            self._select(self.gradientMethodCombo, config.gradient)
+            self.seedSpin.setValue(config.seed)
+        finally:
+            del blockers
+        self._update_pairing(config)
+        self._update_notes(config)
+
+    @staticmethod
+    def _select(combo, key):
+        i = combo.findData(key)
+        if i >= 0:
+            combo.setCurrentIndex(i)
+
+    def _update_pairing(self, config):
+        item = self.lossCombo.model().item(self.lossCombo.findData("cross_entropy"))
+        ok = config.output == "softmax"
+        item.setEnabled(ok)
+        item.setToolTip("" if ok else self.tr("Cross-entropy takes log of probabilities: it needs the softmax output."))
+
+    def _update_notes(self, config):
+        sizes = (self._n_features, *config.hidden, self._n_classes)
+        n = param_count(sizes)
+        self.shapeLabel.setText(self.tr("%1 → %2 weights and biases").arg(" → ".join(map(str, sizes))).arg(f"{n:,}"))
+        if config.gradient == "numerical":
+            if n > NUMERICAL_PARAM_LIMIT:
+                text = (
+                    self.tr(
+                        "Numerical gradient: %1 parameters need %2 forward passes per step — too slow to watch. "
+                        "Use at most %3 parameters, or backpropagation."
+                    )
+                    .arg(f"{n:,}")
+                    .arg(f"{2 * n:,}")
+                    .arg(f"{NUMERICAL_PARAM_LIMIT:,}")
+                )
+            else:
+                text = self.tr("Numerical gradient: %1 forward passes per step (backprop needs one).").arg(f"{2 * n:,}")
+            self.numericalWarning.setText(text)
+            self.numericalWarning.show()
+        else:
+            self.numericalWarning.hide()
+
+    def show_message(self, text):
+        self.messageLabel.setText(text)
+        self.messageLabel.setVisible(bool(text))
+
+    # -- view -> model ---------------------------------------------------------------------------------
+    def _hidden_from_edit(self):
+        text = self.hiddenLayersEdit.text().replace(" ", "").strip(",")
+        if not text:
+            return ()
+        parts = [p for p in text.split(",") if p]
+        widths = tuple(int(p) for p in parts)
+        if len(widths) > MAX_GUI_LAYERS or any(not 1 <= w <= MAX_GUI_WIDTH for w in widths):
+            raise ConfigError(
+                self.tr("Hidden layers: use at most %1 layers of 1 to %2 neurons, e.g. 8, 8")
+                .arg(MAX_GUI_LAYERS)
+                .arg(MAX_GUI_WIDTH)
+            )
+        return widths
+
+    def _hidden_spins_changed(self):
+        n, w = self.hiddenCountSpin.value(), self.hiddenWidthSpin.value()
+        with QSignalBlocker(self.hiddenLayersEdit):
+            self.hiddenLayersEdit.setText(", ".join([str(w)] * n))
+        self._edited()
+
+    def _hidden_edit_finished(self):
+        try:
+            widths = self._hidden_from_edit()
+        except (ConfigError, ValueError) as e:
+            self.show_message(str(e))
+            self.hiddenLayersEdit.setText(", ".join(map(str, self._config.hidden)))
+            return
+        with QSignalBlocker(self.hiddenCountSpin), QSignalBlocker(self.hiddenWidthSpin):
+            self.hiddenCountSpin.setValue(len(widths))
+            if widths:
+                self.hiddenWidthSpin.setValue(widths[0])
+        self._edited()
+
+    def _dataset_changed(self):
+        if self.datasetCombo.currentData() == "csv" and not self._config.csv_path:
+            self.csvRequested.emit()
+            return
+        self._edited()
+
+    def _regenerate(self):
+        self.seedSpin.setValue((self._config.seed + 1) % (MAX_SEED + 1))
+
+    def read_config(self) -> Config:
+        """The config the widgets show now (ConfigError if they show something impossible)."""
+        init = self.initCombo.currentData()
+        if init == "std":
+            init = self.initStdSpin.value()
+        output = self.outputCombo.currentData()
+        loss = self.lossCombo.currentData()
+        if output == "identity" and loss == "cross_entropy":
+            loss = "sum_squared_error"
+        return self._config.replace(
+            dataset=self.datasetCombo.currentData(),
+            samples=self.samplesSpin.value(),
+            noise=self.noiseSpin.value(),
+            test_ratio=self.testRatioSpin.value(),
+            hidden=self._hidden_from_edit(),
+            activation=self.activationCombo.currentData(),
+            output=output,
+            loss=loss,
+            init=init,
+            optimizer=self.optimizerCombo.currentData(),
+            learning_rate=self.learningRateSpin.value(),
+            batch_size=self.batchSizeSpin.value(),
+            gradient=self.gradientMethodCombo.currentData(),
+            seed=self.seedSpin.value(),
+        )
+
+    def _edited(self, *_):
+        self.initStdSpin.setEnabled(self.initCombo.currentData() == "std")
+        try:
+            config = self.read_config()
+        except (ConfigError, ValueError) as e:
+            self.show_message(str(e))
+            return
+        note = ""
+        if config.loss != self.lossCombo.currentData():
+            note = self.tr("Cross-entropy needs the probabilities of softmax, so the loss is now sum of squared error.")
+        self.pairingLabel.setText(note)
+        self.pairingLabel.setVisible(bool(note))
+        self.show_message("")
+        self.configEdited.emit(config)

@@ -1,0 +1,112 @@
+"""The Presets menu: experiments from the lecture, each with a two-line explanation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from nnplay.core.config import Config
+
+CONTEXT = "Presets"
+
+
+@dataclass(frozen=True)
+class Preset:
+    key: str
+    title: str  # untranslated source text; show with translate()
+    explanation: str
+    config: Config
+    speed: int = 0  # suggested steps/s (0: full speed)
+
+    def tr_title(self):
+        return QCoreApplication.translate(CONTEXT, self.title)
+
+    def tr_explanation(self):
+        return QCoreApplication.translate(CONTEXT, self.explanation)
+
+
+DEEP = (16,) * 8
+
+PRESETS = (
+    Preset(
+        "vanishing",
+        QT_TRANSLATE_NOOP("Presets", "Vanishing gradients (deep sigmoid)"),
+        QT_TRANSLATE_NOOP(
+            "Presets",
+            "Eight sigmoid layers. sigmoid'(x) ≤ 0.25, so every layer multiplies the gradient by at most 0.25:\n"
+            "in the Gradients panel layer 1 (red) gets thousands of times less than the last layer (blue) and "
+            "barely learns.",
+        ),
+        Config(dataset="circles", hidden=DEEP, activation="sigmoid", init="xavier", learning_rate=0.5, batch_size=32),
+    ),
+    Preset(
+        "relu_he",
+        QT_TRANSLATE_NOOP("Presets", "ReLU + He keeps the gradient alive"),
+        QT_TRANSLATE_NOOP(
+            "Presets",
+            "The same eight layers with ReLU and He initialisation. ReLU'(x) = 1 where a unit is active,\n"
+            "so the gradient reaches layer 1 undiminished: the curves in the Gradients panel stay together.",
+        ),
+        Config(dataset="circles", hidden=DEEP, activation="relu", init="he", learning_rate=0.05, batch_size=32),
+    ),
+    Preset(
+        "step",
+        QT_TRANSLATE_NOOP("Presets", "The step function cannot learn"),
+        QT_TRANSLATE_NOOP(
+            "Presets",
+            "Hidden units use the step function, whose derivative is 0 everywhere.\n"
+            "No gradient reaches the hidden layers (their curves are missing): only the last layer learns.",
+        ),
+        Config(dataset="circles", hidden=(8, 8), activation="step", learning_rate=0.1),
+    ),
+    Preset(
+        "linear",
+        QT_TRANSLATE_NOOP("Presets", "Linear layers collapse (XOR with identity activations)"),
+        QT_TRANSLATE_NOOP(
+            "Presets",
+            "Three layers with h(x) = x multiply out to one matrix, so the network is no deeper than one layer.\n"
+            "Its decision boundary stays a straight line and XOR is never solved.",
+        ),
+        Config(dataset="xor", hidden=(8, 8), activation="identity", learning_rate=0.1),
+    ),
+    Preset(
+        "lr_large",
+        QT_TRANSLATE_NOOP("Presets", "Learning rate too large"),
+        QT_TRANSLATE_NOOP(
+            "Presets",
+            "η = 3: each step jumps past the minimum to a worse point, and the loss grows until it is infinite.\n"
+            "Training stops and says so; lower the learning rate and press Reset.",
+        ),
+        Config(
+            dataset="circles",
+            hidden=(8, 8),
+            activation="tanh",
+            output="identity",
+            loss="sum_squared_error",
+            learning_rate=3.0,
+        ),
+        speed=50,
+    ),
+    Preset(
+        "digits",
+        QT_TRANSLATE_NOOP("Presets", "Digits 8×8"),
+        QT_TRANSLATE_NOOP(
+            "Presets",
+            "1,797 real handwritten digits, 8×8 pixels = 64 inputs, 10 classes (softmax + cross-entropy).\n"
+            "Watch the sample predictions and the confusion matrix fill its diagonal.",
+        ),
+        Config(
+            dataset="digits",
+            samples=1797,
+            noise=0.0,
+            hidden=(64,),
+            activation="relu",
+            init="he",
+            learning_rate=0.1,
+            batch_size=32,
+        ),
+    ),
+)
+
+PRESETS_BY_KEY = {p.key: p for p in PRESETS}
