@@ -1,0 +1,537 @@
+"""The main window: controls on the left, what is happening in the middle, the controls of time on top.
+
+It composes the views and forwards signals; it computes nothing itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnplay.core.config import Config, ConfigError
+from nnplay.core.datasets import DatasetError
+from nnplay.gui.controls import ControlPanel, param_count
+from nnplay.gui.panels.activations import ActivationPanel
+from nnplay.gui.panels.boundary import BoundaryPanel
+from nnplay.gui.panels.gradients import GradientPanel
+from nnplay.gui.panels.loss import LossPanel
+from nnplay.gui.panels.network import NetworkView
+from nnplay.gui.presets import PRESETS
+from nnplay.gui.session import NUMERICAL_PARAM_LIMIT, SPEEDS, TrainingSession
+
+# (module in nnplay.gui.labs, class, menu text) — imported when first opened, so start-up stays fast.
+LABS = (
+    ("descent", "GradientDescentLab", QT_TRANSLATE_NOOP("MainWindow", "Gradient descent on a surface")),
+    ("softmax_loss", "SoftmaxLossLab", QT_TRANSLATE_NOOP("MainWindow", "Softmax and loss")),
+    ("activations", "ActivationsLab", QT_TRANSLATE_NOOP("MainWindow", "Activations and depth")),
+    ("gradcheck", "GradientCheckLab", QT_TRANSLATE_NOOP("MainWindow", "Gradient check (backprop vs numerical)")),
+    ("collapse", "LinearCollapseLab", QT_TRANSLATE_NOOP("MainWindow", "Linear collapse")),
+    ("compare", "CompareLab", QT_TRANSLATE_NOOP("MainWindow", "Compare two runs")),
+)
+
+
+def _button(text, name, tip, accessible=None):
+    b = QPushButton(text)
+    b.setObjectName(name)
+    b.setToolTip(tip)
+    b.setAccessibleName(accessible or text)
+    b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return b
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: TrainingSession | None = None, settings: QSettings | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("nnplay — watch a neural network learn"))
+        self.session = session or TrainingSession(Config(), self)
+        self.session.setParent(self)
+        self.settings = settings
+        self.redraw_count = 0
+        self._labs = {}
+
+        self.controls = ControlPanel(self.session.config)
+        scroll = QScrollArea()
+        scroll.setObjectName("controlsScroll")
+        scroll.setWidget(self.controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(self.controls.sizeHint().width() + 24)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.tabs.addTab(self._training_view(), self.tr("Training"))
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 1180])
+        self.setCentralWidget(splitter)
+
+        self._make_toolbar()
+        self._make_menus()
+        self._make_shortcuts()
+        self.statusLabel = QLabel()
+        self.statusLabel.setObjectName("statusLabel")
+        self.statusLabel.setAccessibleName(self.tr("Training status"))
+        self.statusBar().addPermanentWidget(self.statusLabel)
+
+        s = self.session
+        s.stepped.connect(self._on_stepped)
+        s.reset.connect(self._on_reset)
+        s.diverged.connect(self._on_diverged)
+        s.playingChanged.connect(self._on_playing)
+        s.configChanged.connect(self.controls.set_config)
+        self.controls.configEdited.connect(self._on_config_edited)
+        self.controls.csvRequested.connect(self._choose_csv)
+        self.resize(1500, 940)
+        self._on_reset()
+
+    # -- layout ----------------------------------------------------------------------------------------
+    def _boxed(self, title, widget, tip):
+        box = QGroupBox(title)
+        box.setToolTip(tip)
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(widget)
+        return box
+
+    def _training_view(self):
+        w = QWidget()
+        w.setObjectName("trainingView")
+        lay = QVBoxLayout(w)
+        lay.setContentsMargins(2, 2, 2, 2)
+        self.presetBanner = QLabel()
+        self.presetBanner.setObjectName("presetBanner")
+        self.presetBanner.setWordWrap(True)
+        self.presetBanner.setStyleSheet(
+            "QLabel { background: #eef4ff; border: 1px solid #9db7e8; padding: 6px; border-radius: 4px; }"
+        )
+        self.presetBanner.hide()
+        lay.addWidget(self.presetBanner)
+        banner = QWidget()
+        banner.setObjectName("divergenceBanner")
+        banner.setStyleSheet(
+            "#divergenceBanner { background: #fde8e8; border: 1px solid #d62728; border-radius: 4px; }"
+        )
+        bl = QHBoxLayout(banner)
+        self.divergenceLabel = QLabel()
+        self.divergenceLabel.setObjectName("divergenceLabel")
+        self.divergenceLabel.setWordWrap(True)
+        bl.addWidget(self.divergenceLabel, 1)
+        self.divergenceResetButton = _button(
+            self.tr("Reset"), "divergenceResetButton", self.tr("Start over with new weights (R)")
+        )
+        self.divergenceResetButton.clicked.connect(self.session.restart)
+        bl.addWidget(self.divergenceResetButton)
+        banner.hide()
+        self.divergenceBanner = banner
+        lay.addWidget(banner)
+
+        self.lossPanel = LossPanel()
+        self.gradientPanel = GradientPanel()
+        self.boundaryPanel = BoundaryPanel()
+        self.networkPanel = NetworkView()
+        self.activationPanel = ActivationPanel()
+        self.panels = (self.lossPanel, self.gradientPanel, self.boundaryPanel, self.networkPanel, self.activationPanel)
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self._boxed(self.tr("Loss and accuracy"), self.lossPanel, self.tr("How wrong the network is")))
+        top.addWidget(
+            self._boxed(
+                self.tr("Gradient of every layer  ‖∂L/∂W‖"),
+                self.gradientPanel,
+                self.tr("How much each layer's weights are told to change: vanishing gradients show up here"),
+            )
+        )
+        top.setSizes([500, 700])
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(
+            self._boxed(self.tr("Decision boundary"), self.boundaryPanel, self.tr("What the network predicts where"))
+        )
+        bottom.addWidget(self._boxed(self.tr("Network"), self.networkPanel, self.tr("Neurons and weights")))
+        bottom.addWidget(
+            self._boxed(
+                self.tr("Activations"), self.activationPanel, self.tr("h(x), h'(x) and what each layer computes")
+            )
+        )
+        bottom.setSizes([420, 420, 420])
+        vsplit = QSplitter(Qt.Orientation.Vertical)
+        vsplit.setObjectName("panelSplitter")
+        vsplit.addWidget(top)
+        vsplit.addWidget(bottom)
+        vsplit.setSizes([430, 430])
+        lay.addWidget(vsplit, 1)
+        return w
+
+    def _make_toolbar(self):
+        tb = QToolBar(self.tr("Time"))
+        tb.setObjectName("timeToolbar")
+        tb.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        st = self.style()
+        self.resetButton = _button(
+            self.tr("Reset"), "resetButton", self.tr("Start over: new weights from the seed, step 0 (R)")
+        )
+        self.resetButton.setIcon(st.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward))
+        self.resetButton.clicked.connect(self.session.restart)
+        self.stepButton = _button(
+            self.tr("Step"), "stepButton", self.tr("Train on exactly one mini-batch: W ← W − η ∂L/∂W (→ or S)")
+        )
+        self.stepButton.setIcon(st.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
+        self.stepButton.clicked.connect(self.session.step)
+        self.stepEpochButton = _button(
+            self.tr("Step epoch"),
+            "stepEpochButton",
+            self.tr("Train until every training sample has been used once (E)"),
+        )
+        self.stepEpochButton.setIcon(st.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
+        self.stepEpochButton.clicked.connect(self.session.step_epoch)
+        self.playButton = _button(
+            self.tr("Play"), "playButton", self.tr("Train continuously / pause (Space)"), self.tr("Play or pause")
+        )
+        self.playButton.setCheckable(True)
+        self.playButton.setIcon(st.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.playButton.toggled.connect(self._play_toggled)
+        for b in (self.resetButton, self.stepButton, self.stepEpochButton, self.playButton):
+            tb.addWidget(b)
+        tb.addSeparator()
+        tb.addWidget(QLabel(self.tr(" Speed ")))
+        self.speedSlider = QSlider(Qt.Orientation.Horizontal)
+        self.speedSlider.setObjectName("speedSlider")
+        self.speedSlider.setAccessibleName(self.tr("Speed"))
+        self.speedSlider.setToolTip(self.tr("Steps per second while playing: from 1 to as fast as the machine goes"))
+        self.speedSlider.setRange(0, len(SPEEDS) - 1)
+        self.speedSlider.setPageStep(1)
+        self.speedSlider.setFixedWidth(180)
+        self.speedSlider.valueChanged.connect(self._speed_changed)
+        tb.addWidget(self.speedSlider)
+        self.speedLabel = QLabel()
+        self.speedLabel.setObjectName("speedLabel")
+        self.speedLabel.setMinimumWidth(110)
+        tb.addWidget(self.speedLabel)
+        self.speedSlider.setValue(len(SPEEDS) - 1)
+        self._speed_changed(self.speedSlider.value())
+
+    def _make_menus(self):
+        mb = self.menuBar()
+        file_menu = mb.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        for text, key, slot in (
+            (self.tr("&Open experiment…"), QKeySequence.StandardKey.Open, self.open_experiment),
+            (self.tr("&Save experiment…"), QKeySequence.StandardKey.Save, self.save_experiment),
+            (self.tr("Save s&creenshot…"), None, self.save_screenshot),
+        ):
+            a = file_menu.addAction(text)
+            if key is not None:
+                a.setShortcut(key)
+            a.triggered.connect(slot)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        self.presetMenu = mb.addMenu(self.tr("&Presets"))
+        self.presetMenu.setObjectName("presetMenu")
+        self.presetMenu.setToolTipsVisible(True)
+        for preset in PRESETS:
+            a = self.presetMenu.addAction(preset.tr_title())
+            a.setObjectName(f"preset_{preset.key}")
+            a.setToolTip(preset.tr_explanation())
+            a.triggered.connect(lambda _=False, p=preset: self.load_preset(p.key))
+
+        self.labsMenu = mb.addMenu(self.tr("&Labs"))
+        self.labsMenu.setObjectName("labsMenu")
+        for module, _cls, text in LABS:
+            a = self.labsMenu.addAction(QCoreApplication.translate("MainWindow", text))
+            a.setObjectName(f"lab_{module}")
+            a.triggered.connect(lambda _=False, m=module: self.open_lab(m))
+
+        view = mb.addMenu(self.tr("&View"))
+        lang = view.addMenu(self.tr("Language / 言語"))
+        group = QActionGroup(self)
+        current = self.settings.value("language", "", type=str) if self.settings else ""
+        for code, name in (("en", "English"), ("ja", "日本語")):
+            a = QAction(name, self, checkable=True)
+            a.setChecked(code == current)
+            a.triggered.connect(lambda _=False, c=code: self._set_language(c))
+            group.addAction(a)
+            lang.addAction(a)
+
+        help_menu = mb.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("Keyboard shortcuts"), self._show_shortcuts)
+        help_menu.addAction(self.tr("About nnplay"), self._show_about)
+
+    def _make_shortcuts(self):
+        s = self.session
+        for key, slot in (
+            (Qt.Key.Key_Space, s.toggle),
+            (Qt.Key.Key_Right, s.step),
+            (Qt.Key.Key_S, s.step),
+            (Qt.Key.Key_E, s.step_epoch),
+            (Qt.Key.Key_R, s.restart),
+        ):
+            sc = QShortcut(QKeySequence(key), self)
+            sc.activated.connect(slot)
+
+    # -- reactions ---------------------------------------------------------------------------------------
+    def refresh(self):
+        """Redraw every view from the trainer (once per timer tick)."""
+        tr = self.session.trainer
+        for panel in self.panels:
+            panel.update_from(tr)
+        self._update_status()
+        self.redraw_count += 1
+
+    def _on_stepped(self, _n):
+        self.refresh()
+
+    def _on_reset(self):
+        tr = self.session.trainer
+        self.divergenceBanner.hide()
+        self.controls.set_data_shape(tr.dataset.n_features, tr.dataset.n_classes)
+        for lab in self._labs.values():
+            if hasattr(lab, "set_trainer"):
+                lab.set_trainer(tr)
+        self.refresh()
+
+    def _on_diverged(self, divergence):
+        self.divergenceLabel.setText(
+            self.tr(
+                "<b>The loss exploded at step %1</b> (%2). The learning rate η = %3 is too large: each step "
+                "overshoots. Lower η (try %4) and press Play to continue from the last finite weights, or press Reset."
+            )
+            .arg(divergence.step)
+            .arg(divergence.cause)
+            .arg(f"{divergence.learning_rate:g}")
+            .arg(f"{divergence.learning_rate / 10:g}")
+        )
+        self.divergenceBanner.show()
+        self.refresh()
+
+    def _on_playing(self, playing):
+        with QSignalBlocker(self.playButton):
+            self.playButton.setChecked(playing)
+        self.playButton.setText(self.tr("Pause") if playing else self.tr("Play"))
+        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.playButton.setIcon(self.style().standardIcon(icon))
+
+    def _play_toggled(self, checked):
+        if checked:
+            self.session.play()
+            if not self.session.busy:  # could not play (diverged)
+                self._on_playing(False)
+        else:
+            self.session.pause()
+
+    def _speed_changed(self, index):
+        speed = SPEEDS[index]
+        self.session.set_speed(speed)
+        self.speedLabel.setText(self.tr("max") if speed == 0 else self.tr("%1 steps/s").arg(speed))
+
+    def _on_config_edited(self, config: Config):
+        tr = self.session.trainer
+        if config.gradient == "numerical":
+            n = param_count((tr.dataset.n_features, *config.hidden, tr.dataset.n_classes))
+            if n > NUMERICAL_PARAM_LIMIT:
+                self.controls.show_message(
+                    self.tr("The numerical gradient of %1 parameters is too slow to watch; still using backprop.").arg(
+                        f"{n:,}"
+                    )
+                )
+                config = config.replace(gradient="backprop")
+        self.apply_config(config)
+
+    def apply_config(self, config: Config, announce=True) -> bool:
+        """Switch the session to ``config``; on failure keep the old one and say why. Returns success."""
+        old = self.session.config
+        try:
+            restarted = self.session.apply_config(config)
+        except (ConfigError, DatasetError) as e:
+            self.controls.show_message(str(e))
+            self.controls.set_config(self.session.config)
+            return False
+        self.controls.set_config(self.session.config)
+        if restarted and announce:
+            what = self._what_changed(old, config)
+            self.statusBar().showMessage(self.tr("Started over: %1 changed").arg(what), 5000)
+        return True
+
+    @staticmethod
+    def _what_changed(old, new):
+        changed = [k for k, v in new.to_dict().items() if old.to_dict().get(k) != v]
+        return ", ".join(changed) if changed else "settings"
+
+    def _update_status(self):
+        tr = self.session.trainer
+        h = tr.history
+        loss = h.loss[-1] if len(h.loss) else math.nan
+        acc = h.eval_column("train_accuracy")
+        tacc = h.eval_column("test_accuracy")
+        parts = [
+            self.tr("step %1").arg(tr.step_count),
+            self.tr("epoch %1").arg(tr.epoch),
+            self.tr("loss %1").arg(f"{loss:.4g}"),
+        ]
+        if len(acc):
+            parts.append(self.tr("train accuracy %1 %").arg(f"{100 * acc[-1]:.1f}"))
+        if len(tacc) and not math.isnan(tacc[-1]):
+            parts.append(self.tr("test accuracy %1 %").arg(f"{100 * tacc[-1]:.1f}"))
+        self.statusLabel.setText("  ·  ".join(parts))
+
+    # -- presets, labs, files ------------------------------------------------------------------------------
+    def load_preset(self, key):
+        preset = next(p for p in PRESETS if p.key == key)
+        if self.apply_config(preset.config, announce=False):
+            self.session.restart()
+            self.speedSlider.setValue(SPEEDS.index(preset.speed) if preset.speed in SPEEDS else len(SPEEDS) - 1)
+            self.presetBanner.setText(
+                f"<b>{preset.tr_title()}</b><br>{preset.tr_explanation().replace(chr(10), '<br>')}"
+            )
+            self.presetBanner.show()
+
+    def open_lab(self, module):
+        lab = self._labs.get(module)
+        if lab is None:
+            _, cls_name, text = next(entry for entry in LABS if entry[0] == module)
+            cls = getattr(importlib.import_module(f"nnplay.gui.labs.{module}"), cls_name)
+            lab = cls()
+            if hasattr(lab, "set_trainer"):
+                lab.set_trainer(self.session.trainer)
+            self._labs[module] = lab
+            title = lab.title() if hasattr(lab, "title") else QCoreApplication.translate("MainWindow", text)
+            self.tabs.addTab(lab, title)
+        self.tabs.setCurrentWidget(lab)
+        return lab
+
+    def _close_tab(self, index):
+        widget = self.tabs.widget(index)
+        for key, lab in list(self._labs.items()):
+            if lab is widget:
+                if hasattr(lab, "shutdown"):
+                    lab.shutdown()
+                del self._labs[key]
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    def open_experiment(self, path=None):
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Open experiment"), "", self.tr("nnplay experiments (*.json);;All files (*)")
+            )
+            if not path:
+                return False
+        try:
+            config = Config.load(path)
+        except ConfigError as e:
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot open experiment"),
+                self.tr("%1\n\nThe current experiment is unchanged.").arg(str(e)),
+            )
+            return False
+        if self.apply_config(config):
+            self.session.restart()
+            self.statusBar().showMessage(self.tr("Opened %1").arg(path), 5000)
+            return True
+        return False
+
+    def save_experiment(self, path=None):
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save experiment"), "experiment.json", self.tr("nnplay experiments (*.json)")
+            )
+            if not path:
+                return False
+        try:
+            self.session.config.save(path)
+        except OSError as e:
+            QMessageBox.warning(
+                self, self.tr("Cannot save"), self.tr("%1: %2. Choose another place.").arg(path, e.strerror)
+            )
+            return False
+        self.statusBar().showMessage(self.tr("Saved %1").arg(path), 5000)
+        return True
+
+    def save_screenshot(self, path=None):
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save screenshot"), "nnplay.png", "PNG (*.png)")
+            if not path:
+                return False
+        ok = self.grab().save(path)
+        if not ok:
+            QMessageBox.warning(self, self.tr("Cannot save"), self.tr("Could not write %1.").arg(path))
+        return ok
+
+    def _choose_csv(self):
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open CSV data"), "", self.tr("CSV files (*.csv *.txt);;All files (*)")
+        )
+        if not path:
+            self.controls.set_config(self.session.config)
+            return
+        self.apply_config(self.session.config.replace(dataset="csv", csv_path=path))
+
+    def _set_language(self, code):
+        if self.settings is not None:
+            self.settings.setValue("language", code)
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The language changes the next time nnplay starts.\n次回の起動時に切り替わります。"),
+        )
+
+    def _show_shortcuts(self):
+        QMessageBox.information(
+            self,
+            self.tr("Keyboard shortcuts"),
+            self.tr(
+                "Space: play / pause\n→ or S: one step (one mini-batch)\nE: to the end of the epoch\n"
+                "R: reset\nCtrl+O / Ctrl+S: open / save an experiment"
+            ),
+        )
+
+    def _show_about(self):
+        QMessageBox.about(
+            self,
+            self.tr("About nnplay"),
+            self.tr(
+                "nnplay: watch small neural networks learn, step by step, and see why some of them don't.\n"
+                "Follows 'Deep Learning from Scratch' (ゼロから作るDeep Learning), chapters 3–6."
+            ),
+        )
+
+    def closeEvent(self, event):
+        self.session.pause()
+        for lab in self._labs.values():
+            if hasattr(lab, "shutdown"):
+                lab.shutdown()
+        if self.settings is not None:
+            self.settings.setValue("config", self.session.config.to_json())
+            self.settings.setValue("geometry", self.saveGeometry())
+        super().closeEvent(event)
