@@ -1,0 +1,128 @@
+"""``python -m nnplay bench --gui``: play the window offscreen with every panel visible and measure it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+GOALS = "goals: redraws/s >= 30, probe lateness p95 <= 50 ms, GUI/headless >= 50 %, window shown <= 1.5 s"
+
+
+def _headless_rate(config, seconds=2.0):
+    from nnplay.core.trainer import Trainer
+
+    tr = Trainer(config, eval_every=0)
+    n, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        n += len(tr.step(100))
+        if tr.diverged:
+            break
+    return n / (time.perf_counter() - t0)
+
+
+def _play(window, app, seconds):
+    from PySide6.QtCore import QTimer
+
+    session = window.session
+    frames = []
+    lateness = []
+    probe = QTimer()
+    probe.setInterval(10)
+    last = [time.perf_counter()]
+
+    def on_probe():
+        now = time.perf_counter()
+        lateness.append(max(0.0, now - last[0] - 0.010))
+        last[0] = now
+
+    probe.timeout.connect(on_probe)
+    session.stepped.connect(lambda _n: frames.append(time.perf_counter()))
+    start_steps, start_redraws = session.trainer.step_count, window.redraw_count
+    probe.start()
+    session.play()
+    t0 = time.perf_counter()
+    QTimer.singleShot(int(seconds * 1000), app.quit)
+    app.exec()
+    elapsed = time.perf_counter() - t0
+    session.pause()
+    probe.stop()
+    gaps = np.diff(frames) if len(frames) > 1 else np.array([np.nan])
+    return {
+        "steps_per_s": (session.trainer.step_count - start_steps) / elapsed,
+        "redraws_per_s": (window.redraw_count - start_redraws) / elapsed,
+        "frame_p95_ms": 1000 * float(np.percentile(gaps, 95)),
+        "probe_p95_ms": 1000 * float(np.percentile(lateness, 95)) if lateness else float("nan"),
+    }
+
+
+def startup_time():
+    """Seconds from starting a new Python process to the window being shown (measured in a child)."""
+    t0 = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", "from nnplay.gui.bench import _startup_child; _startup_child()"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")},
+        timeout=60,
+        check=True,
+    )
+    return float(out.stdout.strip().splitlines()[-1]) - t0
+
+
+def _startup_child():
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from nnplay.gui.app import make_window
+
+    app = QApplication(sys.argv[:1])
+    window, _ = make_window()
+    window.show()
+
+    def shown():
+        print(time.time(), flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, shown)
+    app.exec()
+
+
+def run(seconds=10.0, print_fn=print):
+    from PySide6.QtWidgets import QApplication
+
+    from nnplay.gui.app import make_window
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    cases = (("default 2-8-8-2 tanh", None), ("deep sigmoid 2-(16x8)-2", "vanishing"), ("digits 64-64-10", "digits"))
+    print_fn(
+        f"{'config':26s} {'steps/s':>9s} {'redraws/s':>9s} {'frame p95':>10s} {'probe p95':>10s} "
+        f"{'headless':>10s} {'GUI/headless':>12s}"
+    )
+    per_case = max(2.0, seconds / len(cases))
+    rows = []
+    for name, preset in cases:
+        window, _ = make_window()
+        if preset:
+            window.load_preset(preset)
+        window.speedSlider.setValue(window.speedSlider.maximum())
+        window.show()
+        app.processEvents()
+        r = _play(window, app, per_case)
+        headless = _headless_rate(window.session.config)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+        r["headless"] = headless
+        rows.append((name, r))
+        print_fn(
+            f"{name:26s} {r['steps_per_s']:9.0f} {r['redraws_per_s']:9.1f} {r['frame_p95_ms']:8.1f}ms "
+            f"{r['probe_p95_ms']:8.1f}ms {headless:10.0f} {100 * r['steps_per_s'] / headless:11.0f}%"
+        )
+    shown = startup_time()
+    print_fn(f"window shown {shown:.2f} s after process start")
+    print_fn(GOALS)
+    return 0
