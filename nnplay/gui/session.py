@@ -43,7 +43,7 @@ class TrainingSession(QObject):
         self._last_tick = 0.0
         self._target_step = None  # run until this step, then pause (Step epoch)
         self._sec_per_step = 1e-4
-        self._last_tick_time = 0.0
+        self.frame_budget = FRAME_BUDGET
         self.trainer.evaluate()
 
     # -- properties ----------------------------------------------------------------------------------
@@ -168,7 +168,7 @@ class TrainingSession(QObject):
         self._last_tick = start
         total = 0
         diverged = None
-        deadline = start + FRAME_BUDGET
+        deadline = start + self.frame_budget
         while wanted is None or total < wanted:
             now = time.perf_counter()
             if now >= deadline and total:
