@@ -1,0 +1,334 @@
+"""The main window, driven as a student would: controls, time, presets, divergence, shortcuts."""
+
+import math
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from nnplay.core.config import Config
+from nnplay.gui.main_window import MainWindow
+from nnplay.gui.presets import PRESETS
+from nnplay.gui.session import TrainingSession
+from nnplay.gui.style import configure_pyqtgraph
+
+REQUIRED_NAMES = [
+    "datasetCombo",
+    "hiddenLayersEdit",
+    "activationCombo",
+    "outputCombo",
+    "lossCombo",
+    "initCombo",
+    "optimizerCombo",
+    "learningRateSpin",
+    "batchSizeSpin",
+    "gradientMethodCombo",
+    "seedSpin",
+    "resetButton",
+    "stepButton",
+    "stepEpochButton",
+    "playButton",
+    "speedSlider",
+    "lossPlot",
+    "gradientPlot",
+    "boundaryPlot",
+    "networkView",
+    "activationPlot",
+]
+
+
+@pytest.fixture
+def window(qtbot):
+    configure_pyqtgraph()
+    w = MainWindow(TrainingSession(Config()))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.session.pause()
+
+
+def child(window, name):
+    found = window.findChild(QWidget, name)
+    assert found is not None, name
+    return found
+
+
+def select(combo, key):
+    i = combo.findData(key)
+    assert i >= 0, key
+    combo.setCurrentIndex(i)
+
+
+def test_every_named_control_has_accessible_name_and_tooltip(window):
+    for name in REQUIRED_NAMES:
+        w = child(window, name)
+        assert w.accessibleName(), name
+        assert w.toolTip(), name
+    assert window.presetMenu.objectName() == "presetMenu"
+    assert len(window.presetMenu.actions()) == 6
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "field", "restarts"),
+    [
+        ("datasetCombo", "spiral", "dataset", True),
+        ("activationCombo", "relu", "activation", True),
+        ("initCombo", "he", "init", True),
+        ("optimizerCombo", "adam", "optimizer", False),
+        ("gradientMethodCombo", "numerical", "gradient", True),
+        ("lossCombo", "sum_squared_error", "loss", True),
+    ],
+)
+def test_combo_changes_the_trainer(window, name, key, field, restarts):
+    window.session.step()
+    select(child(window, name), key)
+    assert getattr(window.session.trainer.config, field) == key
+    assert (window.session.trainer.step_count == 0) is restarts
+
+
+def test_spins_and_edits_change_the_trainer(window, qtbot):
+    s = window.session
+    s.step()
+    child(window, "learningRateSpin").setValue(0.02)
+    assert s.trainer.config.learning_rate == pytest.approx(0.02)
+    assert s.trainer.optimizer.lr == pytest.approx(0.02)
+    child(window, "batchSizeSpin").setValue(25)
+    assert s.trainer.config.batch_size == 25 and s.trainer.step_count == 1  # applied live
+    child(window, "seedSpin").setValue(42)
+    assert s.trainer.config.seed == 42 and s.trainer.step_count == 0
+    child(window, "noiseSpin").setValue(0.3)
+    assert s.trainer.config.noise == pytest.approx(0.3)
+    child(window, "samplesSpin").setValue(300)
+    assert s.trainer.config.samples == 300
+    child(window, "testRatioSpin").setValue(0.5)
+    assert s.trainer.config.test_ratio == pytest.approx(0.5)
+    edit = child(window, "hiddenLayersEdit")
+    edit.clear()
+    qtbot.keyClicks(edit, "6, 5, 4")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert s.trainer.config.hidden == (6, 5, 4)
+    assert s.trainer.network.sizes == (2, 6, 5, 4, 2)
+    child(window, "hiddenCountSpin").setValue(2)
+    child(window, "hiddenWidthSpin").setValue(12)
+    assert s.trainer.config.hidden == (12, 12)
+    assert edit.text() == "12, 12"
+
+
+def test_learning_rate_spin_accepts_scientific_notation_and_steps_by_decades(window, qtbot):
+    spin = child(window, "learningRateSpin")
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "3e-4")
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+    assert window.session.config.learning_rate == pytest.approx(3e-4)
+    spin.setValue(0.1)
+    spin.stepBy(1)
+    assert spin.value() == pytest.approx(0.2)
+    spin.stepBy(-2)
+    assert spin.value() == pytest.approx(0.05)
+
+
+def test_bad_hidden_widths_are_explained_and_nothing_changes(window, qtbot):
+    edit = child(window, "hiddenLayersEdit")
+    before = window.session.config
+    edit.clear()
+    qtbot.keyClicks(edit, "8, 0")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert window.session.config == before
+    assert "Hidden layers" in window.controls.messageLabel.text()
+    assert edit.text() == "8, 8"
+
+
+def test_identity_output_forbids_cross_entropy(window):
+    select(child(window, "outputCombo"), "identity")
+    config = window.session.config
+    assert config.output == "identity" and config.loss == "sum_squared_error"
+    combo = child(window, "lossCombo")
+    assert combo.currentData() == "sum_squared_error"
+    item = combo.model().item(combo.findData("cross_entropy"))
+    assert not item.isEnabled() and "softmax" in item.toolTip()
+
+
+def test_numerical_gradient_refused_on_a_big_net(window):
+    window.apply_config(Config(dataset="digits", samples=1797, hidden=(64,)))
+    select(child(window, "gradientMethodCombo"), "numerical")
+    assert window.session.config.gradient == "backprop"
+    assert "too slow" in window.controls.messageLabel.text()
+
+
+def test_model_to_view_every_control_follows_a_loaded_config(window):
+    config = Config(
+        dataset="moons", samples=250, noise=0.2, test_ratio=0.3, hidden=(7, 3), activation="sigmoid",
+        output="softmax", loss="sum_squared_error", init=0.05, optimizer="momentum", learning_rate=0.2,
+        batch_size=16, gradient="backprop", seed=9,
+    )  # fmt: skip
+    assert window.apply_config(config)
+    c = window.controls
+    assert c.datasetCombo.currentData() == "moons"
+    assert c.samplesSpin.value() == 250
+    assert c.noiseSpin.value() == pytest.approx(0.2)
+    assert c.testRatioSpin.value() == pytest.approx(0.3)
+    assert c.hiddenLayersEdit.text() == "7, 3"
+    assert c.activationCombo.currentData() == "sigmoid"
+    assert c.lossCombo.currentData() == "sum_squared_error"
+    assert c.initCombo.currentData() == "std" and c.initStdSpin.value() == pytest.approx(0.05)
+    assert c.optimizerCombo.currentData() == "momentum"
+    assert c.learningRateSpin.value() == pytest.approx(0.2)
+    assert c.batchSizeSpin.value() == 16
+    assert c.seedSpin.value() == 9
+    assert c.read_config() == config  # and reading the widgets back gives the same config
+
+
+def test_step_adds_exactly_one_point(window, qtbot):
+    s = window.session
+    n_loss = window.lossPanel.loss_point_count()
+    n_grad = window.gradientPanel.point_count()
+    qtbot.mouseClick(child(window, "stepButton"), Qt.MouseButton.LeftButton)
+    assert s.trainer.step_count == 1
+    assert window.lossPanel.loss_point_count() == n_loss + 1
+    assert window.gradientPanel.point_count() == n_grad + 1
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    assert s.trainer.step_count == 3
+    assert window.lossPanel.loss_point_count() == n_loss + 3
+    assert "step 3" in window.statusLabel.text()
+
+
+def test_step_epoch_runs_to_the_end_of_the_epoch(window, qtbot):
+    s = window.session
+    qtbot.mouseClick(child(window, "stepEpochButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not s.busy, timeout=10_000)
+    assert s.trainer.step_count == s.trainer.steps_per_epoch
+    assert s.trainer.steps_to_epoch_end == s.trainer.steps_per_epoch  # at an epoch boundary
+
+
+def test_play_and_pause(window, qtbot):
+    s = window.session
+    play = child(window, "playButton")
+    qtbot.mouseClick(play, Qt.MouseButton.LeftButton)
+    assert s.playing and play.isChecked() and play.text() == "Pause"
+    qtbot.waitUntil(lambda: s.trainer.step_count > 50, timeout=10_000)
+    qtbot.mouseClick(play, Qt.MouseButton.LeftButton)
+    assert not s.playing and play.text() == "Play"
+    n = s.trainer.step_count
+    qtbot.wait(100)
+    assert s.trainer.step_count == n
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert s.playing
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert not s.playing
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    assert s.trainer.step_count == 0 and window.lossPanel.loss_point_count() == 0
+
+
+def test_slow_speed_trains_at_about_that_rate(window, qtbot):
+    window.speedSlider.setValue(3)  # 10 steps/s
+    assert window.speedLabel.text() == "10 steps/s"
+    window.session.play()
+    qtbot.wait(1000)
+    window.session.pause()
+    assert 4 <= window.session.trainer.step_count <= 16
+
+
+@pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.key)
+def test_each_preset_loads_and_trains(window, qtbot, preset):
+    window.load_preset(preset.key)
+    assert window.session.config == preset.config
+    assert window.controls.read_config() == preset.config
+    assert window.presetBanner.isVisible() and preset.tr_title() in window.presetBanner.text()
+    for _ in range(5):
+        window.session.step()
+    assert window.session.trainer.step_count == 5
+    assert window.lossPanel.loss_point_count() == 5
+
+
+def test_vanishing_preset_shows_vanishing_and_relu_does_not(window):
+    window.load_preset("vanishing")
+    window.session.trainer.step(200)
+    window.refresh()
+    assert window.gradientPanel.current_ratio() < 1e-2
+    window.load_preset("relu_he")
+    window.session.trainer.step(200)
+    window.refresh()
+    assert window.gradientPanel.current_ratio() > 1e-1
+
+
+def test_divergence_pauses_explains_and_recovers(window, qtbot):
+    window.load_preset("lr_large")
+    window.speedSlider.setValue(window.speedSlider.maximum())
+    s = window.session
+    s.play()
+    qtbot.waitUntil(lambda: s.trainer.diverged is not None, timeout=20_000)
+    assert not s.playing and not window.playButton.isChecked()
+    assert window.divergenceBanner.isVisible()
+    text = window.divergenceLabel.text()
+    assert "exploded" in text and "0.3" in text
+    assert np.all(np.isfinite(s.trainer.network.flat_params))
+    s.play()  # refuses to run on while diverged
+    assert not s.playing
+    # Lower the learning rate: training may continue from the last finite weights.
+    child(window, "learningRateSpin").setValue(0.01)
+    assert s.trainer.diverged is None
+    steps = s.trainer.step_count
+    s.step()
+    assert s.trainer.step_count == steps + 1
+    # Reset works too.
+    qtbot.mouseClick(child(window, "resetButton"), Qt.MouseButton.LeftButton)
+    assert s.trainer.step_count == 0 and not window.divergenceBanner.isVisible()
+
+
+def test_bad_experiment_file_is_explained_and_nothing_is_lost(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    window.session.step()
+    before = window.session.config
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"activation": "swish"}')
+    assert not window.open_experiment(str(bad))
+    assert shown and "activation" in shown[0] and "unchanged" in shown[0]
+    assert window.session.config == before and window.session.trainer.step_count == 1
+    good = tmp_path / "good.json"
+    assert window.save_experiment(str(good))
+    assert window.open_experiment(str(good))
+
+
+def test_csv_data_that_cannot_be_read_keeps_the_old_data(window, tmp_path):
+    bad = tmp_path / "d.csv"
+    bad.write_text("a,b,label\n1,2,x\n")
+    before = window.session.config
+    assert not window.apply_config(before.replace(dataset="csv", csv_path=str(bad)))
+    assert window.session.config == before
+    assert "d.csv" in window.controls.messageLabel.text()
+    assert window.controls.datasetCombo.currentData() == before.dataset
+
+
+def test_labs_open_as_tabs(window):
+    from nnplay.gui.main_window import LABS
+
+    for module, _cls, _text in LABS:
+        lab = window.open_lab(module)
+        assert window.tabs.currentWidget() is lab
+    assert window.tabs.count() == 1 + len(LABS)
+    window.session.restart()  # labs that watch the trainer get the new one without errors
+
+
+def test_closing_while_playing_exits_cleanly(qtbot):
+    w = MainWindow(TrainingSession(Config()))
+    qtbot.addWidget(w)
+    w.show()
+    w.session.play()
+    qtbot.waitUntil(lambda: w.session.trainer.step_count > 0, timeout=5000)
+    w.close()
+    assert not w.session.busy
+
+
+def test_status_line_shows_step_epoch_loss_accuracy(window):
+    window.session.step()
+    text = window.statusLabel.text()
+    for word in ("step 1", "epoch 1", "loss", "train accuracy", "test accuracy"):
+        assert word in text
+    loss = float(text.split("loss ")[1].split()[0])
+    assert math.isclose(loss, window.session.trainer.history.loss[-1], rel_tol=1e-3)
