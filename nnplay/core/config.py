@@ -67,9 +67,10 @@ class Config:
             )
         set_(self, "init", _init(self.init))
         set_(self, "optimizer", _choice("optimizer", self.optimizer, tuple(OPTIMIZERS)))
-        lr = _float("learning_rate", self.learning_rate, 0.0, 100.0)
+        lr_allowed = "use a positive number such as 0.1 (at most 100)"
+        lr = _float("learning_rate", self.learning_rate, 0.0, 100.0, lr_allowed)
         if lr <= 0:
-            raise _bad("learning_rate", self.learning_rate, "use a positive number such as 0.1 (at most 100)")
+            raise _bad("learning_rate", self.learning_rate, lr_allowed)
         set_(self, "learning_rate", lr)
         set_(self, "batch_size", _int("batch_size", self.batch_size, 1, MAX_SAMPLES))
         set_(self, "gradient", _choice("gradient", self.gradient, GRADIENT_NAMES))
@@ -140,33 +141,40 @@ def _choice(name, value, allowed):
     raise _bad(name, value, "choose one of " + ", ".join(allowed))
 
 
-def _number(name, value, kind):
+def _number(name, value, allowed):
+    """``value`` as a finite int or float (text is parsed); otherwise a ConfigError whose hint is ``allowed``."""
+    original = value
     if isinstance(value, bool):
-        raise _bad(name, value, f"use a {kind}")
+        raise _bad(name, original, allowed)
     if isinstance(value, str):
         try:
             value = float(value.strip())
         except ValueError:
-            raise _bad(name, value, f"use a {kind}") from None
-    if not isinstance(value, int | float) or not math.isfinite(value):
-        raise _bad(name, value, f"use a finite {kind}")
+            raise _bad(name, original, allowed) from None
+    if not isinstance(value, int | float):
+        raise _bad(name, original, allowed)
+    try:
+        finite = math.isfinite(value)  # an int beyond the float range raises OverflowError here
+    except OverflowError:
+        finite = False
+    if not finite:
+        raise _bad(name, original, allowed)
     return value
 
 
 def _int(name, value, lo, hi):
-    v = _number(name, value, "whole number")
-    if float(v) != int(v):
-        raise _bad(name, value, f"use a whole number from {lo} to {hi}")
-    v = int(v)
-    if not lo <= v <= hi:
-        raise _bad(name, value, f"use a whole number from {lo} to {hi}")
-    return v
+    allowed = f"use a whole number from {lo} to {hi}"
+    v = _number(name, value, allowed)
+    if float(v) != int(v) or not lo <= int(v) <= hi:
+        raise _bad(name, value, allowed)
+    return int(v)
 
 
-def _float(name, value, lo, hi):
-    v = float(_number(name, value, "number"))
+def _float(name, value, lo, hi, allowed=None):
+    allowed = allowed or f"use a number from {lo:g} to {hi:g}"
+    v = float(_number(name, value, allowed))
     if not lo <= v <= hi:
-        raise _bad(name, value, f"use a number from {lo:g} to {hi:g}")
+        raise _bad(name, value, allowed)
     return v
 
 
@@ -194,15 +202,10 @@ def _hidden(value):
 
 
 def _init(value):
-    if isinstance(value, str):
-        low = value.strip().lower()
-        if low in INIT_NAMES:
-            return low
-        try:
-            value = float(low)
-        except ValueError:
-            raise _bad("init", value, "choose xavier, he, zero or a positive number (a std such as 0.01)") from None
-    v = _number("init", value, "number")
+    allowed = "choose xavier, he, zero or a positive number (a std such as 0.01)"
+    if isinstance(value, str) and value.strip().lower() in INIT_NAMES:
+        return value.strip().lower()
+    v = _number("init", value, allowed)
     if v <= 0:
-        raise _bad("init", value, "choose xavier, he, zero or a positive number (a std such as 0.01)")
+        raise _bad("init", value, allowed)
     return float(v)
