@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
-
 import numpy as np
 import pytest
 
@@ -347,17 +344,6 @@ def test_csv_missing_file(tmp_path):
 def test_csv_folder_is_not_a_file(tmp_path):
     msg = _error(tmp_path)
     assert "folder" in msg and "Choose a .csv file" in msg
-
-
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root can read anything")
-def test_csv_unreadable(tmp_path):
-    p = _write(tmp_path, "1,2,a\n3,4,b\n")
-    p.chmod(0)
-    try:
-        msg = _error(p)
-    finally:
-        p.chmod(0o600)
-    assert "Cannot read" in msg and "may read it" in msg
 
 
 def test_csv_read_error(tmp_path, monkeypatch):
