@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from nnplay.core.config import MAX_SEED, Config, ConfigError
 from nnplay.gui.session import NUMERICAL_PARAM_LIMIT
-from nnplay.gui.widgets import LogSpinBox
+from nnplay.gui.widgets import LogSpinBox, arg
 
 MAX_GUI_LAYERS = 16
 MAX_GUI_WIDTH = 256
@@ -349,20 +349,22 @@ class ControlPanel(QWidget):
     def _update_notes(self, config):
         sizes = (self._n_features, *config.hidden, self._n_classes)
         n = param_count(sizes)
-        self.shapeLabel.setText(self.tr("%1 → %2 weights and biases").arg(" → ".join(map(str, sizes))).arg(f"{n:,}"))
+        self.shapeLabel.setText(arg(self.tr("%1 → %2 weights and biases"), " → ".join(map(str, sizes)), f"{n:,}"))
         if config.gradient == "numerical":
             if n > NUMERICAL_PARAM_LIMIT:
-                text = (
+                text = arg(
                     self.tr(
                         "Numerical gradient: %1 parameters need %2 forward passes per step — too slow to watch. "
                         "Use at most %3 parameters, or backpropagation."
-                    )
-                    .arg(f"{n:,}")
-                    .arg(f"{2 * n:,}")
-                    .arg(f"{NUMERICAL_PARAM_LIMIT:,}")
+                    ),
+                    f"{n:,}",
+                    f"{2 * n:,}",
+                    f"{NUMERICAL_PARAM_LIMIT:,}",
                 )
             else:
-                text = self.tr("Numerical gradient: %1 forward passes per step (backprop needs one).").arg(f"{2 * n:,}")
+                text = arg(
+                    self.tr("Numerical gradient: %1 forward passes per step (backprop needs one)."), f"{2 * n:,}"
+                )
             self.numericalWarning.setText(text)
             self.numericalWarning.show()
         else:
@@ -381,9 +383,11 @@ class ControlPanel(QWidget):
         widths = tuple(int(p) for p in parts)
         if len(widths) > MAX_GUI_LAYERS or any(not 1 <= w <= MAX_GUI_WIDTH for w in widths):
             raise ConfigError(
-                self.tr("Hidden layers: use at most %1 layers of 1 to %2 neurons, e.g. 8, 8")
-                .arg(MAX_GUI_LAYERS)
-                .arg(MAX_GUI_WIDTH)
+                arg(
+                    self.tr("Hidden layers: use at most %1 layers of 1 to %2 neurons, e.g. 8, 8"),
+                    MAX_GUI_LAYERS,
+                    MAX_GUI_WIDTH,
+                )
             )
         return widths
 

@@ -38,6 +38,7 @@ from nnplay.gui.panels.loss import LossPanel
 from nnplay.gui.panels.network import NetworkView
 from nnplay.gui.presets import PRESETS
 from nnplay.gui.session import NUMERICAL_PARAM_LIMIT, SPEEDS, TrainingSession
+from nnplay.gui.widgets import arg
 
 # (module in nnplay.gui.labs, class, menu text) — imported when first opened, so start-up stays fast.
 LABS = (
@@ -322,14 +323,17 @@ class MainWindow(QMainWindow):
 
     def _on_diverged(self, divergence):
         self.divergenceLabel.setText(
-            self.tr(
-                "<b>The loss exploded at step %1</b> (%2). The learning rate η = %3 is too large: each step "
-                "overshoots. Lower η (try %4) and press Play to continue from the last finite weights, or press Reset."
+            arg(
+                self.tr(
+                    "<b>The loss exploded at step %1</b> (%2). The learning rate η = %3 is too large: "
+                    "each step overshoots. Lower η (try %4) and press Play to continue from the last finite "
+                    "weights, or press Reset."
+                ),
+                divergence.step,
+                divergence.cause,
+                f"{divergence.learning_rate:g}",
+                f"{divergence.learning_rate / 10:g}",
             )
-            .arg(divergence.step)
-            .arg(divergence.cause)
-            .arg(f"{divergence.learning_rate:g}")
-            .arg(f"{divergence.learning_rate / 10:g}")
         )
         self.divergenceBanner.show()
         self.refresh()
@@ -352,7 +356,7 @@ class MainWindow(QMainWindow):
     def _speed_changed(self, index):
         speed = SPEEDS[index]
         self.session.set_speed(speed)
-        self.speedLabel.setText(self.tr("max") if speed == 0 else self.tr("%1 steps/s").arg(speed))
+        self.speedLabel.setText(self.tr("max") if speed == 0 else arg(self.tr("%1 steps/s"), speed))
 
     def _on_config_edited(self, config: Config):
         tr = self.session.trainer
@@ -360,8 +364,9 @@ class MainWindow(QMainWindow):
             n = param_count((tr.dataset.n_features, *config.hidden, tr.dataset.n_classes))
             if n > NUMERICAL_PARAM_LIMIT:
                 self.controls.show_message(
-                    self.tr("The numerical gradient of %1 parameters is too slow to watch; still using backprop.").arg(
-                        f"{n:,}"
+                    arg(
+                        self.tr("The numerical gradient of %1 parameters is too slow to watch; still using backprop."),
+                        f"{n:,}",
                     )
                 )
                 config = config.replace(gradient="backprop")
@@ -379,7 +384,7 @@ class MainWindow(QMainWindow):
         self.controls.set_config(self.session.config)
         if restarted and announce:
             what = self._what_changed(old, config)
-            self.statusBar().showMessage(self.tr("Started over: %1 changed").arg(what), 5000)
+            self.statusBar().showMessage(arg(self.tr("Started over: %1 changed"), what), 5000)
         return True
 
     @staticmethod
@@ -394,14 +399,14 @@ class MainWindow(QMainWindow):
         acc = h.eval_column("train_accuracy")
         tacc = h.eval_column("test_accuracy")
         parts = [
-            self.tr("step %1").arg(tr.step_count),
-            self.tr("epoch %1").arg(tr.epoch),
-            self.tr("loss %1").arg(f"{loss:.4g}"),
+            arg(self.tr("step %1"), tr.step_count),
+            arg(self.tr("epoch %1"), tr.epoch),
+            arg(self.tr("loss %1"), f"{loss:.4g}"),
         ]
         if len(acc):
-            parts.append(self.tr("train accuracy %1 %").arg(f"{100 * acc[-1]:.1f}"))
+            parts.append(arg(self.tr("train accuracy %1 %"), f"{100 * acc[-1]:.1f}"))
         if len(tacc) and not math.isnan(tacc[-1]):
-            parts.append(self.tr("test accuracy %1 %").arg(f"{100 * tacc[-1]:.1f}"))
+            parts.append(arg(self.tr("test accuracy %1 %"), f"{100 * tacc[-1]:.1f}"))
         self.statusLabel.setText("  ·  ".join(parts))
 
     # -- presets, labs, files ------------------------------------------------------------------------------
@@ -452,12 +457,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self,
                 self.tr("Cannot open experiment"),
-                self.tr("%1\n\nThe current experiment is unchanged.").arg(str(e)),
+                arg(self.tr("%1\n\nThe current experiment is unchanged."), str(e)),
             )
             return False
         if self.apply_config(config):
             self.session.restart()
-            self.statusBar().showMessage(self.tr("Opened %1").arg(path), 5000)
+            self.statusBar().showMessage(arg(self.tr("Opened %1"), path), 5000)
             return True
         return False
 
@@ -472,10 +477,10 @@ class MainWindow(QMainWindow):
             self.session.config.save(path)
         except OSError as e:
             QMessageBox.warning(
-                self, self.tr("Cannot save"), self.tr("%1: %2. Choose another place.").arg(path, e.strerror)
+                self, self.tr("Cannot save"), arg(self.tr("%1: %2. Choose another place."), path, e.strerror)
             )
             return False
-        self.statusBar().showMessage(self.tr("Saved %1").arg(path), 5000)
+        self.statusBar().showMessage(arg(self.tr("Saved %1"), path), 5000)
         return True
 
     def save_screenshot(self, path=None):
@@ -485,7 +490,7 @@ class MainWindow(QMainWindow):
                 return False
         ok = self.grab().save(path)
         if not ok:
-            QMessageBox.warning(self, self.tr("Cannot save"), self.tr("Could not write %1.").arg(path))
+            QMessageBox.warning(self, self.tr("Cannot save"), arg(self.tr("Could not write %1."), path))
         return ok
 
     def _choose_csv(self):

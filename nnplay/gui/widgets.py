@@ -77,3 +77,11 @@ class LogSpinBox(QDoubleSpinBox):
         if self.value() > self.minimum():
             flags |= QDoubleSpinBox.StepEnabledFlag.StepDownEnabled
         return flags
+
+
+def arg(text, *values):
+    """Fill Qt-style placeholders %1, %2, … of a translated string (PySide6's ``tr`` returns a plain ``str``,
+    which has no ``.arg``). Translators keep the placeholders and may reorder them."""
+    for i in range(len(values), 0, -1):  # %10 before %1
+        text = text.replace(f"%{i}", str(values[i - 1]))
+    return text
