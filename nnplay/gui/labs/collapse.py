@@ -1,0 +1,557 @@
+"""Lab: linear collapse. With h(x) = x a stack of layers multiplies out to one matrix (book ch. 3.2.6).
+
+The lab trains its own copy of the network (never the main window's) and shows, in numbers and in a picture,
+that the stack and the single affine map x·W + b are the same function, so the boundary stays a straight line.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnplay.core.analysis import affine_scores, collapse_linear, linear_boundary, output_function
+from nnplay.core.config import Config
+from nnplay.core.trainer import Trainer
+from nnplay.gui.style import CLASS_COLORS, NEGATIVE, POSITIVE, configure_pyqtgraph
+
+DEFAULT_CONFIG = Config(dataset="xor", hidden=(8, 8), activation="identity")
+TRAIN_STEPS = 500
+STEPS_PER_TICK = 5
+TICK_MS = 30
+"""Pace of the Train button: 5 steps every 30 ms, so 500 steps take about 3 s and the line can be watched."""
+GRID = 150
+GHOST_EVERY = 100
+"""While training, the line is also drawn faintly every this many steps: it turns and shifts, never bends."""
+MAX_GHOSTS = 20
+"""Resolution of the background picture of the stack's decisions."""
+
+
+def _named(widget, name, accessible, tip):
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    widget.setToolTip(tip)
+    return widget
+
+
+def _is_linear(config):
+    return config.activation == "identity" or not config.hidden
+
+
+class LinearCollapseLab(QWidget):
+    """Shows that a network with identity activations equals one affine map x·W + b."""
+
+    def __init__(self, trainer: Trainer | None = None, parent=None):
+        super().__init__(parent)
+        configure_pyqtgraph()
+        self.setObjectName("linearCollapseLab")
+        self._source: Trainer | None = None  # the main window's trainer
+        self._trainer = Trainer(DEFAULT_CONFIG, eval_every=0)
+        self._origin = self.tr("the default example (XOR, identity activations)")
+        self._target = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self.steps_per_tick = STEPS_PER_TICK
+        self._timer.timeout.connect(self._tick)
+        self._build()
+        if trainer is not None:
+            self.set_trainer(trainer)
+        else:
+            self._update_source()
+            self.refresh()
+
+    def title(self):
+        return self.tr("Linear collapse")
+
+    # -- building ---------------------------------------------------------------------------------------
+    def _build(self):
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "<b>Why a network needs a non-linear activation.</b> With h(x) = x every layer computes "
+                "x·W<sub>i</sub> + b<sub>i</sub>, and an affine map of an affine map is affine: the whole stack "
+                "equals <i>one</i> matrix W = W1·W2·…·WL and one bias b = ((b1·W2 + b2)·W3 + …). "
+                "Depth adds nothing, and the decision boundary stays a straight line."
+            )
+        )
+        intro.setObjectName("collapseIntro")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        row = QHBoxLayout()
+        self.sourceLabel = QLabel()
+        self.sourceLabel.setObjectName("collapseSourceLabel")
+        self.sourceLabel.setWordWrap(True)
+        row.addWidget(self.sourceLabel, 1)
+        self.makeLinearButton = _named(
+            QPushButton(self.tr("Use the main window's network")),
+            "makeLinearButton",
+            self.tr("Use the main window's network"),
+            self.tr(
+                "Copy the main window's network into this lab: its weights if it already uses h(x) = x, "
+                "otherwise the same layers with h(x) = x (identity) instead of its activation, freshly "
+                "initialised. The main window's training is not touched."
+            ),
+        )
+        self.makeLinearButton.clicked.connect(self.make_linear)
+        row.addWidget(self.makeLinearButton)
+        self.trainButton = _named(
+            QPushButton(),
+            "trainLinearButton",
+            self.tr("Train the linear network"),
+            self.tr(
+                "Train this lab's copy for %n more steps (a little per timer tick) and watch the boundary: "
+                "it turns, it moves, it never bends.",
+                "",
+                TRAIN_STEPS,
+            ),
+        )
+        self.trainButton.clicked.connect(self.toggle_training)
+        row.addWidget(self.trainButton)
+        self.resetButton = _named(
+            QPushButton(self.tr("Reset")),
+            "collapseResetButton",
+            self.tr("Reset the linear network"),
+            self.tr("New initial weights (same seed), step 0."),
+        )
+        self.resetButton.clicked.connect(self.reset)
+        row.addWidget(self.resetButton)
+        layout.addLayout(row)
+
+        self.shapesLabel = _named(
+            QLabel(),
+            "collapseShapesLabel",
+            self.tr("Shapes of the stack"),
+            self.tr("The weight matrices of the stack multiply out to one matrix W: (D×H1)·(H1×H2)·…·(HL×K) = D×K."),
+        )
+        font = QFont(self.shapesLabel.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.shapesLabel.setFont(font)
+        self.shapesLabel.setWordWrap(True)
+        self.shapesLabel.setStyleSheet(
+            "QLabel { background: #f4f8ff; border: 1px solid #b8c9e8; border-radius: 4px; padding: 6px; }"
+        )
+        layout.addWidget(self.shapesLabel)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel(self.tr("The collapsed model: scores = x·W + b (one row per input, the last row is b)."))
+        caption.setWordWrap(True)
+        ll.addWidget(caption)
+        self.table = _named(
+            QTableWidget(),
+            "collapsedMatrixTable",
+            self.tr("Collapsed matrix W and bias b"),
+            self.tr(
+                "W = W1·W2·…·WL (rows: inputs, columns: classes) and, in the last row, "
+                "b = ((b1·W2 + b2)·W3 + …) + bL. Red: positive, blue: negative."
+            ),
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        ll.addWidget(self.table)
+        self.equationLabel = _named(
+            QLabel(),
+            "collapseEquationLabel",
+            self.tr("The stack written out"),
+            self.tr("Multiplying out the brackets turns the stack into x·W + b."),
+        )
+        self.equationLabel.setWordWrap(True)
+        self.equationLabel.setTextFormat(Qt.TextFormat.RichText)
+        ll.addWidget(self.equationLabel)
+        self.proofLabel = _named(
+            QLabel(),
+            "collapseProofLabel",
+            self.tr("Proof in numbers"),
+            self.tr(
+                "The stack's outputs and softmax(x·W + b) on every sample of the data set; the largest "
+                "difference is rounding error (about 1e-16), so they are the same function."
+            ),
+        )
+        self.proofLabel.setWordWrap(True)
+        self.proofLabel.setTextFormat(Qt.TextFormat.RichText)
+        ll.addWidget(self.proofLabel)
+        ll.addStretch(1)
+        split.addWidget(left)
+
+        self.plot = _named(
+            pg.PlotWidget(),
+            "collapseBoundaryPlot",
+            self.tr("Decision boundary of the linear network"),
+            self.tr(
+                "Shaded: the class the stack predicts at each point. Black line: where the two class scores "
+                "of x·W + b are equal, (W[:,0] − W[:,1])·x + (b0 − b1) = 0. They coincide: one straight line."
+            ),
+        )
+        pi = self.plot.getPlotItem()
+        pi.setLabel("bottom", "x₀")
+        pi.setLabel("left", "x₁")
+        pi.setMenuEnabled(False)
+        self._image = pg.ImageItem(axisOrder="row-major")
+        self._image.setLevels([0, 255])
+        pi.addItem(self._image)
+        self._points = []
+        self._points_for = None
+        self._line = pg.InfiniteLine(pen=pg.mkPen("k", width=3), movable=False)
+        pi.addItem(self._line)
+        self._line.setZValue(10)
+        self._ghosts = []
+        self._legend = pi.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 215), pen=pg.mkPen("#999"))
+        self._legend.addItem(pg.PlotDataItem(pen=pg.mkPen("k", width=3)), self.tr("x·W + b: both scores equal"))
+        self._legend.addItem(
+            pg.PlotDataItem(pen=_ghost_pen()), self.tr("the same line earlier (every %n steps)", "", GHOST_EVERY)
+        )
+        pi.setTitle(self.tr("shading: what the stack predicts · line: the collapsed x·W + b"), size="10pt")
+        self._no_picture = pg.TextItem("", color="k", anchor=(0.5, 0.5))
+        pi.addItem(self._no_picture)
+        split.addWidget(self.plot)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([520, 560])
+        layout.addWidget(split, 1)
+
+        self.accuracyLabel = _named(
+            QLabel(),
+            "collapseAccuracyLabel",
+            self.tr("Training accuracy"),
+            self.tr("Accuracy of the linear network on the training set."),
+        )
+        self.accuracyLabel.setWordWrap(True)
+        layout.addWidget(self.accuracyLabel)
+        self._update_train_button()
+
+    # -- public -----------------------------------------------------------------------------------------
+    @property
+    def trainer(self):
+        """This lab's own (linear) trainer."""
+        return self._trainer
+
+    @property
+    def training(self):
+        return self._timer.isActive()
+
+    def set_trainer(self, trainer: Trainer):
+        """The main window's trainer changed. If its network is linear, show a copy of it; otherwise keep
+        what is shown and offer ``makeLinearButton``."""
+        self._source = trainer
+        if trainer is not None and _is_linear(trainer.config):
+            self.make_linear()
+        else:
+            self._update_source()
+
+    def make_linear(self):
+        """Copy the main window's network into the lab (with h(x) = x if it had another activation)."""
+        src = self._source
+        if src is None:
+            return
+        self.stop()
+        config = src.config
+        if _is_linear(config):
+            tr = Trainer(config, eval_every=0, dataset=src.dataset)
+            tr.network.flat_params[...] = src.network.flat_params
+            self._origin = self.tr("a copy of the main window's network at step {step}").format(step=src.step_count)
+        else:
+            config = config.replace(activation="identity", gradient="backprop")
+            tr = Trainer(config, eval_every=0, dataset=src.dataset)
+            self._origin = self.tr("the main window's layers with h(x) = x instead of {act}, new weights").format(
+                act=src.config.activation
+            )
+        self._trainer = tr
+        self._clear_ghosts()
+        self._update_source()
+        self.refresh()
+
+    def set_config(self, config: Config):
+        """Show a fresh network made from ``config`` (its activation is replaced by identity)."""
+        self.stop()
+        if not _is_linear(config):
+            config = config.replace(activation="identity")
+        self._trainer = Trainer(config, eval_every=0)
+        self._clear_ghosts()
+        self._origin = self.tr("a new network")
+        self._update_source()
+        self.refresh()
+
+    def train(self, steps=TRAIN_STEPS):
+        """Start training the lab's network for ``steps`` more steps, a little per timer tick."""
+        self._target = self._trainer.step_count + int(steps)
+        if self._trainer.diverged is None:
+            self._add_ghost()
+            self._timer.start()
+        self._update_train_button()
+
+    def stop(self):
+        self._timer.stop()
+        self._update_train_button()
+
+    def toggle_training(self):
+        if self.training:
+            self.stop()
+        else:
+            self.train()
+
+    def reset(self):
+        self.stop()
+        self._trainer.reset()
+        self._clear_ghosts()
+        self.refresh()
+
+    def shutdown(self):
+        self._timer.stop()
+
+    def collapsed(self):
+        """(W, b) of the lab's network."""
+        return collapse_linear(self._trainer.network)
+
+    def boundary_line(self):
+        """(w, w0): class 0 scores higher where w·x + w0 > 0; None unless the data is 2-D with 2 classes."""
+        W, b = self.collapsed()
+        if W.shape != (2, 2):
+            return None
+        return linear_boundary(W, b)
+
+    def proof(self):
+        """max |stack − collapsed| over the whole data set: (scores, outputs after the output function)."""
+        net = self._trainer.network
+        x = self._all_x()
+        W, b = collapse_linear(net)
+        with np.errstate(all="ignore"):
+            stack_scores = net.scores(x)
+            one_scores = affine_scores(W, b, x)
+            d_scores = float(np.max(np.abs(stack_scores - one_scores))) if len(x) else 0.0
+            d_out = float(np.max(np.abs(net.predict(x) - output_function(one_scores, net.output)))) if len(x) else 0.0
+        return d_scores, d_out
+
+    # -- work -------------------------------------------------------------------------------------------
+    def _tick(self):
+        tr = self._trainer
+        if tr.step_count < self._target and tr.diverged is None:
+            before = tr.step_count
+            tr.step(min(self.steps_per_tick, self._target - tr.step_count))
+            if before // GHOST_EVERY != tr.step_count // GHOST_EVERY:
+                self._add_ghost()
+        if tr.step_count >= self._target or tr.diverged is not None:
+            self._timer.stop()
+            self._update_train_button()
+        self.refresh()
+
+    def _add_ghost(self):
+        if not self._line.isVisible():
+            return
+        pi = self.plot.getPlotItem()
+        if len(self._ghosts) >= MAX_GHOSTS:
+            pi.removeItem(self._ghosts.pop(0))
+        ghost = pg.InfiniteLine(pos=self._line.pos(), angle=self._line.angle, pen=_ghost_pen(), movable=False)
+        ghost.setZValue(4)
+        pi.addItem(ghost)
+        self._ghosts.append(ghost)
+
+    def _clear_ghosts(self):
+        pi = self.plot.getPlotItem()
+        for ghost in self._ghosts:
+            pi.removeItem(ghost)
+        self._ghosts = []
+
+    def _all_x(self):
+        ds = self._trainer.dataset
+        return np.concatenate([ds.x_train, ds.x_test]) if len(ds.x_test) else ds.x_train
+
+    def _update_train_button(self):
+        if self.training:
+            self.trainButton.setText(self.tr("Stop ({left} steps to go)").format(left=self._target - self.step_count))
+        else:
+            self.trainButton.setText(self.tr("Train %n steps", "", TRAIN_STEPS))
+
+    @property
+    def step_count(self):
+        return self._trainer.step_count
+
+    def _update_source(self):
+        src = self._source
+        text = self.tr("Showing {origin}.").format(origin=self._origin)
+        if src is not None and not _is_linear(src.config):
+            text += " " + self.tr(
+                "The main window's network uses {act}, which is not linear: it does not collapse."
+            ).format(act=src.config.activation)
+            self.makeLinearButton.setText(self.tr("Make a linear copy of the main window's network"))
+        else:
+            self.makeLinearButton.setText(self.tr("Copy the main window's network"))
+        self.makeLinearButton.setEnabled(src is not None)
+        self.sourceLabel.setText(text)
+
+    def refresh(self):
+        """Redraw everything from the lab's network."""
+        tr = self._trainer
+        net = tr.network
+        W, b = collapse_linear(net)
+        self._show_shapes(net, W)
+        self._show_equation(net.n_layers)
+        self._show_table(W, b)
+        d_scores, d_out = self.proof()
+        n = len(self._all_x())
+        out_name = "softmax" if net.output == "softmax" else self.tr("the identity output")
+        color = "#1b7a1b" if d_scores < 1e-9 * max(1.0, float(np.abs(W).max(initial=0))) else "#c00000"
+        self.proofLabel.setText(
+            self.tr(
+                "<b>Proof in numbers</b> on all {n} samples: max |stack scores − (x·W + b)| = "
+                "<b style='color:{color}'>{ds}</b>; after {out}: max |difference| = <b style='color:{color}'>{do}</b>"
+                " — rounding error only: the stack <i>is</i> one affine map."
+            ).format(n=n, ds=f"{d_scores:.1e}", do=f"{d_out:.1e}", out=out_name, color=color)
+        )
+        self._show_boundary(net, W, b)
+        self._show_accuracy(tr)
+        self._update_train_button()
+
+    def _show_equation(self, n_layers):
+        stack, bias = "x·W1 + b1", "b1"
+        for i in range(2, n_layers + 1):
+            stack = f"({stack})·W{i} + b{i}"
+            bias = f"{'(' + bias + ')' if i > 2 else bias}·W{i} + b{i}"
+        mats = "·".join(f"W{i}" for i in range(1, n_layers + 1))
+        self.equationLabel.setText(
+            self.tr(
+                "<p style='line-height:140%'>stack: scores = {stack}<br>"
+                "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;= x·<b>({mats})</b> + <b>({bias})</b><br>"
+                "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;= x·<b>W</b> + <b>b</b></p>"
+            ).format(stack=stack, mats=mats, bias=bias)
+        )
+
+    def _show_shapes(self, net, W):
+        mats = " · ".join(f"{net.sizes[i]}×{net.sizes[i + 1]}" for i in range(net.n_layers))
+        self.shapesLabel.setText(
+            self.tr("{mats} = one {d}×{k} matrix W  (+ a bias b of {k})").format(mats=mats, d=W.shape[0], k=W.shape[1])
+        )
+
+    def _show_table(self, W, b):
+        d, k = W.shape
+        ds = self._trainer.dataset
+        self.table.setRowCount(d + 1)
+        self.table.setColumnCount(k)
+        self.table.setHorizontalHeaderLabels([self.tr("class {c}").format(c=c) for c in ds.class_names])
+        rows = [f"W: {name}" for name in ds.feature_names] + ["b"]
+        self.table.setVerticalHeaderLabels(rows)
+        scale = max(float(np.abs(W).max(initial=0)), float(np.abs(b).max(initial=0)), 1e-12)
+        bias_bg = QColor("#eeeeee")
+        for i in range(d + 1):
+            values = W[i] if i < d else b
+            for j in range(k):
+                v = float(values[j])
+                item = self.table.item(i, j)
+                if item is None:
+                    item = QTableWidgetItem()
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    self.table.setItem(i, j, item)
+                item.setText(f"{v:+.4f}" if abs(v) >= 1e-3 or v == 0 else f"{v:+.2e}")
+                strength = min(abs(v) / scale, 1.0)
+                c = QColor(POSITIVE if v > 0 else NEGATIVE)
+                c.setAlphaF(0.08 + 0.3 * strength)
+                item.setBackground(QBrush(bias_bg) if i == d and strength == 0 else QBrush(c))
+                if i == d:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+        self.table.resizeRowsToContents()
+        frame = 2 * self.table.frameWidth()
+        rows_h = sum(self.table.rowHeight(i) for i in range(d + 1))
+        self.table.setFixedHeight(min(self.table.horizontalHeader().sizeHint().height() + rows_h + frame + 2, 320))
+
+    def _show_boundary(self, net, W, b):
+        ds = self._trainer.dataset
+        pi = self.plot.getPlotItem()
+        if ds.n_features != 2:
+            self._image.hide()
+            self._line.hide()
+            for item in self._points:
+                item.hide()
+            self._no_picture.setText(
+                self.tr("The data has {d} inputs: no 2-D picture.\nThe proof in numbers holds all the same.").format(
+                    d=ds.n_features
+                )
+            )
+            self._no_picture.setPos(0, 0)
+            self._no_picture.show()
+            pi.setRange(xRange=(-1, 1), yRange=(-1, 1))
+            return
+        self._no_picture.hide()
+        x = self._all_x()
+        lo = x.min(axis=0) - 0.25
+        hi = x.max(axis=0) + 0.25
+        if not self._points or len(self._points) != ds.n_classes or self._points_for is not ds:
+            for item in self._points:
+                pi.removeItem(item)
+            self._points = []
+            for c in range(ds.n_classes):
+                color = QColor(CLASS_COLORS[c % len(CLASS_COLORS)])
+                item = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=0.8), brush=pg.mkBrush(color))
+                pi.addItem(item)
+                item.setZValue(5)
+                sel = ds.t_train == c
+                item.setData(ds.x_train[sel, 0], ds.x_train[sel, 1])
+                self._points.append(item)
+            self._points_for = ds
+            pi.setRange(xRange=(lo[0], hi[0]), yRange=(lo[1], hi[1]), padding=0)
+        for item in self._points:
+            item.show()
+        # Background: the class the stack itself predicts (not the collapsed model), so the picture tests the claim.
+        gx = np.linspace(lo[0], hi[0], GRID)
+        gy = np.linspace(lo[1], hi[1], GRID)
+        xx, yy = np.meshgrid(gx, gy)
+        with np.errstate(all="ignore"):
+            cls = net.scores(np.column_stack([xx.ravel(), yy.ravel()])).argmax(axis=1).reshape(GRID, GRID)
+        lut = np.array([_light(CLASS_COLORS[c % len(CLASS_COLORS)]) for c in range(ds.n_classes)], dtype=np.ubyte)
+        self._image.setImage(lut[cls], autoLevels=False)
+        dx, dy = (hi[0] - lo[0]) / (GRID - 1), (hi[1] - lo[1]) / (GRID - 1)
+        self._image.setRect(lo[0] - dx / 2, lo[1] - dy / 2, (hi[0] - lo[0]) + dx, (hi[1] - lo[1]) + dy)
+        self._image.show()
+        line = linear_boundary(W, b) if ds.n_classes == 2 else None
+        self._legend.setVisible(line is not None)
+        if line is None or not np.all(np.isfinite(line[0])) or np.hypot(*line[0]) < 1e-300:
+            self._line.hide()
+            return
+        w, w0 = line
+        p = -w0 * w / float(w @ w)
+        self._line.setPos(pg.Point(float(p[0]), float(p[1])))
+        self._line.setAngle(float(np.degrees(np.arctan2(w[0], -w[1]))))
+        self._line.show()
+
+    def _show_accuracy(self, tr):
+        ds = tr.dataset
+        with np.errstate(all="ignore"):
+            acc = tr.network.accuracy(ds.x_train, ds.t_train) if len(ds.x_train) else float("nan")
+        text = self.tr("Step {step}: training accuracy {acc:.0f} %.").format(step=tr.step_count, acc=100 * acc)
+        if tr.diverged is not None:
+            text += " " + tr.diverged.message
+        elif ds.name == "xor":
+            text += " " + self.tr(
+                "XOR puts opposite corners in the same class: no straight line separates them, so a linear model "
+                "gets at most 3 of the 4 clusters right (≤ 75 %) — however long it trains, however many layers."
+            )
+        elif ds.n_features == 2:
+            text += " " + self.tr("Whatever the training does, the boundary can only turn and shift, never bend.")
+        self.accuracyLabel.setText(text)
+
+
+def _ghost_pen():
+    return pg.mkPen(color=(60, 60, 60, 150), width=1.5, style=Qt.PenStyle.DashLine)
+
+
+def _light(color):
+    """A class colour blended 80 % towards white, as RGB bytes."""
+    c = QColor(color)
+    return [round(255 - 0.25 * (255 - v)) for v in (c.red(), c.green(), c.blue())]

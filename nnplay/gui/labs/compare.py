@@ -1,0 +1,895 @@
+"""Lab: compare two runs. Configurations A and B train side by side, in lock step, on the same data with the
+same seed and the same mini-batches, so that any difference in the curves comes from the settings that differ.
+
+One timer drives both runs: each tick trains A and B alternately, in equal chunks, until a time budget is
+spent (or the chosen speed is met), then redraws once. When one run diverges, both pause, so the step counts
+stay equal; the message says which run diverged and why.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, QTimer
+from PySide6.QtGui import QFont, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnplay.core.config import DATASET_NAMES, MAX_SEED, Config, ConfigError
+from nnplay.core.datasets import DatasetError, make_dataset
+from nnplay.core.network import ACTIVATION_NAMES
+from nnplay.core.optimizers import OPTIMIZERS
+from nnplay.core.trainer import Trainer
+from nnplay.gui.style import configure_pyqtgraph, layer_color
+from nnplay.gui.widgets import LogSpinBox
+
+CONTEXT = "CompareLab"
+TICK_BUDGET = 0.015
+"""Seconds of training per timer tick (both runs together) before one redraw."""
+SPEEDS = (10, 20, 50, 100, 200, 500, 1000, 0)
+"""Lock steps per second offered; 0: as fast as the machine goes."""
+DEFAULT_SPEED = 200
+SMOOTH = 20
+"""The loss curves show the mean of the last SMOOTH mini-batches: one mini-batch is too noisy to compare."""
+SMOOTH_GRAD = 50
+"""The same for the gradient norms, smoothed more so that the dashed curves stay readable among many."""
+MAX_POINTS = 300
+"""Points drawn per curve (block means beyond that)."""
+SHARED_FIELDS = ("dataset", "samples", "noise", "test_ratio", "csv_path", "seed", "batch_size")
+"""Settings both runs take from A: the same data, the same initial random numbers and the same batches."""
+NUMERICAL_PARAM_LIMIT = 3000
+INIT_CHOICES = ("xavier", "he", 0.01, 0.1, 1.0, "zero")
+FIELD_LABELS = {
+    "hidden": QT_TRANSLATE_NOOP("CompareLab", "hidden layers"),
+    "activation": QT_TRANSLATE_NOOP("CompareLab", "activation"),
+    "init": QT_TRANSLATE_NOOP("CompareLab", "weight init"),
+    "optimizer": QT_TRANSLATE_NOOP("CompareLab", "optimizer"),
+    "learning_rate": QT_TRANSLATE_NOOP("CompareLab", "learning rate η"),
+    "output": QT_TRANSLATE_NOOP("CompareLab", "output"),
+    "loss": QT_TRANSLATE_NOOP("CompareLab", "loss"),
+    "gradient": QT_TRANSLATE_NOOP("CompareLab", "gradient"),
+}
+
+DEEP = (16,) * 6
+INIT_NET = (16,) * 4
+
+
+@dataclass(frozen=True)
+class Pair:
+    key: str
+    title: str  # untranslated; show with QCoreApplication.translate(CONTEXT, ...)
+    explanation: str
+    a: Config
+    b: Config
+
+
+PAIRS = (
+    Pair(
+        "sigmoid_relu",
+        QT_TRANSLATE_NOOP("CompareLab", "sigmoid vs ReLU (6 hidden layers)"),
+        QT_TRANSLATE_NOOP(
+            "CompareLab",
+            "sigmoid'(x) ≤ 0.25 shrinks the gradient at every layer: A's layer 1 (red) gets about 10⁻⁵ of what its "
+            "last layer gets, and A barely learns. ReLU + He (B, dashed) passes the gradient on: its curves stay "
+            "together and its loss falls.",
+        ),
+        Config(dataset="circles", hidden=DEEP, activation="sigmoid", init="xavier", learning_rate=0.1),
+        Config(dataset="circles", hidden=DEEP, activation="relu", init="he", learning_rate=0.1),
+    ),
+    Pair(
+        "std_xavier",
+        QT_TRANSLATE_NOOP("CompareLab", "init std 0.01 vs Xavier (ReLU)"),
+        QT_TRANSLATE_NOOP(
+            "CompareLab",
+            "With weights of std 0.01 every layer makes its signal 100 times smaller: the activations and the "
+            "gradients all but vanish and A never leaves its starting loss. Xavier (std √(1/n)) keeps the signal "
+            "alive and B learns.",
+        ),
+        Config(dataset="spiral", hidden=INIT_NET, activation="relu", init=0.01, learning_rate=0.1),
+        Config(dataset="spiral", hidden=INIT_NET, activation="relu", init="xavier", learning_rate=0.1),
+    ),
+    Pair(
+        "std_he",
+        QT_TRANSLATE_NOOP("CompareLab", "init std 0.01 vs He (ReLU)"),
+        QT_TRANSLATE_NOOP(
+            "CompareLab",
+            "The same with He initialisation (std √(2/n)), made for ReLU, which zeroes half of its inputs: B "
+            "starts learning at once (the book's ch. 6.2 experiment).",
+        ),
+        Config(dataset="spiral", hidden=INIT_NET, activation="relu", init=0.01, learning_rate=0.1),
+        Config(dataset="spiral", hidden=INIT_NET, activation="relu", init="he", learning_rate=0.1),
+    ),
+    Pair(
+        "xavier_he",
+        QT_TRANSLATE_NOOP("CompareLab", "Xavier vs He (ReLU)"),
+        QT_TRANSLATE_NOOP(
+            "CompareLab",
+            "Both learn; with ReLU, He's √2 larger weights make up for the half of the units that output 0, so B "
+            "gets going sooner.",
+        ),
+        Config(dataset="spiral", hidden=INIT_NET, activation="relu", init="xavier", learning_rate=0.1),
+        Config(dataset="spiral", hidden=INIT_NET, activation="relu", init="he", learning_rate=0.1),
+    ),
+    Pair(
+        "sgd_adam",
+        QT_TRANSLATE_NOOP("CompareLab", "SGD vs Adam"),
+        QT_TRANSLATE_NOOP(
+            "CompareLab",
+            "The book's rates: SGD with η = 0.01 against Adam with η = 0.001. Adam scales each weight's step by "
+            "its own gradient history and gets down much sooner, though its η is ten times smaller.",
+        ),
+        Config(dataset="spiral", hidden=INIT_NET, activation="relu", init="he", optimizer="sgd", learning_rate=0.01),
+        Config(dataset="spiral", hidden=INIT_NET, activation="relu", init="he", optimizer="adam", learning_rate=0.001),
+    ),
+    Pair(
+        "same",
+        QT_TRANSLATE_NOOP("CompareLab", "the same configuration twice"),
+        QT_TRANSLATE_NOOP(
+            "CompareLab",
+            "A and B are identical, with the same seed and the same batches: training is deterministic, so the "
+            "dashed curves lie exactly on the solid ones.",
+        ),
+        Config(dataset="circles", hidden=(8, 8), activation="tanh"),
+        Config(dataset="circles", hidden=(8, 8), activation="tanh"),
+    ),
+)
+PAIR_KEYS = tuple(p.key for p in PAIRS)
+
+
+def _named(widget, name, accessible, tip):
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    widget.setToolTip(tip)
+    return widget
+
+
+def _tr(text):
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _param_count(sizes):
+    return sum(a * b + b for a, b in pairwise(sizes))
+
+
+def _format_value(field, value):
+    if field == "hidden":
+        if not value:
+            return "–"
+        if len(set(value)) == 1 and len(value) > 2:
+            return f"{value[0]}×{len(value)}"
+        return ",".join(str(v) for v in value)
+    if field == "init" and not isinstance(value, str):
+        return f"std {value:g}"
+    if field == "learning_rate":
+        return f"η={value:g}"
+    if field == "optimizer":
+        return {"sgd": "SGD", "adam": "Adam", "adagrad": "AdaGrad", "momentum": "Momentum"}.get(value, value)
+    if field == "activation" and value == "relu":
+        return "ReLU"
+    return str(value)
+
+
+def differing_fields(a: Config, b: Config):
+    """Names of the Config fields whose values differ between ``a`` and ``b`` (in Config order)."""
+    da, db = a.to_dict(), b.to_dict()
+    return (
+        [k for k in da if k in db and da[k] != db[k]] + [k for k in da if k not in db] + [k for k in db if k not in da]
+    )
+
+
+def short_name(config: Config, fields):
+    """A legend name made of the values of the differing fields, e.g. ``sigmoid, xavier``."""
+    return ", ".join(_format_value(f, getattr(config, f)) for f in fields)
+
+
+def _smooth(y, k=SMOOTH):
+    """Trailing mean of the last ``k`` rows (fewer at the start) of y (n,) or (n, m)."""
+    y = np.asarray(y, dtype=np.float64)
+    if len(y) == 0 or k <= 1:
+        return y
+    cs = np.cumsum(np.concatenate([np.zeros((1, *y.shape[1:])), y]), axis=0)
+    n = len(y)
+    idx = np.arange(1, n + 1)
+    lo = np.maximum(idx - k, 0)
+    counts = (idx - lo).reshape(-1, *([1] * (y.ndim - 1)))
+    with np.errstate(invalid="ignore", over="ignore"):
+        return (cs[idx] - cs[lo]) / counts
+
+
+def _bin(x, y, max_points):
+    """Block means of ``y`` rows so that at most ``max_points`` (+1) remain, keyed by each block's last step.
+
+    Drawing 16 noisy anti-aliased curves of thousands of points costs ~100 ms a frame; a few hundred smoothed
+    points per curve draw in a few ms and read better.
+    """
+    n = len(x)
+    if n <= max_points:
+        return x, y
+    b = math.ceil(n / max_points)
+    r = n % b
+    xs, ys = [], []
+    if r:
+        xs.append(x[r - 1 : r])
+        ys.append(y[:r].mean(axis=0, keepdims=True))
+    m = (n - r) // b
+    xs.append(x[r + b - 1 :: b])
+    ys.append(y[r:].reshape(m, b, *y.shape[1:]).mean(axis=1))
+    return np.concatenate(xs), np.concatenate(ys)
+
+
+class CompareLab(QWidget):
+    """Two configurations trained side by side on the same data, seed and batches, driven by one timer."""
+
+    def __init__(self, config_a: Config | None = None, config_b: Config | None = None, parent=None):
+        super().__init__(parent)
+        configure_pyqtgraph()
+        self.setObjectName("compareLab")
+        self._a: Trainer | None = None
+        self._b: Trainer | None = None
+        self._curves = {"A": [], "B": []}
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self._speed = DEFAULT_SPEED
+        self._owed = 0.0
+        self._last_tick = 0.0
+        self._chunk = 1
+        self._pair_key = None
+        self._build()
+        if config_a is None and config_b is None:
+            self.set_pair(PAIRS[0].key)
+        else:
+            self.set_configs(config_a or Config(), config_b or config_a or Config())
+
+    def title(self):
+        return self.tr("Compare two runs")
+
+    # -- building ---------------------------------------------------------------------------------------
+    def _build(self):
+        layout = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Start from:")))
+        self.pairCombo = _named(
+            QComboBox(),
+            "comparePairCombo",
+            self.tr("Starting pair"),
+            self.tr("Load a classic comparison from the lecture into A and B (both runs start over)."),
+        )
+        for p in PAIRS:
+            self.pairCombo.addItem(_tr(p.title), p.key)
+        self.pairCombo.addItem(self.tr("(your own settings)"), "")
+        self.pairCombo.activated.connect(self._pair_chosen)
+        top.addWidget(self.pairCombo, 1)
+        top.addSpacing(12)
+        self.playButton = _named(
+            QPushButton(self.tr("Play")),
+            "comparePlayButton",
+            self.tr("Play or pause both runs"),
+            self.tr("Train A and B together, one mini-batch each in turn, so both are always at the same step."),
+        )
+        self.playButton.setCheckable(True)
+        self.playButton.toggled.connect(self._play_toggled)
+        top.addWidget(self.playButton)
+        self.stepButton = _named(
+            QPushButton(self.tr("Step")),
+            "compareStepButton",
+            self.tr("One step of both runs"),
+            self.tr("One mini-batch update for A and one for B (the same mini-batch)."),
+        )
+        self.stepButton.clicked.connect(lambda: self.step(1))
+        top.addWidget(self.stepButton)
+        self.resetButton = _named(
+            QPushButton(self.tr("Reset")),
+            "compareResetButton",
+            self.tr("Reset both runs"),
+            self.tr("Both runs start over from their initial weights (same seed: the same weights as before)."),
+        )
+        self.resetButton.clicked.connect(self.reset)
+        top.addWidget(self.resetButton)
+        top.addWidget(QLabel(self.tr("Speed:")))
+        self.speedCombo = _named(
+            QComboBox(),
+            "compareSpeedCombo",
+            self.tr("Training speed"),
+            self.tr("Steps per second of both runs; “max” trains as fast as the machine goes."),
+        )
+        for s in SPEEDS:
+            self.speedCombo.addItem(self.tr("max") if s == 0 else self.tr("{n} steps/s").format(n=s), s)
+        self.speedCombo.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
+        self.speedCombo.currentIndexChanged.connect(self._speed_changed)
+        top.addWidget(self.speedCombo)
+        layout.addLayout(top)
+
+        self.pairNote = QLabel()
+        self.pairNote.setObjectName("comparePairNote")
+        self.pairNote.setWordWrap(True)
+        self.pairNote.setStyleSheet(
+            "QLabel { background: #eef4ff; border: 1px solid #9db7e8; padding: 4px; border-radius: 4px; }"
+        )
+        layout.addWidget(self.pairNote)
+
+        middle = QHBoxLayout()
+        middle.addWidget(self._editor(), 3)
+        right = QVBoxLayout()
+        caption = QLabel(self.tr("What differs between A and B:"))
+        right.addWidget(caption)
+        self.diffTable = _named(
+            QTableWidget(0, 2),
+            "compareDiffTable",
+            self.tr("Settings that differ between A and B"),
+            self.tr("Only the settings that differ; data, seed and batch size are always the same for both."),
+        )
+        self.diffTable.setHorizontalHeaderLabels([self.tr("A (solid)"), self.tr("B (dashed)")])
+        self.diffTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.diffTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        right.addWidget(self.diffTable)
+        self.statusLabel = _named(
+            QLabel(),
+            "compareStatusLabel",
+            self.tr("Step and accuracy of both runs"),
+            self.tr("Both runs are always at the same step; accuracy is measured on the whole training set."),
+        )
+        self.statusLabel.setWordWrap(True)
+        font = QFont(self.statusLabel.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.statusLabel.setFont(font)
+        right.addWidget(self.statusLabel)
+        right.addStretch(1)
+        middle.addLayout(right, 2)
+        layout.addLayout(middle)
+
+        self.messageLabel = QLabel()
+        self.messageLabel.setObjectName("compareMessageLabel")
+        self.messageLabel.setWordWrap(True)
+        self.messageLabel.setStyleSheet(
+            "QLabel { color: #8a0000; background: #fff0f0; border: 1px solid #e0a0a0; padding: 4px; }"
+        )
+        self.messageLabel.hide()
+        layout.addWidget(self.messageLabel)
+
+        plots = QHBoxLayout()
+        self.lossPlot = _named(
+            pg.PlotWidget(),
+            "compareLossPlot",
+            self.tr("Loss of A and B"),
+            self.tr(
+                "Cross-entropy (or squared error) of the mini-batches, mean of the last %n steps. A solid, B dashed.",
+                "",
+                SMOOTH,
+            ),
+        )
+        pi = self.lossPlot.getPlotItem()
+        pi.setTitle(self.tr("Loss (mean of the last %n mini-batches)", "", SMOOTH))
+        pi.setLabel("bottom", self.tr("step"))
+        pi.setLabel("left", self.tr("loss"))
+        pi.showGrid(x=False, y=True, alpha=0.25)
+        pi.getAxis("left").enableAutoSIPrefix(False)
+        self._loss_legend = pi.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 215), pen=pg.mkPen("#999"))
+        self._loss_curves = {run: pi.plot([], [], pen=self._pen(run, "k"), name=run) for run in "AB"}
+        plots.addWidget(self.lossPlot, 1)
+
+        self.gradientPlot = _named(
+            pg.PlotWidget(),
+            "compareGradientPlot",
+            self.tr("Gradient norm per layer of A and B"),
+            self.tr(
+                "‖∂L/∂W‖ of every layer (log scale), mean of the last %n steps. Colour: layer 1 (red, input side) "
+                "to the last layer (blue). A solid, B dashed.",
+                "",
+                SMOOTH_GRAD,
+            ),
+        )
+        gi = self.gradientPlot.getPlotItem()
+        gi.setLabel("bottom", self.tr("step"))
+        gi.setLabel("left", self.tr("‖∂L/∂W‖ (log scale)"))
+        gi.setLogMode(x=False, y=True)
+        gi.getAxis("left").enableAutoSIPrefix(False)
+        gi.showGrid(x=False, y=True, alpha=0.25)
+        plots.addWidget(self.gradientPlot, 1)
+        layout.addLayout(plots, 1)
+
+    def _editor(self):
+        box = QGroupBox(self.tr("Settings (an edit restarts both runs)"))
+        box.setObjectName("compareConfigEdit")
+        grid = QGridLayout(box)
+        grid.setVerticalSpacing(3)
+        grid.addWidget(QLabel(self.tr("<b>A</b> ━━ solid")), 0, 1)
+        grid.addWidget(QLabel(self.tr("<b>B</b> ╍╍ dashed")), 0, 2)
+        self._edits = {}
+        rows = [
+            ("hidden", self.tr("Hidden layers")),
+            ("activation", self.tr("Activation")),
+            ("init", self.tr("Weight init")),
+            ("optimizer", self.tr("Optimizer")),
+            ("learning_rate", self.tr("Learning rate η")),
+        ]
+        for r, (field, text) in enumerate(rows, start=1):
+            grid.addWidget(QLabel(text), r, 0)
+            for c, run in enumerate("AB", start=1):
+                w = self._make_edit(field, run)
+                self._edits[run, field] = w
+                grid.addWidget(w, r, c)
+        r = len(rows) + 1
+        shared = QLabel(self.tr("<i>The same for A and B, so both see the same batches:</i>"))
+        grid.addWidget(shared, r, 0, 1, 3)
+        self.datasetCombo = _named(
+            QComboBox(),
+            "compareDatasetCombo",
+            self.tr("Data set of both runs"),
+            self.tr("Both runs train on this one data set (made once, shared)."),
+        )
+        for name in DATASET_NAMES:
+            if name != "csv":
+                self.datasetCombo.addItem(name, name)
+        self.datasetCombo.activated.connect(self._edited)
+        self.batchSpin = _named(
+            QSpinBox(),
+            "compareBatchSizeSpin",
+            self.tr("Batch size of both runs"),
+            self.tr("Samples per mini-batch. The same seed and batch size give both runs the same batches."),
+        )
+        self.batchSpin.setRange(1, 1000)
+        self.batchSpin.setKeyboardTracking(False)
+        self.batchSpin.valueChanged.connect(self._edited)
+        self.seedSpin = _named(
+            QSpinBox(),
+            "compareSeedSpin",
+            self.tr("Seed of both runs"),
+            self.tr("Random seed of the data, the initial weights and the shuffling, shared by A and B."),
+        )
+        self.seedSpin.setRange(0, MAX_SEED)
+        self.seedSpin.setKeyboardTracking(False)
+        self.seedSpin.valueChanged.connect(self._edited)
+        shared_row = QHBoxLayout()
+        for i, (text, w) in enumerate(
+            (
+                (self.tr("Data set:"), self.datasetCombo),
+                (self.tr("Batch size:"), self.batchSpin),
+                (self.tr("Seed:"), self.seedSpin),
+            )
+        ):
+            if i:
+                shared_row.addSpacing(10)
+            shared_row.addWidget(QLabel(text))
+            shared_row.addWidget(w, 1)
+        grid.addLayout(shared_row, r + 1, 0, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        return box
+
+    def _make_edit(self, field, run):
+        name = f"compare{run}"
+        what = self.tr("of run {run}").format(run=run)
+        if field == "hidden":
+            w = _named(
+                QLineEdit(),
+                f"{name}HiddenEdit",
+                self.tr("Hidden layers {what}").format(what=what),
+                self.tr("Neurons per hidden layer, input side first, e.g. 16, 16, 16 (empty: none)."),
+            )
+            w.setValidator(QRegularExpressionValidator(r"[0-9 ,]*", w))
+            w.editingFinished.connect(self._edited)
+            return w
+        if field == "learning_rate":
+            w = _named(
+                LogSpinBox(1e-5, 10.0),
+                f"{name}LearningRateSpin",
+                self.tr("Learning rate {what}").format(what=what),
+                self.tr("η in W ← W − η·∂L/∂W (SGD); Adam uses η as its step size."),
+            )
+            w.valueChanged.connect(self._edited)
+            return w
+        w = QComboBox()
+        if field == "activation":
+            _named(
+                w,
+                f"{name}ActivationCombo",
+                self.tr("Activation {what}").format(what=what),
+                self.tr("h in every hidden layer: sigmoid 1/(1+e^−x), tanh, ReLU max(0, x), step, identity x."),
+            )
+            for a in ACTIVATION_NAMES:
+                w.addItem(_format_value("activation", a), a)
+        elif field == "init":
+            _named(
+                w,
+                f"{name}InitCombo",
+                self.tr("Weight initialisation {what}").format(what=what),
+                self.tr(
+                    "Std of the initial weights: Xavier √(1/n), He √(2/n) (n = inputs of the layer) or a fixed std."
+                ),
+            )
+            for v in INIT_CHOICES:
+                w.addItem(_format_value("init", v), v)
+        elif field == "optimizer":
+            _named(
+                w,
+                f"{name}OptimizerCombo",
+                self.tr("Optimizer {what}").format(what=what),
+                self.tr("SGD: W ← W − η·g; Momentum; AdaGrad; Adam: steps scaled by each weight's gradient history."),
+            )
+            for o in OPTIMIZERS:
+                w.addItem(_format_value("optimizer", o), o)
+        w.activated.connect(self._edited)
+        return w
+
+    @staticmethod
+    def _pen(run, color, width=2):
+        pen = pg.mkPen(color, width=width)
+        if run == "B":
+            pen.setDashPattern([3, 2])  # in pen widths: 6 px dashes, 4 px gaps
+        return pen
+
+    # -- public -----------------------------------------------------------------------------------------
+    def trainers(self):
+        """(A, B): the two ``Trainer`` objects."""
+        return self._a, self._b
+
+    def configs(self):
+        return self._a.config, self._b.config
+
+    @property
+    def playing(self):
+        return self._timer.isActive()
+
+    def set_pair(self, name):
+        """Load a starting pair by key (see ``PAIR_KEYS``) or by its (English or translated) title."""
+        pair = next((p for p in PAIRS if name in (p.key, p.title, _tr(p.title))), None)
+        if pair is None:
+            raise ValueError(f"unknown pair {name!r}; choose one of {', '.join(PAIR_KEYS)}")
+        self.set_configs(pair.a, pair.b)
+        self._pair_key = pair.key
+        with QSignalBlocker(self.pairCombo):
+            self.pairCombo.setCurrentIndex(PAIR_KEYS.index(pair.key))
+        self.pairNote.setText(f"<b>{_tr(pair.title)}.</b> {_tr(pair.explanation)}")
+        self.pairNote.show()
+
+    def set_configs(self, a: Config, b: Config):
+        """Train ``a`` against ``b`` from step 0. B takes the data set, seed and batch size from A."""
+        self.pause()
+        b = b.replace(**{k: getattr(a, k) for k in SHARED_FIELDS})
+        notes = []
+        try:
+            ds = make_dataset(
+                a.dataset, samples=a.samples, noise=a.noise, test_ratio=a.test_ratio, seed=a.seed, csv_path=a.csv_path
+            )
+        except (DatasetError, ConfigError, ValueError, OSError) as e:
+            self._show_message(self.tr("Cannot make the data set: {e}").format(e=e))
+            return False
+        fixed = []
+        for c in (a, b):
+            sizes = (ds.n_features, *c.hidden, ds.n_classes)
+            if c.gradient == "numerical" and _param_count(sizes) > NUMERICAL_PARAM_LIMIT:
+                c = c.replace(gradient="backprop")
+                notes.append(
+                    self.tr("The numerical gradient of {n} parameters is too slow here; using backprop.").format(
+                        n=f"{_param_count(sizes):,}"
+                    )
+                )
+            fixed.append(c)
+        a, b = fixed
+        self._a = Trainer(a, eval_every=0, dataset=ds)
+        self._b = Trainer(b, eval_every=0, dataset=ds)
+        self._chunk = 1
+        self._pair_key = None
+        with QSignalBlocker(self.pairCombo):
+            self.pairCombo.setCurrentIndex(self.pairCombo.count() - 1)
+        self.pairNote.setText(
+            self.tr("Your own settings: A solid, B dashed; data, seed and batches are the same for both.")
+        )
+        self._show_configs()
+        self._make_curves()
+        if notes:
+            self._show_message(" ".join(notes))
+        else:
+            self.messageLabel.hide()
+        self._update_buttons()
+        self.redraw()
+        return True
+
+    def step(self, n=1):
+        """Advance both runs by ``n`` steps in lock step (fewer if one diverges); returns the steps taken."""
+        done = self._advance(int(n))
+        self.redraw()
+        return done
+
+    def play(self):
+        self.playButton.setChecked(True)
+
+    def pause(self):
+        self.playButton.setChecked(False)
+
+    def reset(self):
+        """Both runs start over (same seed: the same initial weights and batches)."""
+        self.pause()
+        self._a.reset()
+        self._b.reset()
+        self._chunk = 1
+        self.messageLabel.hide()
+        self._update_buttons()
+        self.redraw()
+
+    def set_speed(self, steps_per_second):
+        """Lock steps per second (0: as fast as possible)."""
+        self._speed = int(steps_per_second)
+        if self._speed in SPEEDS:
+            with QSignalBlocker(self.speedCombo):
+                self.speedCombo.setCurrentIndex(SPEEDS.index(self._speed))
+        self._timer.setInterval(0 if self._speed == 0 else 16)
+
+    def shutdown(self):
+        self._timer.stop()
+
+    # -- training ---------------------------------------------------------------------------------------
+    def _advance(self, n):
+        a, b = self._a, self._b
+        if n <= 0 or a.diverged is not None or b.diverged is not None:
+            return 0
+        ra = a.step(n)
+        done = len(ra) - (1 if ra.diverged else 0)
+        if done:
+            rb = b.step(done)
+            if rb.diverged:
+                done = len(rb) - 1
+        if a.diverged is not None or b.diverged is not None:
+            self._on_diverged()
+        return done
+
+    def _on_diverged(self):
+        self.pause()
+        parts = []
+        for run, tr in (("A", self._a), ("B", self._b)):
+            if tr.diverged is not None:
+                parts.append(self.tr("<b>Run {run} diverged.</b> {why}").format(run=run, why=tr.diverged.message))
+        parts.append(
+            self.tr(
+                "Both runs are paused so that they stay at the same step. Lower the learning rate (this restarts "
+                "both) or press Reset."
+            )
+        )
+        self._show_message(" ".join(parts))
+        self._update_buttons()
+
+    def _play_toggled(self, on):
+        if on and (self._a.diverged is not None or self._b.diverged is not None):
+            with QSignalBlocker(self.playButton):
+                self.playButton.setChecked(False)
+            on = False
+        if on:
+            self._owed = 0.0
+            self._last_tick = time.perf_counter()
+            self._timer.setInterval(0 if self._speed == 0 else 16)
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self.playButton.setText(self.tr("Pause") if on else self.tr("Play"))
+        self.stepButton.setEnabled(not on and self._a.diverged is None and self._b.diverged is None)
+
+    def _tick(self):
+        now = time.perf_counter()
+        if self._speed == 0:
+            want = math.inf
+        else:
+            self._owed = min(self._owed + self._speed * (now - self._last_tick), max(1.0, self._speed * 0.25))
+            want = int(self._owed)
+        self._last_tick = now
+        done = 0
+        while done < want:
+            n = int(min(self._chunk, want - done))
+            t0 = time.perf_counter()
+            got = self._advance(n)
+            done += got
+            if got < n:
+                break
+            per_step = (time.perf_counter() - t0) / n
+            # Chunks of about 2 ms: few Python calls, yet the budget is not overshot by much.
+            self._chunk = max(1, min(1000, int(0.002 / max(per_step, 1e-7))))
+            if time.perf_counter() - now > TICK_BUDGET:
+                break
+        if self._speed:
+            self._owed -= done
+        if done:
+            self.redraw()
+
+    def _speed_changed(self, index):
+        self.set_speed(self.speedCombo.itemData(index))
+
+    # -- editing ----------------------------------------------------------------------------------------
+    def _pair_chosen(self, index):
+        key = self.pairCombo.itemData(index)
+        if key:
+            self.set_pair(key)
+
+    def _edited(self, *_):
+        try:
+            configs = []
+            for run, base in (("A", self._a.config), ("B", self._b.config)):
+                init = self._edits[run, "init"].currentData()
+                configs.append(
+                    base.replace(
+                        hidden=self._edits[run, "hidden"].text(),
+                        activation=self._edits[run, "activation"].currentData(),
+                        init=init,
+                        optimizer=self._edits[run, "optimizer"].currentData(),
+                        learning_rate=self._edits[run, "learning_rate"].value(),
+                        dataset=self.datasetCombo.currentData(),
+                        batch_size=self.batchSpin.value(),
+                        seed=self.seedSpin.value(),
+                        csv_path=None if self.datasetCombo.currentData() != "csv" else base.csv_path,
+                    )
+                )
+        except ConfigError as e:
+            self._show_configs()  # back to the settings in use, so the next edit starts from valid ones
+            self._show_message(self.tr("Not applied: {e}").format(e=e))
+            return
+        if configs[0] == self._a.config and configs[1] == self._b.config:
+            return
+        self.set_configs(*configs)
+
+    def _show_configs(self):
+        for run, c in (("A", self._a.config), ("B", self._b.config)):
+            edits = {f: self._edits[run, f] for f in ("hidden", "activation", "init", "optimizer", "learning_rate")}
+            for w in edits.values():
+                w.blockSignals(True)
+            edits["hidden"].setText(", ".join(str(h) for h in c.hidden))
+            _select(edits["activation"], c.activation)
+            init = edits["init"]
+            if init.findData(c.init) < 0:
+                init.addItem(_format_value("init", c.init), c.init)
+            _select(init, c.init)
+            _select(edits["optimizer"], c.optimizer)
+            edits["learning_rate"].setValue(c.learning_rate)
+            for w in edits.values():
+                w.blockSignals(False)
+        a = self._a.config
+        for w in (self.datasetCombo, self.batchSpin, self.seedSpin):
+            w.blockSignals(True)
+        if self.datasetCombo.findData(a.dataset) < 0:
+            self.datasetCombo.addItem(a.dataset, a.dataset)
+        _select(self.datasetCombo, a.dataset)
+        self.batchSpin.setValue(a.batch_size)
+        self.seedSpin.setValue(a.seed)
+        for w in (self.datasetCombo, self.batchSpin, self.seedSpin):
+            w.blockSignals(False)
+
+        fields = differing_fields(self._a.config, self._b.config)
+        self._names = {"A": "A", "B": "B"}
+        if fields:
+            self._names = {
+                "A": f"A: {short_name(self._a.config, fields)}",
+                "B": f"B: {short_name(self._b.config, fields)}",
+            }
+        table = self.diffTable
+        if not fields:
+            table.setRowCount(1)
+            table.setVerticalHeaderLabels([""])
+            item = QTableWidgetItem(self.tr("nothing: A and B are the same, so their curves coincide"))
+            table.setItem(0, 0, item)
+            table.setSpan(0, 0, 1, 2)
+        else:
+            table.clearSpans()
+            table.setRowCount(len(fields))
+            table.setVerticalHeaderLabels([_tr(FIELD_LABELS[f]) if f in FIELD_LABELS else f for f in fields])
+            for r, f in enumerate(fields):
+                for col, c in enumerate((self._a.config, self._b.config)):
+                    item = QTableWidgetItem(_format_value(f, getattr(c, f)))
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                    table.setItem(r, col, item)
+        table.resizeRowsToContents()
+        rows_h = sum(table.rowHeight(i) for i in range(table.rowCount()))
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows_h + 2 * table.frameWidth() + 2)
+
+    # -- drawing ----------------------------------------------------------------------------------------
+    def _make_curves(self):
+        gi = self.gradientPlot.getPlotItem()
+        for items in self._curves.values():
+            for item in items:
+                gi.removeItem(item)
+        self._curves = {"A": [], "B": []}
+        for run, tr in (("A", self._a), ("B", self._b)):
+            n = tr.network.n_layers
+            for i in range(n):
+                pen = self._pen(run, layer_color(i, n))
+                item = gi.plot([], [], pen=pen)
+                self._curves[run].append(item)
+        n = max(self._a.network.n_layers, self._b.network.n_layers)
+        swatches = " ".join(f"<span style='color:{layer_color(i, n).name()}'>■{i + 1}</span>" for i in range(n))
+        gi.setTitle(self.tr("‖∂L/∂W‖ of layer {swatches} (A solid, B dashed)").format(swatches=swatches), size="10pt")
+        self._loss_legend.clear()
+        for run in "AB":
+            self._loss_legend.addItem(self._loss_curves[run], self._names[run])
+
+    def redraw(self):
+        """Redraw the curves and the status from both histories (called once per timer tick)."""
+        starts, peaks = [], []
+        for run, tr in (("A", self._a), ("B", self._b)):
+            h = tr.history
+            x = h.step_x
+            if len(x):
+                ys = np.column_stack([_smooth(h.loss), _smooth(h.grad_norm, SMOOTH_GRAD)])
+                with np.errstate(invalid="ignore"):
+                    xb, yb = _bin(x, ys, MAX_POINTS)
+                self._loss_curves[run].setData(xb, yb[:, 0])
+                with np.errstate(invalid="ignore"):
+                    starts.append(float(h.loss[0]) if np.isfinite(h.loss[0]) else 0.0)
+                    peaks.append(float(np.nanmax(np.where(np.isfinite(yb[:, 0]), yb[:, 0], np.inf), initial=0.0)))
+                for i, item in enumerate(self._curves[run]):
+                    item.setData(xb, yb[:, 1 + i])
+            else:
+                self._loss_curves[run].setData([], [])
+                for item in self._curves[run]:
+                    item.setData([], [])
+        # A loss that explodes would squash the other curve flat: keep the view on the sensible range and let
+        # the exploding curve leave it at the top (the message says what happened).
+        vb = self.lossPlot.getPlotItem().getViewBox()
+        ref = max(starts, default=0.0)
+        if ref > 0 and max(peaks, default=0.0) > 5 * ref:
+            vb.enableAutoRange(axis="y", enable=False)
+            vb.setYRange(0, 1.5 * ref, padding=0)
+        else:
+            vb.enableAutoRange(axis="y", enable=True)
+        self._update_status()
+
+    def _update_status(self):
+        a, b = self._a, self._b
+        parts = [self.tr("<b>step {step}</b> (epoch {epoch})").format(step=f"{a.step_count:,}", epoch=a.epoch)]
+        for run, tr in (("A", a), ("B", b)):
+            ds = tr.dataset
+            with np.errstate(all="ignore"):
+                acc = tr.network.accuracy(ds.x_train, ds.t_train) if len(ds.x_train) else float("nan")
+            loss = tr.history.loss[-SMOOTH:].mean() if len(tr.history.loss) else float("nan")
+            parts.append(
+                self.tr("{run}: loss {loss}, training accuracy {acc} %").format(
+                    run=run, loss=f"{loss:.4g}", acc=f"{100 * acc:.0f}"
+                )
+            )
+            g = tr.history.grad_norm[-SMOOTH_GRAD:]
+            if len(g):
+                zero = [str(i + 1) for i in range(g.shape[1]) if not np.any(g[:, i])]
+                if zero:
+                    text = (
+                        self.tr(
+                            "{run}: ‖∂L/∂W‖ is exactly 0 in layer {layers} (no curve: 0 has no place on a log scale)"
+                        )
+                        if len(zero) == 1
+                        else self.tr(
+                            "{run}: ‖∂L/∂W‖ is exactly 0 in layers {layers} (no curves: 0 has no place on a log scale)"
+                        )
+                    )
+                    parts.append(f"&nbsp;&nbsp;<i>{text.format(run=run, layers=', '.join(zero))}</i>")
+        self.statusLabel.setText("<br>".join(parts))
+
+    def _update_buttons(self):
+        ok = self._a.diverged is None and self._b.diverged is None
+        self.playButton.setEnabled(ok)
+        self.stepButton.setEnabled(ok and not self.playing)
+
+    def _show_message(self, text):
+        self.messageLabel.setText(text)
+        self.messageLabel.show()
+
+
+def _select(combo, data):
+    i = combo.findData(data)
+    if i >= 0:
+        combo.setCurrentIndex(i)
