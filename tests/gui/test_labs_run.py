@@ -354,6 +354,10 @@ def test_compare_edits_restart_both(compare, qtbot):
     assert compare.trainers()[0] is a
     msg = _child(compare, QLabel, "compareMessageLabel")
     assert not msg.isHidden() and "hidden" in msg.text()
+    edit.setText("1000, 1000, 1000")
+    edit.editingFinished.emit()
+    assert compare.trainers()[0] is a and "at most 256" in msg.text()
+    assert edit.text() == "16, 16, 16, 16"  # the form shows the settings in use again
     seed = _child(compare, QSpinBox, "compareSeedSpin")
     seed.setValue(7)
     a, b = compare.trainers()

@@ -27,6 +27,7 @@ from nnplay.core.analysis import affine_scores, collapse_linear, linear_boundary
 from nnplay.core.config import Config
 from nnplay.core.trainer import Trainer
 from nnplay.gui.style import CLASS_COLORS, NEGATIVE, POSITIVE, configure_pyqtgraph
+from nnplay.gui.widgets import arg
 
 DEFAULT_CONFIG = Config(dataset="xor", hidden=(8, 8), activation="identity")
 TRAIN_STEPS = 500
@@ -263,14 +264,15 @@ class LinearCollapseLab(QWidget):
         self.stop()
         config = src.config
         if _is_linear(config):
-            tr = Trainer(config, eval_every=0, dataset=src.dataset)
+            # Backprop, whatever the main window uses: 500 numerical-gradient steps would take too long here.
+            tr = Trainer(config.replace(gradient="backprop"), eval_every=0, dataset=src.dataset)
             tr.network.flat_params[...] = src.network.flat_params
-            self._origin = self.tr("a copy of the main window's network at step {step}").format(step=src.step_count)
+            self._origin = arg(self.tr("a copy of the main window's network at step %1"), src.step_count)
         else:
             config = config.replace(activation="identity", gradient="backprop")
             tr = Trainer(config, eval_every=0, dataset=src.dataset)
-            self._origin = self.tr("the main window's layers with h(x) = x instead of {act}, new weights").format(
-                act=src.config.activation
+            self._origin = arg(
+                self.tr("the main window's layers with h(x) = x instead of %1, new weights"), src.config.activation
             )
         self._trainer = tr
         self._clear_ghosts()
@@ -280,6 +282,7 @@ class LinearCollapseLab(QWidget):
     def set_config(self, config: Config):
         """Show a fresh network made from ``config`` (its activation is replaced by identity)."""
         self.stop()
+        config = config.replace(gradient="backprop")
         if not _is_linear(config):
             config = config.replace(activation="identity")
         self._trainer = Trainer(config, eval_every=0)
@@ -374,7 +377,7 @@ class LinearCollapseLab(QWidget):
 
     def _update_train_button(self):
         if self.training:
-            self.trainButton.setText(self.tr("Stop ({left} steps to go)").format(left=self._target - self.step_count))
+            self.trainButton.setText(arg(self.tr("Stop (%1 steps to go)"), self._target - self.step_count))
         else:
             self.trainButton.setText(self.tr("Train %n steps", "", TRAIN_STEPS))
 
@@ -384,11 +387,12 @@ class LinearCollapseLab(QWidget):
 
     def _update_source(self):
         src = self._source
-        text = self.tr("Showing {origin}.").format(origin=self._origin)
+        text = arg(self.tr("Showing %1."), self._origin)
         if src is not None and not _is_linear(src.config):
-            text += " " + self.tr(
-                "The main window's network uses {act}, which is not linear: it does not collapse."
-            ).format(act=src.config.activation)
+            text += " " + arg(
+                self.tr("The main window's network uses %1, which is not linear: it does not collapse."),
+                src.config.activation,
+            )
             self.makeLinearButton.setText(self.tr("Make a linear copy of the main window's network"))
         else:
             self.makeLinearButton.setText(self.tr("Copy the main window's network"))
@@ -408,11 +412,18 @@ class LinearCollapseLab(QWidget):
         out_name = "softmax" if net.output == "softmax" else self.tr("the identity output")
         color = "#1b7a1b" if d_scores < 1e-9 * max(1.0, float(np.abs(W).max(initial=0))) else "#c00000"
         self.proofLabel.setText(
-            self.tr(
-                "<b>Proof in numbers</b> on all {n} samples: max |stack scores − (x·W + b)| = "
-                "<b style='color:{color}'>{ds}</b>; after {out}: max |difference| = <b style='color:{color}'>{do}</b>"
-                " — rounding error only: the stack <i>is</i> one affine map."
-            ).format(n=n, ds=f"{d_scores:.1e}", do=f"{d_out:.1e}", out=out_name, color=color)
+            arg(
+                self.tr(
+                    "<b>Proof in numbers</b> on all %1 samples: max |stack scores − (x·W + b)| = "
+                    "<b style='color:%2'>%3</b>; after %4: max |difference| = <b style='color:%2'>%5</b> — "
+                    "rounding error only: the stack <i>is</i> one affine map."
+                ),
+                n,
+                color,
+                f"{d_scores:.1e}",
+                out_name,
+                f"{d_out:.1e}",
+            )
         )
         self._show_boundary(net, W, b)
         self._show_accuracy(tr)
@@ -425,17 +436,23 @@ class LinearCollapseLab(QWidget):
             bias = f"{'(' + bias + ')' if i > 2 else bias}·W{i} + b{i}"
         mats = "·".join(f"W{i}" for i in range(1, n_layers + 1))
         self.equationLabel.setText(
-            self.tr(
-                "<p style='line-height:140%'>stack: scores = {stack}<br>"
-                "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;= x·<b>({mats})</b> + <b>({bias})</b><br>"
-                "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;= x·<b>W</b> + <b>b</b></p>"
-            ).format(stack=stack, mats=mats, bias=bias)
+            arg(
+                self.tr(
+                    "<p style='line-height:140%'>stack: scores = "
+                    "%1<br>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;= x·<b>(%2)</b> "
+                    "+ <b>(%3)</b><br>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;= "
+                    "x·<b>W</b> + <b>b</b></p>"
+                ),
+                stack,
+                mats,
+                bias,
+            )
         )
 
     def _show_shapes(self, net, W):
         mats = " · ".join(f"{net.sizes[i]}×{net.sizes[i + 1]}" for i in range(net.n_layers))
         self.shapesLabel.setText(
-            self.tr("{mats} = one {d}×{k} matrix W  (+ a bias b of {k})").format(mats=mats, d=W.shape[0], k=W.shape[1])
+            arg(self.tr("%1 = one %2×%3 matrix W  (+ a bias b of %3)"), mats, W.shape[0], W.shape[1])
         )
 
     def _show_table(self, W, b):
@@ -443,7 +460,7 @@ class LinearCollapseLab(QWidget):
         ds = self._trainer.dataset
         self.table.setRowCount(d + 1)
         self.table.setColumnCount(k)
-        self.table.setHorizontalHeaderLabels([self.tr("class {c}").format(c=c) for c in ds.class_names])
+        self.table.setHorizontalHeaderLabels([arg(self.tr("class %1"), c) for c in ds.class_names])
         rows = [f"W: {name}" for name in ds.feature_names] + ["b"]
         self.table.setVerticalHeaderLabels(rows)
         scale = max(float(np.abs(W).max(initial=0)), float(np.abs(b).max(initial=0)), 1e-12)
@@ -480,8 +497,9 @@ class LinearCollapseLab(QWidget):
             for item in self._points:
                 item.hide()
             self._no_picture.setText(
-                self.tr("The data has {d} inputs: no 2-D picture.\nThe proof in numbers holds all the same.").format(
-                    d=ds.n_features
+                arg(
+                    self.tr("The data has %1 inputs: no 2-D picture.\nThe proof in numbers holds all the same."),
+                    ds.n_features,
                 )
             )
             self._no_picture.setPos(0, 0)
@@ -534,7 +552,7 @@ class LinearCollapseLab(QWidget):
         ds = tr.dataset
         with np.errstate(all="ignore"):
             acc = tr.network.accuracy(ds.x_train, ds.t_train) if len(ds.x_train) else float("nan")
-        text = self.tr("Step {step}: training accuracy {acc:.0f} %.").format(step=tr.step_count, acc=100 * acc)
+        text = arg(self.tr("Step %1: training accuracy %2 %."), tr.step_count, f"{100 * acc:.0f}")
         if tr.diverged is not None:
             text += " " + tr.diverged.message
         elif ds.name == "xor":

@@ -40,7 +40,7 @@ from nnplay.core.network import ACTIVATION_NAMES
 from nnplay.core.optimizers import OPTIMIZERS
 from nnplay.core.trainer import Trainer
 from nnplay.gui.style import configure_pyqtgraph, layer_color
-from nnplay.gui.widgets import LogSpinBox
+from nnplay.gui.widgets import LogSpinBox, arg
 
 CONTEXT = "CompareLab"
 TICK_BUDGET = 0.015
@@ -57,6 +57,9 @@ MAX_POINTS = 300
 SHARED_FIELDS = ("dataset", "samples", "noise", "test_ratio", "csv_path", "seed", "batch_size")
 """Settings both runs take from A: the same data, the same initial random numbers and the same batches."""
 NUMERICAL_PARAM_LIMIT = 3000
+MAX_EDIT_LAYERS = 16
+MAX_EDIT_WIDTH = 256
+"""Limits of the hidden-layer edits (as in the main control panel): two bigger nets would train too slowly."""
 INIT_CHOICES = ("xavier", "he", 0.01, 0.1, 1.0, "zero")
 FIELD_LABELS = {
     "hidden": QT_TRANSLATE_NOOP("CompareLab", "hidden layers"),
@@ -313,7 +316,7 @@ class CompareLab(QWidget):
             self.tr("Steps per second of both runs; “max” trains as fast as the machine goes."),
         )
         for s in SPEEDS:
-            self.speedCombo.addItem(self.tr("max") if s == 0 else self.tr("{n} steps/s").format(n=s), s)
+            self.speedCombo.addItem(self.tr("max") if s == 0 else arg(self.tr("%1 steps/s"), s), s)
         self.speedCombo.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
         self.speedCombo.currentIndexChanged.connect(self._speed_changed)
         top.addWidget(self.speedCombo)
@@ -478,12 +481,12 @@ class CompareLab(QWidget):
 
     def _make_edit(self, field, run):
         name = f"compare{run}"
-        what = self.tr("of run {run}").format(run=run)
+        what = arg(self.tr("of run %1"), run)
         if field == "hidden":
             w = _named(
                 QLineEdit(),
                 f"{name}HiddenEdit",
-                self.tr("Hidden layers {what}").format(what=what),
+                arg(self.tr("Hidden layers %1"), what),
                 self.tr("Neurons per hidden layer, input side first, e.g. 16, 16, 16 (empty: none)."),
             )
             w.setValidator(QRegularExpressionValidator(r"[0-9 ,]*", w))
@@ -493,7 +496,7 @@ class CompareLab(QWidget):
             w = _named(
                 LogSpinBox(1e-5, 10.0),
                 f"{name}LearningRateSpin",
-                self.tr("Learning rate {what}").format(what=what),
+                arg(self.tr("Learning rate %1"), what),
                 self.tr("η in W ← W − η·∂L/∂W (SGD); Adam uses η as its step size."),
             )
             w.valueChanged.connect(self._edited)
@@ -503,7 +506,7 @@ class CompareLab(QWidget):
             _named(
                 w,
                 f"{name}ActivationCombo",
-                self.tr("Activation {what}").format(what=what),
+                arg(self.tr("Activation %1"), what),
                 self.tr("h in every hidden layer: sigmoid 1/(1+e^−x), tanh, ReLU max(0, x), step, identity x."),
             )
             for a in ACTIVATION_NAMES:
@@ -512,7 +515,7 @@ class CompareLab(QWidget):
             _named(
                 w,
                 f"{name}InitCombo",
-                self.tr("Weight initialisation {what}").format(what=what),
+                arg(self.tr("Weight initialisation %1"), what),
                 self.tr(
                     "Std of the initial weights: Xavier √(1/n), He √(2/n) (n = inputs of the layer) or a fixed std."
                 ),
@@ -523,7 +526,7 @@ class CompareLab(QWidget):
             _named(
                 w,
                 f"{name}OptimizerCombo",
-                self.tr("Optimizer {what}").format(what=what),
+                arg(self.tr("Optimizer %1"), what),
                 self.tr("SGD: W ← W − η·g; Momentum; AdaGrad; Adam: steps scaled by each weight's gradient history."),
             )
             for o in OPTIMIZERS:
@@ -572,7 +575,7 @@ class CompareLab(QWidget):
                 a.dataset, samples=a.samples, noise=a.noise, test_ratio=a.test_ratio, seed=a.seed, csv_path=a.csv_path
             )
         except (DatasetError, ConfigError, ValueError, OSError) as e:
-            self._show_message(self.tr("Cannot make the data set: {e}").format(e=e))
+            self._show_message(arg(self.tr("Cannot make the data set: %1"), e))
             return False
         fixed = []
         for c in (a, b):
@@ -580,8 +583,9 @@ class CompareLab(QWidget):
             if c.gradient == "numerical" and _param_count(sizes) > NUMERICAL_PARAM_LIMIT:
                 c = c.replace(gradient="backprop")
                 notes.append(
-                    self.tr("The numerical gradient of {n} parameters is too slow here; using backprop.").format(
-                        n=f"{_param_count(sizes):,}"
+                    arg(
+                        self.tr("The numerical gradient of %1 parameters is too slow here; using backprop."),
+                        f"{_param_count(sizes):,}",
                     )
                 )
             fixed.append(c)
@@ -658,7 +662,7 @@ class CompareLab(QWidget):
         parts = []
         for run, tr in (("A", self._a), ("B", self._b)):
             if tr.diverged is not None:
-                parts.append(self.tr("<b>Run {run} diverged.</b> {why}").format(run=run, why=tr.diverged.message))
+                parts.append(arg(self.tr("<b>Run %1 diverged.</b> %2"), run, tr.diverged.message))
         parts.append(
             self.tr(
                 "Both runs are paused so that they stay at the same step. Lower the learning rate (this restarts "
@@ -736,9 +740,18 @@ class CompareLab(QWidget):
                         csv_path=None if self.datasetCombo.currentData() != "csv" else base.csv_path,
                     )
                 )
+            for c in configs:
+                if len(c.hidden) > MAX_EDIT_LAYERS or max(c.hidden, default=0) > MAX_EDIT_WIDTH:
+                    raise ConfigError(
+                        arg(
+                            self.tr("hidden: use at most %1 hidden layers of at most %2 neurons here"),
+                            MAX_EDIT_LAYERS,
+                            MAX_EDIT_WIDTH,
+                        )
+                    )
         except ConfigError as e:
             self._show_configs()  # back to the settings in use, so the next edit starts from valid ones
-            self._show_message(self.tr("Not applied: {e}").format(e=e))
+            self._show_message(arg(self.tr("Not applied: %1"), e))
             return
         if configs[0] == self._a.config and configs[1] == self._b.config:
             return
@@ -814,7 +827,7 @@ class CompareLab(QWidget):
                 self._curves[run].append(item)
         n = max(self._a.network.n_layers, self._b.network.n_layers)
         swatches = " ".join(f"<span style='color:{layer_color(i, n).name()}'>■{i + 1}</span>" for i in range(n))
-        gi.setTitle(self.tr("‖∂L/∂W‖ of layer {swatches} (A solid, B dashed)").format(swatches=swatches), size="10pt")
+        gi.setTitle(arg(self.tr("‖∂L/∂W‖ of layer %1 (A solid, B dashed)"), swatches), size="10pt")
         self._loss_legend.clear()
         for run in "AB":
             self._loss_legend.addItem(self._loss_curves[run], self._names[run])
@@ -852,31 +865,23 @@ class CompareLab(QWidget):
 
     def _update_status(self):
         a, b = self._a, self._b
-        parts = [self.tr("<b>step {step}</b> (epoch {epoch})").format(step=f"{a.step_count:,}", epoch=a.epoch)]
+        parts = [arg(self.tr("<b>step %1</b> (epoch %2)"), f"{a.step_count:,}", a.epoch)]
         for run, tr in (("A", a), ("B", b)):
             ds = tr.dataset
             with np.errstate(all="ignore"):
                 acc = tr.network.accuracy(ds.x_train, ds.t_train) if len(ds.x_train) else float("nan")
             loss = tr.history.loss[-SMOOTH:].mean() if len(tr.history.loss) else float("nan")
-            parts.append(
-                self.tr("{run}: loss {loss}, training accuracy {acc} %").format(
-                    run=run, loss=f"{loss:.4g}", acc=f"{100 * acc:.0f}"
-                )
-            )
+            parts.append(arg(self.tr("%1: loss %2, training accuracy %3 %"), run, f"{loss:.4g}", f"{100 * acc:.0f}"))
             g = tr.history.grad_norm[-SMOOTH_GRAD:]
             if len(g):
                 zero = [str(i + 1) for i in range(g.shape[1]) if not np.any(g[:, i])]
                 if zero:
                     text = (
-                        self.tr(
-                            "{run}: ‖∂L/∂W‖ is exactly 0 in layer {layers} (no curve: 0 has no place on a log scale)"
-                        )
+                        self.tr("%1: ‖∂L/∂W‖ is exactly 0 in layer %2 (no curve: 0 has no place on a log scale)")
                         if len(zero) == 1
-                        else self.tr(
-                            "{run}: ‖∂L/∂W‖ is exactly 0 in layers {layers} (no curves: 0 has no place on a log scale)"
-                        )
+                        else self.tr("%1: ‖∂L/∂W‖ is exactly 0 in layers %2 (no curves: 0 has no place on a log scale)")
                     )
-                    parts.append(f"&nbsp;&nbsp;<i>{text.format(run=run, layers=', '.join(zero))}</i>")
+                    parts.append(f"&nbsp;&nbsp;<i>{arg(text, run, ', '.join(zero))}</i>")
         self.statusLabel.setText("<br>".join(parts))
 
     def _update_buttons(self):

@@ -31,6 +31,7 @@ from nnplay.core.config import Config
 from nnplay.core.gradient import H
 from nnplay.core.trainer import Trainer
 from nnplay.gui.style import configure_pyqtgraph, layer_color
+from nnplay.gui.widgets import arg
 
 TICK_BUDGET = 0.015
 """Seconds of numerical differentiation per timer tick; the window stays responsive in between."""
@@ -99,11 +100,15 @@ class GradientCheckLab(QWidget):
     def _build(self):
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.tr(
-                "<b>Is backpropagation right?</b> Backprop gets every ∂L/∂w from one forward and one backward "
-                "pass. The numerical gradient (L(w + h) − L(w − h)) / 2h, h = {h}, needs two forward passes "
-                "<i>per parameter</i>. Both should agree to many digits; the timing shows why we use backprop."
-            ).format(h=f"{H:g}")
+            arg(
+                self.tr(
+                    "<b>Is backpropagation right?</b> Backprop gets every ∂L/∂w from one forward "
+                    "and one backward pass. The numerical gradient (L(w + h) − L(w − h)) / 2h, h "
+                    "= %1, needs two forward passes <i>per parameter</i>. Both should agree to "
+                    "many digits; the timing shows why we use backprop."
+                ),
+                f"{H:g}",
+            )
         )
         intro.setObjectName("gradcheckIntro")
         intro.setWordWrap(True)
@@ -135,7 +140,7 @@ class GradientCheckLab(QWidget):
             if n is None:
                 self.entriesCombo.addItem(self.tr("all (can be slow)"), 0)
             else:
-                self.entriesCombo.addItem(self.tr("at most {n} (random sample)").format(n=f"{n:,}"), n)
+                self.entriesCombo.addItem(arg(self.tr("at most %1 (random sample)"), f"{n:,}"), n)
         row.addWidget(self.entriesCombo)
         row.addSpacing(12)
         self.runButton = _named(
@@ -296,17 +301,23 @@ class GradientCheckLab(QWidget):
             self._show_message(str(e))
             return
         net = tr.network
-        self._check_info = self.tr(
-            "Checked: network {sizes} ({act} activation) at training step {step}, on {n} samples."
-        ).format(sizes="-".join(str(s) for s in net.sizes), act=net.activation, step=tr.step_count, n=n)
+        self._check_info = arg(
+            self.tr("Checked: network %1 (%2 activation) at training step %3, on %4 samples."),
+            "-".join(str(s) for s in net.sizes),
+            net.activation,
+            tr.step_count,
+            n,
+        )
         self._shown_keys = set()
         self.table.setRowCount(0)
         self.noteLabel.hide()
         self._clear_scatter()
         self.progress.setValue(0)
         self.timingLabel.setText(
-            self.tr("backprop: {bp} — numerical gradient running ({passes} forward passes)…").format(
-                bp=format_seconds(self._check.backprop_seconds), passes=f"{2 * self._check.total:,}"
+            arg(
+                self.tr("backprop: %1 — numerical gradient running (%2 forward passes)…"),
+                format_seconds(self._check.backprop_seconds),
+                f"{2 * self._check.total:,}",
             )
         )
         self.runButton.setEnabled(False)
@@ -324,8 +335,11 @@ class GradientCheckLab(QWidget):
         check = self._check
         self._show_rows()
         self.timingLabel.setText(
-            self.tr("Cancelled after {done} of {total} entries. backprop: {bp}").format(
-                done=f"{check.done_entries:,}", total=f"{check.total:,}", bp=format_seconds(check.backprop_seconds)
+            arg(
+                self.tr("Cancelled after %1 of %2 entries. backprop: %3"),
+                f"{check.done_entries:,}",
+                f"{check.total:,}",
+                format_seconds(check.backprop_seconds),
             )
         )
 
@@ -349,9 +363,7 @@ class GradientCheckLab(QWidget):
             rate = check.done_entries / max(check.result().numerical_seconds + 1e-9, 1e-9)
             left = (check.total - check.done_entries) / rate if check.done_entries else float("nan")
             self.progress.setFormat(
-                self.tr("{key}: %p % — about {left} left").format(
-                    key=check.current_key or "", left=format_seconds(left)
-                )
+                arg(self.tr("%1: %p % — about %2 left"), check.current_key or "", format_seconds(left))
                 if np.isfinite(left)
                 else "%p %"
             )
@@ -365,9 +377,7 @@ class GradientCheckLab(QWidget):
             r = self.table.rowCount()
             self.table.insertRow(r)
             checked = (
-                f"{e.checked:,}"
-                if not e.sampled
-                else self.tr("sampled {n} of {size}").format(n=f"{e.checked:,}", size=f"{e.size:,}")
+                f"{e.checked:,}" if not e.sampled else arg(self.tr("sampled %1 of %2"), f"{e.checked:,}", f"{e.size:,}")
             )
             rel = e.relative_error
             cells = [
@@ -390,10 +400,11 @@ class GradientCheckLab(QWidget):
             font.setBold(True)
             rel_item.setFont(font)
             rel_item.setToolTip(
-                self.tr("|a − b| / max(|a| + |b|, ε) = {diff} / {scale} = {rel} (green below 1e-6)").format(
-                    diff=f"{np.linalg.norm(e.backprop - e.numerical):.2e}",
-                    scale=f"{max(np.linalg.norm(e.backprop) + np.linalg.norm(e.numerical), 1e-12):.2e}",
-                    rel=f"{rel:.1e}",
+                arg(
+                    self.tr("|a − b| / max(|a| + |b|, ε) = %1 / %2 = %3 (green below 1e-6)"),
+                    f"{np.linalg.norm(e.backprop - e.numerical):.2e}",
+                    f"{max(np.linalg.norm(e.backprop) + np.linalg.norm(e.numerical), 1e-12):.2e}",
+                    f"{rel:.1e}",
                 )
             )
             self._add_scatter(key, e)
@@ -433,22 +444,24 @@ class GradientCheckLab(QWidget):
         check = self._check
         result = check.result()
         if result.sampled:
-            numerical = self.tr(
-                "numerical: ≈ {full} (estimated from {n} of {total} entries: {measured} measured)"
-            ).format(
-                full=format_seconds(result.numerical_seconds_full),
-                n=f"{result.n_checked:,}",
-                total=f"{result.n_params:,}",
-                measured=format_seconds(result.numerical_seconds),
+            numerical = arg(
+                self.tr("numerical: ≈ %1 (estimated from %2 of %3 entries: %4 measured)"),
+                format_seconds(result.numerical_seconds_full),
+                f"{result.n_checked:,}",
+                f"{result.n_params:,}",
+                format_seconds(result.numerical_seconds),
             )
         else:
-            numerical = self.tr("numerical: {t}").format(t=format_seconds(result.numerical_seconds))
+            numerical = arg(self.tr("numerical: %1"), format_seconds(result.numerical_seconds))
         self.timingLabel.setText(
-            self.tr("{numerical}, backprop: {bp} — backprop is {speedup}× faster").format(
-                numerical=numerical, bp=format_seconds(result.backprop_seconds), speedup=_sig2(result.speedup)
+            arg(
+                self.tr("%1, backprop: %2 — backprop is %3× faster"),
+                numerical,
+                format_seconds(result.backprop_seconds),
+                _sig2(result.speedup),
             )
         )
-        self.progress.setFormat(self.tr("done: {n} forward passes").format(n=f"{2 * result.n_checked:,}"))
+        self.progress.setFormat(arg(self.tr("done: %1 forward passes"), f"{2 * result.n_checked:,}"))
         self.progress.setValue(1000)
         self._show_note(result, check.network.activation)
 
@@ -460,42 +473,59 @@ class GradientCheckLab(QWidget):
             return
         if worst < GOOD_RELATIVE_ERROR:
             digits = int(np.floor(-np.log10(max(worst, 1e-16))))
-            text = self.tr(
-                "<span style='color:{color}'>✓ Backprop agrees with the numerical gradient to about {digits} digits "
-                "for every parameter: the backward pass is correct.</span> {info}"
-            ).format(color=GOOD, digits=digits, info=self._check_info)
+            text = arg(
+                self.tr(
+                    "<span style='color:%1'>✓ Backprop agrees with the numerical gradient to "
+                    "about %2 digits for every parameter: the backward pass is correct.</span> %3"
+                ),
+                GOOD,
+                digits,
+                self._check_info,
+            )
         elif activation in ("relu", "step"):
-            text = self.tr(
-                "<span style='color:{color}'><b>{key} differs (relative error {rel}).</b></span> {fn} has a kink at "
-                "x = 0: where a pre-activation x·W + b lies within h = {h} of 0, L(w + h) and L(w − h) sit on "
-                "different sides of the kink, so the central difference measures a slope between the two one-sided "
-                "derivatives while backprop uses one of them. That is not a bug in backprop; try another batch "
-                "or seed. {info}"
-            ).format(
-                color=BAD,
-                key=worst_key,
-                rel=f"{worst:.1e}",
-                fn="ReLU" if activation == "relu" else self.tr("The step function"),
-                h=f"{H:g}",
-                info=self._check_info,
+            text = arg(
+                self.tr(
+                    "<span style='color:%1'><b>%2 differs (relative error %3).</b></span> %4 has "
+                    "a kink at x = 0: where a pre-activation x·W + b lies within h = %5 of 0, L(w "
+                    "+ h) and L(w − h) sit on different sides of the kink, so the central "
+                    "difference measures a slope between the two one-sided derivatives while "
+                    "backprop uses one of them. That is not a bug in backprop; try another batch "
+                    "or seed. %6"
+                ),
+                BAD,
+                worst_key,
+                f"{worst:.1e}",
+                "ReLU" if activation == "relu" else self.tr("The step function"),
+                f"{H:g}",
+                self._check_info,
             )
         elif result[worst_key].max_abs_grad < 1e-7:
-            text = self.tr(
-                "<span style='color:{color}'><b>{key} differs (relative error {rel})</b></span> but its gradient is "
-                "tiny (largest |∂L/∂w| = {grad}): the numerical gradient subtracts two nearly equal losses and "
-                "loses most digits to rounding (vanishing gradients make it unreliable). {info}"
-            ).format(
-                color=FAIR,
-                key=worst_key,
-                rel=f"{worst:.1e}",
-                grad=f"{result[worst_key].max_abs_grad:.1e}",
-                info=self._check_info,
+            text = arg(
+                self.tr(
+                    "<span style='color:%1'><b>%2 differs (relative error %3)</b></span> but its "
+                    "gradient is tiny (largest |∂L/∂w| = %4): the numerical gradient subtracts "
+                    "two nearly equal losses and loses most digits to rounding (vanishing "
+                    "gradients make it unreliable). %5"
+                ),
+                FAIR,
+                worst_key,
+                f"{worst:.1e}",
+                f"{result[worst_key].max_abs_grad:.1e}",
+                self._check_info,
             )
         else:
-            text = self.tr(
-                "<span style='color:{color}'><b>{key} differs (relative error {rel}).</b></span> Either the loss is "
-                "strongly curved on the scale h = {h} (e.g. saturated units), or the backward pass has a bug. {info}"
-            ).format(color=BAD, key=worst_key, rel=f"{worst:.1e}", h=f"{H:g}", info=self._check_info)
+            text = arg(
+                self.tr(
+                    "<span style='color:%1'><b>%2 differs (relative error %3).</b></span> Either "
+                    "the loss is strongly curved on the scale h = %4 (e.g. saturated units), or "
+                    "the backward pass has a bug. %5"
+                ),
+                BAD,
+                worst_key,
+                f"{worst:.1e}",
+                f"{H:g}",
+                self._check_info,
+            )
         self.noteLabel.setText(text)
         self.noteLabel.show()
 
@@ -508,15 +538,17 @@ class GradientCheckLab(QWidget):
         net = tr.network
         n = net.flat_params.size
         self.networkLabel.setText(
-            self.tr(
-                "Main window's network: {sizes} ({act}), {n} parameters at step {step} → the numerical gradient "
-                "needs 2 × {n} = {passes} forward passes, backprop needs 1 forward + 1 backward pass."
-            ).format(
-                sizes="-".join(str(s) for s in net.sizes),
-                act=net.activation,
-                n=f"{n:,}",
-                step=tr.step_count,
-                passes=f"{2 * n:,}",
+            arg(
+                self.tr(
+                    "Main window's network: %1 (%2), %3 parameters at step %4 → the numerical "
+                    "gradient needs 2 × %3 = %5 forward passes, backprop needs 1 forward + 1 "
+                    "backward pass."
+                ),
+                "-".join(str(s) for s in net.sizes),
+                net.activation,
+                f"{n:,}",
+                tr.step_count,
+                f"{2 * n:,}",
             )
         )
         self.batchSpin.setMaximum(max(1, min(100, len(tr.dataset.x_train))))
