@@ -217,17 +217,16 @@ class Trainer:
 
     def apply(self, config: Config) -> bool:
         """Switch to ``config``. Learning rate, batch size and optimizer apply to the running training;
-        any other change starts over. Returns True if it started over."""
+        any other change starts over, and so does any change after the loss diverged (the last finite
+        weights are usually already huge). Returns True if it started over."""
         old = self.config
         live = {"learning_rate", "batch_size", "optimizer"}
-        if old.replace(**{k: getattr(config, k) for k in live}) == config:
+        if old.replace(**{k: getattr(config, k) for k in live}) == config and self.diverged is None:
             self.config = config
             if config.optimizer != old.optimizer:
                 self.optimizer = make_optimizer(config.optimizer, config.learning_rate)
             else:
                 self.optimizer.lr = config.learning_rate
-            if config.learning_rate != old.learning_rate:
-                self.diverged = None  # a smaller rate may continue from the last finite weights
             return False
         data_keys = ("dataset", "samples", "noise", "test_ratio", "seed", "csv_path")
         if self._given_dataset is None and any(getattr(old, k) != getattr(config, k) for k in data_keys):

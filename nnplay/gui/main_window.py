@@ -326,8 +326,7 @@ class MainWindow(QMainWindow):
             arg(
                 self.tr(
                     "<b>The loss exploded at step %1</b> (%2). The learning rate η = %3 is too large: "
-                    "each step overshoots. Lower η (try %4) and press Play to continue from the last finite "
-                    "weights, or press Reset."
+                    "each step overshoots. Lower η (try %4) to start over with it, or press Reset."
                 ),
                 divergence.step,
                 divergence.cause,

@@ -329,7 +329,7 @@ def test_divergence_stops_cleanly():
     assert np.all(np.isfinite(tr.history.loss))
 
 
-def test_after_divergence_step_does_nothing_until_the_rate_changes():
+def test_after_divergence_step_does_nothing_until_the_config_changes():
     tr = Trainer(DIVERGING, eval_every=0)
     r = tr.step(1000)
     n = len(r)
@@ -340,18 +340,14 @@ def test_after_divergence_step_does_nothing_until_the_rate_changes():
     assert tr.diverged is not None
     assert tr.step_count == n - 1
     np.testing.assert_array_equal(tr.network.flat_params, params)
-    # same rate, other batch size: still stopped
-    assert tr.apply(DIVERGING.replace(batch_size=20)) is False
-    assert tr.diverged is not None
-    assert len(tr.step(3)) == 0
-    # a smaller rate clears it and training continues from the last finite weights
-    assert tr.apply(DIVERGING.replace(batch_size=20, learning_rate=1e-6)) is False
+    # any change after divergence starts over (the last finite weights are usually already huge)
+    assert tr.apply(DIVERGING.replace(learning_rate=1e-3)) is True
     assert tr.diverged is None
-    assert tr.step_count == n - 1
-    np.testing.assert_array_equal(tr.network.flat_params, params)
-    more = tr.step(3)
-    assert len(more) >= 1
-    assert more.steps[0] == n
+    assert tr.step_count == 0
+    fresh = Trainer(DIVERGING.replace(learning_rate=1e-3), eval_every=0)
+    np.testing.assert_array_equal(tr.network.flat_params, fresh.network.flat_params)
+    more = tr.step(50)
+    assert len(more) == 50 and more.diverged is None
 
 
 def test_divergence_is_not_triggered_by_a_stable_run():

@@ -267,12 +267,14 @@ def test_divergence_pauses_explains_and_recovers(window, qtbot):
     assert np.all(np.isfinite(s.trainer.network.flat_params))
     s.play()  # refuses to run on while diverged
     assert not s.playing
-    # Lower the learning rate: training may continue from the last finite weights.
+    # Lowering the learning rate starts over with it, and now training stays finite.
     child(window, "learningRateSpin").setValue(0.01)
+    assert s.trainer.diverged is None and s.trainer.step_count == 0
+    assert not window.divergenceBanner.isVisible()
+    s.trainer.step(300)
     assert s.trainer.diverged is None
-    steps = s.trainer.step_count
     s.step()
-    assert s.trainer.step_count == steps + 1
+    assert s.trainer.step_count == 301
     # Reset works too.
     qtbot.mouseClick(child(window, "resetButton"), Qt.MouseButton.LeftButton)
     assert s.trainer.step_count == 0 and not window.divergenceBanner.isVisible()
