@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
         parts = [
             arg(self.tr("step %1"), tr.step_count),
             arg(self.tr("epoch %1"), tr.epoch),
-            arg(self.tr("loss %1"), f"{loss:.4g}"),
+            arg(self.tr("mini-batch loss %1"), f"{loss:.4g}"),
         ]
         if len(acc):
             parts.append(arg(self.tr("train accuracy %1 %"), f"{100 * acc[-1]:.1f}"))

@@ -330,7 +330,7 @@ def test_closing_while_playing_exits_cleanly(qtbot):
 def test_status_line_shows_step_epoch_loss_accuracy(window):
     window.session.step()
     text = window.statusLabel.text()
-    for word in ("step 1", "epoch 1", "loss", "train accuracy", "test accuracy"):
+    for word in ("step 1", "epoch 1", "mini-batch loss", "train accuracy", "test accuracy"):
         assert word in text
-    loss = float(text.split("loss ")[1].split()[0])
+    loss = float(text.split("mini-batch loss ")[1].split()[0])
     assert math.isclose(loss, window.session.trainer.history.loss[-1], rel_tol=1e-3)
