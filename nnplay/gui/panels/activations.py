@@ -1,0 +1,297 @@
+"""The activation function and what each hidden layer feeds it (book ch. 3.2, 6.2).
+
+Top: h(x) and its derivative h'(x) on [−6, 6], with the zones where h' is almost 0 shaded (a unit there passes
+almost no gradient back) and the largest derivative marked (sigmoid: 0.25, so every sigmoid layer shrinks the
+gradient at least fourfold). Bottom, on the same x axis: each hidden layer's pre-activations x·W + b on a fixed
+batch, one histogram per layer, with the fraction of saturated (or dead) units written beside it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from nnplay.core.functions import ACTIVATIONS
+from nnplay.core.trainer import PRE_RANGE, SATURATION
+from nnplay.gui.panels._common import MUTED, ThrottledRedraw, add_legend, make_plot
+from nnplay.gui.style import layer_color
+
+X = np.linspace(*PRE_RANGE, 601)
+X_RANGE = (PRE_RANGE[0] - 0.3, PRE_RANGE[1] + 0.3)
+H_COLOR = "#222222"
+DH_COLOR = "#e6550d"
+ZONE_BRUSH = (120, 120, 120, 38)
+LANE = 0.85  # height of the tallest bar in a layer's lane (lanes are 1 apart)
+MAX_LANE_TEXT = 12
+Y_RANGES = {"step": (-0.1, 1.15), "sigmoid": (-0.1, 1.15), "tanh": (-1.15, 1.15), "relu": (-0.6, 2.6)}
+
+
+def flat_zones(dh):
+    """Runs of X where h'(x) < SATURATION · max h' (units there pass almost no gradient): [(x0, x1), …]."""
+    top = float(dh.max())
+    mask = np.ones_like(dh, bool) if top <= 0 else dh < SATURATION * top
+    zones, start = [], None
+    for i, m in enumerate(mask):
+        if m and start is None:
+            start = i
+        if (not m or i == len(mask) - 1) and start is not None:
+            end = i if m else i - 1
+            zones.append((float(X[start]), float(X[end])))
+            start = None
+    return zones
+
+
+class ActivationPanel(QWidget):
+    """h(x), h'(x) and the per-layer pre-activation histograms on the probe batch."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("activationPanel")
+        self._activation = None
+        self._n_hidden = None
+        self._stats = None
+        self._probe_size = 0
+        self.draw_count = 0
+        self.lanes = []
+        self.laneTexts = []
+
+        self.activationPlot = make_plot(
+            "activationPlot",
+            self.tr("Activation function and its derivative"),
+            self.tr(
+                "The activation function h(x) of the hidden layers (black) and its derivative h'(x) (orange).\n"
+                "Backpropagation multiplies the gradient by h'(x) at every layer: where h' is small (grey zones: "
+                "below {p} % of its maximum) almost nothing passes back. The sigmoid's h' is at most 0.25, so "
+                "each sigmoid layer shrinks the gradient at least 4×."
+            ).format(p=round(100 * SATURATION)),
+            left=self.tr("h(x), h'(x)"),
+        )
+        ap = self.activationPlot.getPlotItem()
+        self._zones_h = self._make_zones(ap)
+        self._legend = add_legend(ap, offset=(8, 4), cols=2)
+        self.hCurve = pg.PlotDataItem(pen=pg.mkPen(H_COLOR, width=2.5), name="h(x)")
+        self.dhCurve = pg.PlotDataItem(pen=pg.mkPen(DH_COLOR, width=2.5), name="h'(x)")
+        ap.addItem(self.hCurve)
+        ap.addItem(self.dhCurve)
+        self.maxLine = pg.InfiniteLine(
+            angle=0,
+            pen=pg.mkPen(DH_COLOR, width=1.2, style=Qt.PenStyle.DashLine),
+            label="",
+            labelOpts={"position": 0.98, "color": DH_COLOR, "anchors": [(1, 0), (1, 0)]},
+        )
+        ap.addItem(self.maxLine, ignoreBounds=True)
+        ap.setXRange(*X_RANGE, padding=0)
+        ap.setMouseEnabled(x=False, y=False)
+        ap.hideButtons()
+
+        self.histPlot = make_plot(
+            "activationHistPlot",
+            self.tr("Pre-activation histogram of every hidden layer"),
+            self.tr(
+                "For each hidden layer (layer 1 at the top), the histogram of its pre-activations a = x·W + b on "
+                "a fixed batch of training samples, on the same x axis as h(x) above (values beyond ±6 are "
+                "piled up at the ends).\nMass in the grey zones means saturated units (sigmoid, tanh) or dead "
+                "ones (ReLU): they pass almost no gradient back. The text gives that fraction per layer."
+            ),
+            bottom=self.tr("pre-activation a = x·W + b"),
+            left=self.tr("hidden layer"),
+        )
+        hp = self.histPlot.getPlotItem()
+        self._zones_hist = self._make_zones(hp)
+        hp.setXLink(ap)
+        hp.setMouseEnabled(x=False, y=False)
+        hp.hideButtons()
+        hp.getAxis("left").setStyle(tickLength=0)
+        for plot in (ap, hp):  # equal axis widths keep the two x axes aligned
+            plot.getAxis("left").setWidth(70)
+        self.emptyText = pg.TextItem("", color="#555", anchor=(0.5, 0.5))
+        font = QFont()
+        font.setPointSize(10)
+        self.emptyText.setFont(font)
+        self.emptyText.setPos(0, 0.5)
+        hp.addItem(self.emptyText)
+
+        self.caption = QLabel()
+        self.caption.setObjectName("activationCaption")
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet(f"color: {MUTED};")
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("activationSplitter")
+        split.addWidget(self.activationPlot)
+        split.addWidget(self.histPlot)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        self.activationPlot.setMinimumHeight(110)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(split, 1)
+        lay.addWidget(self.caption)
+        self._redraw = ThrottledRedraw(self, 0.1, self._draw_own_stats)
+
+    # -- public --------------------------------------------------------------------------------------------
+    def lane_count(self):
+        """Number of hidden-layer histograms drawn."""
+        return len(self.lanes)
+
+    def update_from(self, trainer):
+        net = trainer.network
+        n_hidden = net.n_layers - 1
+        self._probe_size = min(trainer.probe_size, len(trainer.dataset.x_train))
+        if net.activation != self._activation:
+            self._set_activation(net.activation, n_hidden)
+        if n_hidden != self._n_hidden:
+            self._build_lanes(n_hidden, net.n_layers)
+        if n_hidden == 0:
+            return
+        stats = trainer.history.latest_activations
+        if stats is None:
+            # Nothing evaluated yet (step 0, or evaluation switched off): summarise the probe batch ourselves.
+            self._redraw.request(trainer, (net, trainer.step_count))
+        elif stats is not self._stats:
+            self._show(stats, net.activation)
+
+    # -- building ------------------------------------------------------------------------------------------
+    def _make_zones(self, plot_item):
+        zones = []
+        for _ in range(2):
+            z = pg.LinearRegionItem(values=(0, 1), movable=False, brush=pg.mkBrush(ZONE_BRUSH), pen=pg.mkPen(None))
+            z.setZValue(-10)
+            plot_item.addItem(z, ignoreBounds=True)
+            z.hide()
+            zones.append(z)
+        return zones
+
+    def _set_activation(self, name, n_hidden):
+        self._activation = name
+        h, dh = ACTIVATIONS[name]
+        hx, dhx = np.asarray(h(X), dtype=np.float64), np.asarray(dh(X), dtype=np.float64)
+        self.hCurve.setData(X, hx)
+        self.dhCurve.setData(X, dhx)
+        zones = flat_zones(dhx)
+        self._zone_on = [i < len(zones) for i in range(2)]
+        for items in (self._zones_h, self._zones_hist):
+            for i, z in enumerate(items):
+                if i < len(zones):
+                    z.setRegion(zones[i])
+                z.setVisible(i < len(zones) and (items is self._zones_h or n_hidden > 0))
+        top = float(dhx.max())
+        self.maxLine.setVisible(top > 0)
+        if top > 0:
+            self.maxLine.setValue(top)
+            self.maxLine.label.setFormat(self.tr("max h'(x) = {v}").format(v=f"{top:.3g}"))
+        ap = self.activationPlot.getPlotItem()
+        lo, hi = Y_RANGES.get(name, (-2.6, 2.6))
+        ap.setYRange(lo, hi, padding=0)
+        title = self._formula(name)
+        if n_hidden == 0:
+            title += "  " + self.tr("(not used: no hidden layers)")
+        ap.setTitle(f"<span style='color:#222; font-size:10pt'>{title}</span>")
+        if name == "relu":
+            self._zone_word = self.tr("dead zone: h'(x) = 0")
+        elif top <= 0:
+            self._zone_word = self.tr("h'(x) = 0 everywhere: no gradient passes")
+        else:
+            self._zone_word = self.tr("grey: saturated, h'(x) < {p} % of its maximum").format(p=round(100 * SATURATION))
+        self._update_caption(n_hidden)
+        self._stats = None
+
+    def _formula(self, name):
+        formulas = {
+            "step": self.tr("h(x) = 1 if x > 0, else 0"),
+            "sigmoid": self.tr("h(x) = 1 / (1 + e⁻ˣ)"),
+            "tanh": self.tr("h(x) = tanh x"),
+            "relu": self.tr("h(x) = max(0, x)"),
+            "identity": self.tr("h(x) = x"),
+        }
+        return formulas.get(name, name)
+
+    def _build_lanes(self, n_hidden, n_layers):
+        hp = self.histPlot.getPlotItem()
+        for item in self.lanes + self.laneTexts:
+            hp.removeItem(item)
+        self.lanes, self.laneTexts = [], []
+        self._n_hidden = n_hidden
+        self._stats = None
+        font = QFont()
+        font.setPointSize(9 if n_hidden <= 6 else 8)
+        for i in range(n_hidden):
+            color = layer_color(i, n_layers)
+            base = n_hidden - 1 - i
+            fill = pg.mkColor(color)
+            fill.setAlpha(90)
+            lane = pg.PlotDataItem(
+                stepMode="center", fillLevel=base, fillBrush=fill, pen=pg.mkPen(color, width=1.5), name=None
+            )
+            hp.addItem(lane)
+            self.lanes.append(lane)
+            if n_hidden <= MAX_LANE_TEXT:
+                t = pg.TextItem("", color=color.darker(130), anchor=(1, 0.5))
+                t.setFont(font)
+                t.setPos(X_RANGE[1] - 0.1, base + 0.55)
+                hp.addItem(t)
+                self.laneTexts.append(t)
+        self.emptyText.setText(
+            self.tr("no hidden layers: the network is a single affine layer,\nso no activation function is used")
+            if n_hidden == 0
+            else ""
+        )
+        self.emptyText.setVisible(n_hidden == 0)
+        for z, on in zip(self._zones_hist, self._zone_on, strict=True):
+            z.setVisible(on and n_hidden > 0)
+        every = max(1, int(np.ceil(n_hidden / 10)))
+        hp.getAxis("left").setTicks(
+            [[(n_hidden - 1 - i + 0.4, self.tr("layer {i}").format(i=i + 1)) for i in range(0, n_hidden, every)]]
+        )
+        hp.setRange(xRange=X_RANGE, yRange=(-0.1, max(1, n_hidden) + 0.05), padding=0, disableAutoRange=True)
+        self._update_caption(n_hidden)
+
+    def _update_caption(self, n_hidden):
+        if self._n_hidden is None or self._activation is None:
+            return
+        if n_hidden == 0:
+            self.caption.setText(self.tr("No hidden layers: nothing to show below."))
+            return
+        self.caption.setText(
+            self._zone_word
+            + ". "
+            + self.tr("Histograms: pre-activations of each hidden layer on {n} training samples.").format(
+                n=self._probe_size
+            )
+        )
+
+    # -- drawing -------------------------------------------------------------------------------------------
+    def _draw_own_stats(self, trainer):
+        with np.errstate(all="ignore"):
+            stats = trainer.activation_stats()
+        self._show(stats, trainer.network.activation)
+
+    def _show(self, stats, activation):
+        self._stats = stats
+        self.draw_count += 1
+        counts = np.asarray(stats.pre_counts, dtype=np.float64)
+        edges = stats.pre_edges
+        n = len(self.lanes)
+        for i, lane in enumerate(self.lanes):
+            c = counts[i] if i < len(counts) else np.zeros(len(edges) - 1)
+            top = c.max()
+            base = n - 1 - i
+            lane.setData(edges, base + (LANE * c / top if top > 0 else c))
+        for i, t in enumerate(self.laneTexts):
+            t.setText(self._lane_text(stats, i, activation))
+
+    def _lane_text(self, stats, i, activation):
+        if i >= len(stats.mean):
+            return ""
+        if activation in ("sigmoid", "tanh"):
+            return self.tr("{p} % saturated").format(p=f"{100 * stats.saturated[i]:.0f}")
+        if activation == "relu":
+            return self.tr("{p} % dead").format(p=f"{100 * stats.dead[i]:.0f}")
+        if activation == "step":
+            return self.tr("h' = 0: no gradient")
+        return self.tr("std {s}").format(s=f"{stats.std[i]:.2g}")

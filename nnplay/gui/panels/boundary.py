@@ -1,0 +1,368 @@
+"""What the network predicts: a probability map for 2-D data, test images and a confusion matrix otherwise.
+
+For 2-D data the background colour at every point of a 100×100 grid is the predicted class, paler where the
+network is less sure (white: undecided); the data points sit on top. For the 8×8 digits the panel shows some
+test images with their predicted labels and a confusion matrix; for other data only the confusion matrix.
+Every picture costs a forward pass, so it is redrawn at most every 100 ms, and only when the weights changed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from nnplay.gui.panels._common import LABEL_STYLE, MUTED, ThrottledRedraw, add_legend, hex_rgb, make_plot
+from nnplay.gui.style import CLASS_COLORS
+
+GRID = 100
+MARGIN = 0.1  # of the data range, on every side
+STRENGTH = 0.5  # colour of a fully confident prediction: half class colour, half white (points stay visible)
+REDRAW_INTERVAL = 0.1  # seconds
+SAMPLE_ROWS, SAMPLE_COLS = 4, 4
+FRAME = 10  # an 8×8 image in a 1-pixel frame
+CELL_W, CELL_H = 11, 15  # a sample's cell in image pixels: the framed image, a gap, room for its label
+RIGHT, WRONG = "#1e8449", "#c0392b"
+MAX_MATRIX_TEXT = 12  # write counts into the matrix cells up to this many classes
+
+
+def class_colors(k):
+    return np.array([hex_rgb(CLASS_COLORS[i % len(CLASS_COLORS)]) for i in range(k)])
+
+
+def probabilities(network, x):
+    """Rows of class probabilities; outputs that are not probabilities (identity output) are clipped at 0 and
+    normalised, and rows that are not finite (a diverged network) become uniform."""
+    with np.errstate(all="ignore"):
+        p = network.predict(x)
+        k = p.shape[1]
+        if network.output != "softmax":
+            p = np.clip(p, 0.0, None)
+            s = p.sum(axis=1, keepdims=True)
+            p = np.divide(p, s, out=np.full_like(p, 1.0 / k), where=s > 0)
+        bad = ~np.all(np.isfinite(p), axis=1)
+        if bad.any():
+            p[bad] = 1.0 / k
+    return p
+
+
+def probability_colors(p, colors):
+    """(N, K) probabilities → (N, 3) uint8 colours: the class colour blended towards white as confidence falls.
+
+    Two classes: the more likely class's colour, with strength |p1 − p0| (white at p = 0.5). K classes: the
+    probability-weighted mix of the class colours, with strength (max p − 1/K) / (1 − 1/K).
+    """
+    k = p.shape[1]
+    top = p.max(axis=1)
+    if k == 2:
+        base = colors[p.argmax(axis=1)]
+        conf = np.abs(p[:, 1] - p[:, 0])
+    else:
+        base = p @ colors
+        conf = (top - 1.0 / k) / (1.0 - 1.0 / k) if k > 1 else np.ones_like(top)
+    a = (STRENGTH * np.clip(conf, 0.0, 1.0))[:, None]
+    return (255.0 - (255.0 - base) * a).astype(np.uint8)
+
+
+class BoundaryPanel(QWidget):
+    """Decision regions for 2-D data; sample images and a confusion matrix for images; the matrix otherwise."""
+
+    MODES = ("2d", "images", "matrix")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("boundaryPanel")
+        self._mode = "2d"
+        self._dataset = None
+        self._network = None
+        self.redraw_count = 0
+        self._redraw = ThrottledRedraw(self, REDRAW_INTERVAL, self._draw)
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("boundaryStack")
+        self.stack.addWidget(self._make_2d_page())
+        self.stack.addWidget(self._make_matrix_page())
+        self.caption = QLabel()
+        self.caption.setObjectName("boundaryCaption")
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet(f"color: {MUTED};")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.stack, 1)
+        lay.addWidget(self.caption)
+
+    # -- pages ---------------------------------------------------------------------------------------------
+    def _make_2d_page(self):
+        self.boundaryPlot = make_plot(
+            "boundaryPlot",
+            self.tr("Decision regions of the network"),
+            self.tr(
+                "Background: the class the network predicts at each point of a 100×100 grid, coloured by "
+                "y = softmax(network(x)); the paler, the less sure (white: p = 1/K, undecided).\n"
+                "Filled circles: training points; white triangles: test points (never trained on). "
+                "Colour = true class."
+            ),
+            bottom="x0",
+            left="x1",
+        )
+        p = self.boundaryPlot.getPlotItem()
+        p.setAspectLocked(True)
+        self.heatmap = pg.ImageItem(axisOrder="row-major")
+        p.addItem(self.heatmap)
+        self.trainPoints = pg.ScatterPlotItem(size=7, pen=pg.mkPen("#222", width=0.8), symbol="o")
+        self.testPoints = pg.ScatterPlotItem(size=9, symbol="t1", brush=pg.mkBrush("w"))
+        p.addItem(self.trainPoints)
+        p.addItem(self.testPoints)
+        self.legend = add_legend(p, offset=(-6, 6))
+        return self.boundaryPlot
+
+    def _make_matrix_page(self):
+        page = QWidget()
+        page.setObjectName("imagesPage")
+        self.samplesPlot = make_plot(
+            "digitSamples",
+            self.tr("Test images with the predicted digit"),
+            self.tr(
+                "Some test images (8×8 pixels) with the digit the network predicts for each: green and a green "
+                "frame when it is right, red with the true digit in brackets when it is wrong."
+            ),
+        )
+        sp = self.samplesPlot.getPlotItem()
+        for side in ("left", "bottom"):
+            sp.hideAxis(side)
+        sp.setAspectLocked(True)
+        sp.invertY(True)
+        sp.setMouseEnabled(x=False, y=False)
+        sp.hideButtons()
+        self.samples = pg.ImageItem(axisOrder="row-major")
+        sp.addItem(self.samples)
+        font = QFont()
+        font.setPointSize(10)
+        font.setBold(True)
+        self.sampleLabels = []
+        for i in range(SAMPLE_ROWS * SAMPLE_COLS):
+            r, c = divmod(i, SAMPLE_COLS)
+            t = pg.TextItem("", anchor=(0.5, 0))
+            t.setFont(font)
+            t.setPos(c * CELL_W + FRAME / 2, r * CELL_H + FRAME - 0.2)
+            sp.addItem(t)
+            self.sampleLabels.append(t)
+        sp.setRange(
+            xRange=(0, SAMPLE_COLS * CELL_W), yRange=(0, SAMPLE_ROWS * CELL_H), padding=0.02, disableAutoRange=True
+        )
+
+        self.matrixPlot = make_plot(
+            "confusionMatrix",
+            self.tr("Confusion matrix on the test set"),
+            self.tr(
+                "Row: the true class; column: the class the network predicts. Each cell counts test samples; "
+                "its colour is the fraction of its row (the row's true class), so a perfect network has a dark "
+                "diagonal and white everywhere else. Off-diagonal cells show which classes get confused."
+            ),
+            bottom=self.tr("predicted class"),
+            left=self.tr("true class"),
+        )
+        mp = self.matrixPlot.getPlotItem()
+        mp.invertY(True)
+        mp.setAspectLocked(True)
+        mp.setMouseEnabled(x=False, y=False)
+        mp.hideButtons()
+        self.matrix = pg.ImageItem(axisOrder="row-major")
+        self.matrix.setColorMap(pg.ColorMap([0.0, 1.0], [(255, 255, 255), (31, 79, 180)]))
+        mp.addItem(self.matrix)
+        self.matrixTexts = []
+
+        lay = QHBoxLayout(page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.samplesPlot, 1)
+        lay.addWidget(self.matrixPlot, 1)
+        return page
+
+    # -- public --------------------------------------------------------------------------------------------
+    def mode(self):
+        """ "2d" (decision regions), "images" (sample images and confusion matrix) or "matrix"."""
+        return self._mode
+
+    def update_from(self, trainer):
+        new_data = trainer.dataset is not self._dataset
+        if new_data:
+            self._set_dataset(trainer.dataset)
+        new_net = trainer.network is not self._network
+        self._network = trainer.network
+        self._redraw.request(trainer, (trainer.network, trainer.step_count), force=new_data or new_net)
+
+    # -- internals -----------------------------------------------------------------------------------------
+    def _set_dataset(self, ds):
+        self._dataset = ds
+        if ds.image_shape is not None:
+            self._mode = "images"
+        elif ds.is_2d:
+            self._mode = "2d"
+        else:
+            self._mode = "matrix"
+        self.stack.setCurrentIndex(0 if self._mode == "2d" else 1)
+        self.samplesPlot.setVisible(self._mode == "images")
+        self._colors = class_colors(ds.n_classes)
+        if self._mode == "2d":
+            self._setup_2d(ds)
+        else:
+            self._setup_matrix(ds)
+            if self._mode == "images":
+                self._setup_samples(ds)
+
+    def _setup_2d(self, ds):
+        pts = np.concatenate([ds.x_train, ds.x_test]) if len(ds.x_test) else ds.x_train
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        pad = np.maximum(MARGIN * (hi - lo), 0.1)
+        lo, hi = lo - pad, hi + pad
+        xs = np.linspace(lo[0], hi[0], GRID)
+        ys = np.linspace(lo[1], hi[1], GRID)
+        gx, gy = np.meshgrid(xs, ys)  # row i has y = ys[i]: row-major image, row 0 at the bottom
+        self._grid = np.column_stack([gx.ravel(), gy.ravel()])
+        dx, dy = xs[1] - xs[0], ys[1] - ys[0]
+        rect = QRectF(lo[0] - dx / 2, lo[1] - dy / 2, hi[0] - lo[0] + dx, hi[1] - lo[1] + dy)
+        self.heatmap.setImage(np.full((GRID, GRID, 3), 255, np.uint8), levels=(0, 255), autoLevels=False)
+        self.heatmap.setRect(rect)
+        brushes = [pg.mkBrush(CLASS_COLORS[k % len(CLASS_COLORS)]) for k in range(ds.n_classes)]
+        pens = [pg.mkPen(CLASS_COLORS[k % len(CLASS_COLORS)], width=1.8) for k in range(ds.n_classes)]
+        self.trainPoints.setData(pos=ds.x_train, brush=[brushes[t] for t in ds.t_train])
+        self.testPoints.setData(pos=ds.x_test, pen=[pens[t] for t in ds.t_test])
+        p = self.boundaryPlot.getPlotItem()
+        p.setRange(rect=rect, padding=0)
+        names = ds.feature_names if len(ds.feature_names) == 2 else ("x0", "x1")
+        p.setLabel("bottom", names[0], **LABEL_STYLE)
+        p.setLabel("left", names[1], **LABEL_STYLE)
+        self.legend.clear()
+        for k in range(ds.n_classes):
+            sample = pg.ScatterPlotItem(symbol="o", size=9, brush=brushes[k], pen=pg.mkPen("#222", width=0.8))
+            name = ds.class_names[k]
+            self.legend.addItem(sample, self.tr("class {name}").format(name=name) if name.isdigit() else name)
+        if len(ds.x_test):
+            sample = pg.ScatterPlotItem(symbol="t1", size=10, brush=pg.mkBrush("w"), pen=pg.mkPen("#444", width=1.8))
+            self.legend.addItem(sample, self.tr("test points"))
+        self.legend.setColumnCount(1 if ds.n_classes < 6 else 2)
+        self.caption.setText(
+            self.tr("Colour: predicted class, paler = less sure. ● training points, △ test points.")
+            if len(ds.x_test)
+            else self.tr("Colour: predicted class, paler = less sure. ● training points (no test set).")
+        )
+
+    def _eval_set(self, ds):
+        """The held-out set, or the training set when there is none (test_ratio 0)."""
+        if len(ds.x_test):
+            return ds.x_test, ds.t_test, True
+        return ds.x_train, ds.t_train, False
+
+    def _setup_matrix(self, ds):
+        k = ds.n_classes
+        mp = self.matrixPlot.getPlotItem()
+        for t in self.matrixTexts:
+            mp.removeItem(t)
+        self.matrixTexts = []
+        if k <= MAX_MATRIX_TEXT:
+            font = QFont()
+            font.setPointSize(9 if k <= 6 else 8)
+            for i in range(k * k):
+                r, c = divmod(i, k)
+                t = pg.TextItem("", anchor=(0.5, 0.5))
+                t.setFont(font)
+                t.setPos(c + 0.5, r + 0.5)
+                mp.addItem(t)
+                self.matrixTexts.append(t)
+        self.matrix.setImage(np.zeros((k, k)), levels=(0.0, 1.0), autoLevels=False)
+        self.matrix.setRect(QRectF(0, 0, k, k))
+        every = max(1, int(np.ceil(k / 12)))
+        ticks = [[(i + 0.5, ds.class_names[i]) for i in range(0, k, every)]]
+        mp.getAxis("bottom").setTicks(ticks)
+        mp.getAxis("left").setTicks(ticks)
+        mp.setRange(xRange=(0, k), yRange=(0, k), padding=0.02, disableAutoRange=True)
+
+    def _setup_samples(self, ds):
+        x, t, _ = self._eval_set(ds)
+        # Interleave the classes (the first 0, the first 1, …, the second 0, …) so that many digits show.
+        order = np.lexsort((t, _rank_within_class(t)))
+        self._sample_idx = order[: SAMPLE_ROWS * SAMPLE_COLS]
+        h, w = ds.image_shape
+        n = len(self._sample_idx)
+        mosaic = np.full((SAMPLE_ROWS * CELL_H, SAMPLE_COLS * CELL_W, 3), 255, np.uint8)
+        for j, idx in enumerate(self._sample_idx):
+            r, c = divmod(j, SAMPLE_COLS)
+            ink = (255 * (1.0 - np.clip(x[idx].reshape(h, w), 0, 1))).astype(np.uint8)
+            y0, x0 = r * CELL_H + 1, c * CELL_W + 1
+            mosaic[y0 : y0 + h, x0 : x0 + w] = ink[:, :, None]
+        self._mosaic = mosaic
+        for j, label in enumerate(self.sampleLabels):
+            label.setVisible(j < n)
+        self.samples.setImage(mosaic, levels=(0, 255), autoLevels=False)
+
+    def _draw(self, trainer):
+        self.redraw_count += 1
+        if self._mode == "2d":
+            p = probabilities(trainer.network, self._grid)
+            img = probability_colors(p, self._colors).reshape(GRID, GRID, 3)
+            self.heatmap.setImage(img, levels=(0, 255), autoLevels=False)
+            return
+        ds = self._dataset
+        x, t, is_test = self._eval_set(ds)
+        pred = probabilities(trainer.network, x).argmax(axis=1)
+        k = ds.n_classes
+        counts = np.zeros((k, k), dtype=np.int64)
+        np.add.at(counts, (t, pred), 1)
+        rows = counts.sum(axis=1, keepdims=True)
+        frac = np.divide(counts, rows, out=np.zeros((k, k)), where=rows > 0)
+        self.matrix.setImage(frac, levels=(0.0, 1.0), autoLevels=False)
+        for i, item in enumerate(self.matrixTexts):
+            r, c = divmod(i, k)
+            n = counts[r, c]
+            item.setText(str(n) if n else "")
+            item.setColor("w" if frac[r, c] > 0.55 else "#222")
+        acc = float(np.mean(pred == t)) if len(t) else float("nan")
+        which = self.tr("test set") if is_test else self.tr("training set (no test set)")
+        self.matrixPlot.getPlotItem().setTitle(
+            self.tr("{which}: {n} samples, accuracy {a}\u00a0%").format(which=which, n=len(t), a=f"{100 * acc:.1f}"),
+            size="10pt",
+        )
+        if self._mode == "images":
+            self._draw_samples(x, t, pred)
+            self.caption.setText(
+                self.tr("Left: {which} images with the predicted digit (red: wrong, true digit in brackets).").format(
+                    which=self.tr("test") if is_test else self.tr("training")
+                )
+            )
+        else:
+            self.caption.setText(
+                self.tr("{d} inputs per sample: no 2-D map to draw, so this shows what is confused with what.").format(
+                    d=ds.n_features
+                )
+            )
+
+    def _draw_samples(self, x, t, pred):
+        mosaic = self._mosaic.copy()
+        green, red = hex_rgb(RIGHT).astype(np.uint8), hex_rgb(WRONG).astype(np.uint8)
+        for j, idx in enumerate(self._sample_idx):
+            r, c = divmod(j, SAMPLE_COLS)
+            ok = pred[idx] == t[idx]
+            color = green if ok else red
+            y0, x0 = r * CELL_H, c * CELL_W
+            mosaic[y0, x0 : x0 + FRAME] = color
+            mosaic[y0 + FRAME - 1, x0 : x0 + FRAME] = color
+            mosaic[y0 : y0 + FRAME, x0] = color
+            mosaic[y0 : y0 + FRAME, x0 + FRAME - 1] = color
+            names = self._dataset.class_names
+            label = self.sampleLabels[j]
+            label.setText(names[pred[idx]] if ok else f"{names[pred[idx]]} ({names[t[idx]]})")
+            label.setColor(RIGHT if ok else WRONG)
+        self.samples.setImage(mosaic, levels=(0, 255), autoLevels=False)
+
+
+def _rank_within_class(t):
+    """For each sample, how many earlier samples have its class: 0 for the first of each class, …"""
+    rank = np.zeros(len(t), dtype=np.int64)
+    for k in np.unique(t):
+        idx = np.flatnonzero(t == k)
+        rank[idx] = np.arange(len(idx))
+    return rank

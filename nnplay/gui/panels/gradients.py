@@ -1,0 +1,282 @@
+"""The gradient of every layer over time: where vanishing gradients become visible (book ch. 6.2).
+
+Each layer's ‖∂L/∂W‖ is one curve on a log axis, coloured from red (layer 1, next to the input) to blue (the
+last layer). With deep sigmoid networks the red curves sink decades below the blue ones; with ReLU and He
+initialisation they stay together. A bar view shows the current step, and a sentence says what the ratio
+‖∂L/∂W1‖ / ‖∂L/∂W_L‖ means.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from nnplay.gui.panels._common import (
+    LABEL_STYLE,
+    MUTED,
+    LogAxis,
+    add_curve,
+    curve_len,
+    finite_or_nan,
+    fmt_sig,
+    make_plot,
+    named,
+)
+from nnplay.gui.style import layer_color
+
+RATIO_WINDOW = 20
+"""The ratio is taken between the medians of the last this many steps (one mini-batch is noisy)."""
+RULE_OF_THUMB = 1e-3
+"""A healthy update ratio η‖∂L/∂W‖/‖W‖ is often said to be around 10⁻³."""
+BAR_FLOOR = -30.0  # bars start far below any visible value (log10 units)
+VANISHING, SHRINKING, GROWING, EXPLODING = 1e-2, 1e-1, 1e1, 1e2
+RED, ORANGE, GREEN = "#c0392b", "#c26a00", "#1e8449"
+
+
+class GradientPanel(QWidget):
+    """‖∂L/∂W‖ (or the update ratio) of every layer over the steps, the current step as bars, and the ratio
+    between the first and the last layer in words."""
+
+    QUANTITIES = ("gradient", "update_ratio")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("gradientPanel")
+        self._n_layers = None
+        self._seen = None
+        self._ratio = math.nan
+        self._trainer = None
+        self.curves = []
+
+        self.quantityCombo = named(
+            QComboBox(),
+            "gradientQuantityCombo",
+            self.tr("Quantity plotted per layer"),
+            self.tr(
+                "What to plot for each layer:\n"
+                "‖∂L/∂W‖: the size of the gradient of the loss with respect to the layer's weights\n"
+                "η‖∂L/∂W‖/‖W‖: how big one update is compared with the weights themselves "
+                "(around 10⁻³ is often healthy; much smaller means the layer hardly changes)"
+            ),
+        )
+        self.quantityCombo.addItem(self.tr("gradient"), "gradient")
+        self.quantityCombo.addItem(self.tr("update ratio"), "update_ratio")
+        self.quantityCombo.currentIndexChanged.connect(self._on_quantity)
+
+        self.gradientPlot = make_plot(
+            "gradientPlot",
+            self.tr("Gradient norm of every layer over training steps"),
+            self.tr(
+                "‖∂L/∂W‖ = √(Σᵢⱼ (∂L/∂wᵢⱼ)²) of each layer's weight matrix at every mini-batch step, on a "
+                "logarithmic axis.\nRed: layer 1 next to the input; blue: the last layer, next to the output.\n"
+                "Curves fanned out over several decades mean the gradient vanishes on its way back to the input."
+            ),
+            bottom=self.tr("step"),
+            axis_items={"left": LogAxis("left")},
+        )
+        gp = self.gradientPlot.getPlotItem()
+        gp.setLogMode(y=True)
+        self.referenceLine = pg.InfiniteLine(
+            pos=math.log10(RULE_OF_THUMB),
+            angle=0,
+            pen=pg.mkPen("#666", width=1, style=Qt.PenStyle.DashLine),
+            label=self.tr("10⁻³ rule of thumb"),
+            labelOpts={"position": 0.02, "color": "#444", "anchors": [(0, 1), (0, 1)], "fill": (255, 255, 255, 210)},
+        )
+        gp.addItem(self.referenceLine, ignoreBounds=True)
+
+        self.barsPlot = make_plot(
+            "gradientBars",
+            self.tr("Gradient norm of every layer at the current step"),
+            self.tr(
+                "The current step's value for each layer as a bar on the same logarithmic axis as the curves "
+                "(one bar per layer, input side on the left). Equal bars: every layer learns; a staircase "
+                "falling to the left: the gradient vanishes before it reaches the first layers."
+            ),
+            bottom=self.tr("layer"),
+            axis_items={"left": LogAxis("left")},
+        )
+        bp = self.barsPlot.getPlotItem()
+        bp.getAxis("left").setLogMode(False, True)
+        bp.setMouseEnabled(x=False, y=False)
+        bp.hideButtons()
+        bp.setMenuEnabled(False)
+        bp.enableAutoRange(x=False, y=False)
+        bp.setYLink(gp)
+        bp.getAxis("left").setStyle(showValues=False)
+        self.bars = pg.BarGraphItem(x=[], height=[], y0=BAR_FLOOR, width=0.7)
+        bp.addItem(self.bars, ignoreBounds=True)
+        self.barsPlot.setMinimumWidth(110)
+        self.barsPlot.setMaximumWidth(260)
+
+        self.legendLabel = named(
+            QLabel(),
+            "gradientLegend",
+            self.tr("Layer colours"),
+            self.tr("Colour of each layer's curve and bar: red next to the input, blue next to the output"),
+        )
+        self.legendLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.legendLabel.setWordWrap(True)
+
+        self.ratioLabel = QLabel()
+        named(
+            self.ratioLabel,
+            "gradientRatioLabel",
+            self.tr("Gradient ratio between the first and the last layer"),
+            self.tr(
+                "‖∂L/∂W1‖ / ‖∂L/∂W_L‖: how much of the last layer's gradient reaches the first layer "
+                "(medians over the last {n} steps). Below 1/100 the gradient vanishes; near 1 it survives."
+            ).format(n=RATIO_WINDOW),
+        )
+        self.ratioLabel.setWordWrap(True)
+        self.ratioLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.ratioLabel.setStyleSheet("QLabel { font-size: 10.5pt; padding: 2px 4px; }")
+
+        head = QHBoxLayout()
+        head.setContentsMargins(4, 0, 4, 0)
+        show = QLabel(self.tr("Show:"))
+        show.setStyleSheet(f"color: {MUTED};")
+        head.addWidget(show)
+        head.addWidget(self.quantityCombo)
+        head.addSpacing(8)
+        head.addWidget(self.legendLabel, 1)
+        plots = QHBoxLayout()
+        plots.setSpacing(0)
+        plots.addWidget(self.gradientPlot, 4)
+        plots.addWidget(self.barsPlot, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addLayout(head)
+        lay.addLayout(plots, 1)
+        lay.addWidget(self.ratioLabel)
+        self._on_quantity()
+
+    # -- public ------------------------------------------------------------------------------------------
+    def point_count(self):
+        """Number of points in layer 1's curve (equals the history length)."""
+        return curve_len(self.curves[0]) if self.curves else 0
+
+    def current_ratio(self):
+        """‖∂L/∂W1‖ / ‖∂L/∂W_L‖ (medians of the last 20 steps); nan before the first step."""
+        return self._ratio
+
+    def quantity(self):
+        return self.quantityCombo.currentData()
+
+    def update_from(self, trainer):
+        self._trainer = trainer
+        h = trainer.history
+        key = (h, len(h.steps), h.last_step, self.quantity())
+        if self._seen is not None and all(a is b or a == b for a, b in zip(key, self._seen, strict=True)):
+            return
+        self._seen = key
+        L = h.n_layers
+        if self._n_layers != L:
+            self._rebuild(L)
+        x = h.step_x
+        values = h.grad_norm if self.quantity() == "gradient" else finite_or_nan(h.update_ratio)
+        for i, curve in enumerate(self.curves):
+            curve.setData(x, values[:, i])
+        self._update_bars(values[-1] if len(values) else np.full(L, np.nan))
+        self._update_ratio(h.grad_norm, L)
+
+    # -- internals ---------------------------------------------------------------------------------------
+    def _rebuild(self, L):
+        gp = self.gradientPlot.getPlotItem()
+        for c in self.curves:
+            gp.removeItem(c)
+        self.curves = []
+        names = []
+        for i in range(L):
+            color = layer_color(i, L)
+            if L == 1:
+                name = self.tr("layer 1 (the only one)")
+            elif i == 0:
+                name = self.tr("layer 1 (input side)")
+            elif i == L - 1:
+                name = self.tr("layer {i} (output side)").format(i=L)
+            else:
+                name = self.tr("layer {i}").format(i=i + 1)
+            curve = add_curve(gp, pg.mkPen(color, width=1), name)
+            curve.setToolTip(name)
+            self.curves.append(curve)
+            short = name if i in (0, L - 1) else str(i + 1)
+            names.append(f"<span style='color:{color.name()}'>■</span>&nbsp;{short}")
+        self.legendLabel.setText(" &nbsp;".join(names))
+        self._brushes = [pg.mkBrush(layer_color(i, L)) for i in range(L)]
+        self._x = np.arange(1, L + 1)
+        bp = self.barsPlot.getPlotItem()
+        bp.setXRange(0.4, L + 0.6, padding=0)
+        step = max(1, math.ceil(L / 10))
+        bp.getAxis("bottom").setTicks([[(i, str(i)) for i in range(1, L + 1, step)]])
+        self._n_layers = L
+
+    def _update_bars(self, row):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            top = np.log10(row)
+        top = np.where(np.isfinite(top), top, BAR_FLOOR)
+        self.bars.setOpts(x=self._x, height=top - BAR_FLOOR, y0=BAR_FLOOR, width=0.7, brushes=self._brushes)
+
+    def _update_ratio(self, g, L):
+        n = len(g)
+        if n == 0:
+            self._ratio = math.nan
+            self.ratioLabel.setText(
+                self.tr("Take a step to see how much of the last layer's gradient reaches layer 1.")
+            )
+            return
+        if L == 1:
+            self._ratio = 1.0
+            self.ratioLabel.setText(self.tr("Only one weight layer: there is no depth for the gradient to vanish in."))
+            return
+        k = min(n, RATIO_WINDOW)
+        first, last = float(np.median(g[-k:, 0])), float(np.median(g[-k:, -1]))
+        head = self.tr("‖∂L/∂W<sub>1</sub>‖ / ‖∂L/∂W<sub>{L}</sub>‖").format(L=L)
+        if last == 0:
+            self._ratio = math.nan
+            self.ratioLabel.setText(
+                head + " — " + self.tr("the last layer gets no gradient: the loss does not change with its weights.")
+            )
+            return
+        r = first / last
+        self._ratio = r
+        value, text, color = self._verdict(r)
+        self.ratioLabel.setText(f"{head} = <b>{value}</b>: <span style='color:{color}'><b>{text}</b></span>")
+
+    def _verdict(self, r):
+        """(the ratio as text, what it means, its colour)."""
+        if r == 0:
+            return "0", self.tr("layer 1 gets no gradient at all: nothing reaches it, so it cannot learn"), RED
+        if r < 0.5:
+            part = "1/" + fmt_sig(1 / r)
+            text = self.tr("layer 1 gets {part} of the last layer's gradient").format(part=part)
+        else:
+            part = fmt_sig(r) + "×"
+            text = self.tr("layer 1 gets {part} the last layer's gradient").format(part=part)
+        if r < VANISHING:
+            return part, text + " — " + self.tr("vanishing"), RED
+        if r < SHRINKING:
+            return part, text + " — " + self.tr("shrinking"), ORANGE
+        if r <= GROWING:
+            return part, text + " — " + self.tr("the gradient survives"), GREEN
+        if r <= EXPLODING:
+            return part, text + " — " + self.tr("growing"), ORANGE
+        return part, text + " — " + self.tr("exploding"), RED
+
+    def _on_quantity(self, *_):
+        gp = self.gradientPlot.getPlotItem()
+        if self.quantity() == "gradient":
+            gp.setLabel("left", self.tr("‖∂L/∂W‖ (log scale)"), **LABEL_STYLE)
+            self.referenceLine.hide()
+        else:
+            gp.setLabel("left", self.tr("η‖∂L/∂W‖ / ‖W‖ (log scale)"), **LABEL_STYLE)
+            self.referenceLine.show()
+        self._seen = None
+        gp.enableAutoRange(y=True)
+        if self._trainer is not None:
+            self.update_from(self._trainer)

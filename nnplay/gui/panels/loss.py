@@ -1,0 +1,191 @@
+"""Loss and accuracy over the steps: the first thing to look at (book ch. 4.5, 6)."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from nnplay.gui.panels._common import (
+    LABEL_STYLE,
+    MUTED,
+    LogAxis,
+    add_curve,
+    add_legend,
+    curve_len,
+    finite_or_nan,
+    make_plot,
+    named,
+)
+
+BATCH_PEN = pg.mkPen((110, 140, 190, 110), width=1)
+TRAIN_COLOR = "#1f4fb4"
+TEST_COLOR = "#ff7f0e"
+TRAIN_PEN = pg.mkPen(TRAIN_COLOR, width=2.5)
+TEST_PEN = pg.mkPen(TEST_COLOR, width=2.5)
+DIVERGED_COLOR = "#d62728"
+
+
+class LossPanel(QWidget):
+    """Batch loss at every step, train/test loss and accuracy at every evaluation."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("lossPanel")
+        self._seen = None  # (history, rows, last step, evaluations, divergence) at the last drawing
+        self._has_test = True
+
+        self.summaryLabel = QLabel()
+        self.summaryLabel.setObjectName("lossSummaryLabel")
+        self.summaryLabel.setAccessibleName(self.tr("Latest loss and accuracy"))
+        self.summaryLabel.setStyleSheet(f"color: {MUTED};")
+        self.summaryLabel.setWordWrap(True)
+        self.logCheck = named(
+            QCheckBox(self.tr("log scale")),
+            "lossLogCheck",
+            self.tr("Logarithmic loss axis"),
+            self.tr(
+                "Show the loss on a logarithmic axis: equal distances mean equal factors, so the slow end of "
+                "training (0.1 → 0.01) stays visible."
+            ),
+        )
+        self.logCheck.setChecked(True)
+        self.logCheck.toggled.connect(self._on_log)
+
+        self.lossPlot = make_plot(
+            "lossPlot",
+            self.tr("Loss over training steps"),
+            self.tr(
+                "Loss L over the training steps.\n"
+                "Thin line: loss of each mini-batch (noisy).\n"
+                "Thick lines: loss on the whole training set and on the held-out test set, at every evaluation.\n"
+                "Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train means over-fitting."
+            ),
+            left=self.tr("loss L"),
+            axis_items={"left": LogAxis("left")},
+        )
+        lp = self.lossPlot.getPlotItem()
+        self._lossLegend = add_legend(lp, offset=(-8, 4), cols=3)
+        self.batchCurve = add_curve(lp, BATCH_PEN, self.tr("mini-batch loss"))
+        self.trainLossCurve = add_curve(lp, TRAIN_PEN, self.tr("train loss"))
+        self.testLossCurve = add_curve(lp, TEST_PEN, self.tr("test loss"))
+        self.divergedLine = pg.InfiniteLine(
+            angle=90,
+            pen=pg.mkPen(DIVERGED_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
+            label=self.tr("diverged"),
+            labelOpts={"position": 0.3, "color": DIVERGED_COLOR, "anchors": [(1, 0.5), (1, 0.5)]},
+        )
+        lp.addItem(self.divergedLine, ignoreBounds=True)
+        self.divergedLine.hide()
+
+        self.accuracyPlot = make_plot(
+            "accuracyPlot",
+            self.tr("Accuracy over training steps"),
+            self.tr(
+                "Accuracy = fraction of samples whose largest output is the correct class (0 to 1), on the training "
+                "set and on the test set, at every evaluation. The dotted line is chance level, 1/K for K classes."
+            ),
+            bottom=self.tr("step"),
+            left=self.tr("accuracy"),
+        )
+        ap = self.accuracyPlot.getPlotItem()
+        ap.setYRange(0, 1.0, padding=0.08)
+        ap.setMouseEnabled(y=False)
+        ap.enableAutoRange(y=False)
+        ap.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1)]])
+        self._accLegend = add_legend(ap, offset=(-8, -8), cols=2)
+        self.trainAccCurve = add_curve(ap, pg.mkPen(TRAIN_COLOR, width=2.5), self.tr("train accuracy"))
+        self.testAccCurve = add_curve(ap, pg.mkPen(TEST_COLOR, width=2.5), self.tr("test accuracy"))
+        self.chanceLine = pg.InfiniteLine(
+            pos=0.5,
+            angle=0,
+            pen=pg.mkPen("#888", width=1, style=Qt.PenStyle.DotLine),
+            label=self.tr("chance"),
+            labelOpts={"position": 0.02, "color": "#666", "anchors": [(0, 0), (0, 0)]},
+        )
+        ap.addItem(self.chanceLine, ignoreBounds=True)
+        ap.setXLink(lp)
+        self.lossPlot.setMinimumHeight(150)
+        self.accuracyPlot.setMinimumHeight(90)
+
+        head = QHBoxLayout()
+        head.setContentsMargins(4, 0, 4, 0)
+        head.addWidget(self.summaryLabel, 1)
+        head.addWidget(self.logCheck)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("lossSplitter")
+        split.addWidget(self.lossPlot)
+        split.addWidget(self.accuracyPlot)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addLayout(head)
+        lay.addWidget(split, 1)
+        self._on_log(True)
+
+    # -- public ------------------------------------------------------------------------------------------
+    def loss_point_count(self):
+        """Number of mini-batch loss points handed to the plot (equals the history length)."""
+        return curve_len(self.batchCurve)
+
+    def update_from(self, trainer):
+        h = trainer.history
+        key = (h, len(h.steps), h.last_step, len(h.evals), trainer.diverged)
+        if self._seen is not None and all(a is b or a == b for a, b in zip(key, self._seen, strict=True)):
+            return
+        self._seen = key
+        self.batchCurve.setData(h.step_x, h.loss)
+        ex = h.evals.x
+        self.trainLossCurve.setData(ex, finite_or_nan(h.eval_column("train_loss")))
+        self.trainAccCurve.setData(ex, finite_or_nan(h.eval_column("train_accuracy")))
+        has_test = len(trainer.dataset.x_test) > 0
+        if has_test:
+            self.testLossCurve.setData(ex, finite_or_nan(h.eval_column("test_loss")))
+            self.testAccCurve.setData(ex, finite_or_nan(h.eval_column("test_accuracy")))
+        else:
+            self.testLossCurve.setData([], [])
+            self.testAccCurve.setData([], [])
+        if has_test != self._has_test:
+            self._has_test = has_test
+            suffix = "" if has_test else self.tr(" (no test set)")
+            for legend, curve, name in (
+                (self._lossLegend, self.testLossCurve, self.tr("test loss")),
+                (self._accLegend, self.testAccCurve, self.tr("test accuracy")),
+            ):
+                label = legend.getLabel(curve)
+                if label is not None:
+                    label.setText(name + suffix)
+        k = trainer.dataset.n_classes
+        self.chanceLine.setValue(1.0 / k)
+        self.chanceLine.label.setFormat(self.tr("chance 1/{k}").format(k=k))
+        dv = trainer.diverged
+        self.divergedLine.setVisible(dv is not None)
+        if dv is not None:
+            self.divergedLine.setValue(dv.step)
+        self._update_summary(trainer, has_test)
+
+    # -- internals ---------------------------------------------------------------------------------------
+    def _update_summary(self, trainer, has_test):
+        h = trainer.history
+        parts = [self.tr("step {n}").format(n=trainer.step_count)]
+        if len(h.steps) and not len(h.evals):
+            parts.append(self.tr("batch loss {v}").format(v=f"{h.loss[-1]:.3g}"))
+        if len(h.evals):
+            tl, ta = h.eval_column("train_loss")[-1], h.eval_column("train_accuracy")[-1]
+            train = self.tr("train: loss {l}, accuracy {a}\u00a0%").format(l=f"{tl:.3g}", a=f"{100 * ta:.1f}")
+            parts.append(train)
+            if has_test:
+                vl, va = h.eval_column("test_loss")[-1], h.eval_column("test_accuracy")[-1]
+                parts.append(self.tr("test: loss {l}, accuracy {a}\u00a0%").format(l=f"{vl:.3g}", a=f"{100 * va:.1f}"))
+        if trainer.diverged is not None:
+            parts.append(self.tr("diverged at step {n}").format(n=trainer.diverged.step))
+        self.summaryLabel.setText("  ·  ".join(parts))
+
+    def _on_log(self, on):
+        p = self.lossPlot.getPlotItem()
+        p.setLogMode(y=bool(on))
+        p.setLabel("left", self.tr("loss L (log scale)") if on else self.tr("loss L"), **LABEL_STYLE)
+        p.enableAutoRange(y=True)
