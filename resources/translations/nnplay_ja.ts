@@ -45,7 +45,7 @@ Mass in the grey zones means saturated units (sigmoid, tanh) or dead ones (ReLU)
     <message>
         <location line="+87"/>
         <source>max h&apos;(x) = {v}</source>
-        <translation>h&apos;(x) の最大値 = {v}</translation>
+        <translation>max h&apos;(x) = {v}</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -322,7 +322,7 @@ is 0 at every depth (off the log scale)</source>
         <location line="+3"/>
         <location line="+22"/>
         <source>activation</source>
-        <translation>活性化関数</translation>
+        <translation>アクティベーション</translation>
     </message>
     <message>
         <location line="-19"/>
@@ -352,7 +352,7 @@ is 0 at every depth (off the log scale)</source>
     <message>
         <location line="+48"/>
         <source>max h′ = {p:g}</source>
-        <translation>h′ の最大値 = {p:g}</translation>
+        <translation>max h′ = {p:g}</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -591,7 +591,7 @@ Filled circles: training points; white triangles: test points (never trained on)
         <location line="+1"/>
         <location line="+315"/>
         <source>loss</source>
-        <translation>損失関数</translation>
+        <translation>損失</translation>
     </message>
     <message>
         <location line="-314"/>
