@@ -261,6 +261,30 @@ def test_long_history_reuses_the_same_items(qtbot):
     for curve in (loss.batchCurve, *grad.curves):
         assert curve.opts["autoDownsample"] and curve.opts["clipToView"]
         assert curve.opts["downsampleMethod"] == "peak"
+    # The x range is set from the steps, not by pyqtgraph's x auto-range: with auto-range the downsampled
+    # bounds and the view width fed each other and the main window repainted forever after ~10,000 steps.
+    for plot in (child(loss, "lossPlot"), child(grad, "gradientPlot")):
+        vb = plot.getPlotItem().getViewBox()
+        assert not vb.autoRangeEnabled()[0]
+        lo, hi = vb.viewRange()[0]
+        assert lo <= 1 and 50_000 <= hi < 52_000
+
+
+def test_a_zoomed_x_axis_stays_until_auto_range_is_asked_for(qtbot):
+    grad = make(qtbot, "gradients")
+    trainer = Trainer(CONFIGS["circles"])
+    trainer.step(200)
+    grad.update_from(trainer)
+    vb = child(grad, "gradientPlot").getPlotItem().getViewBox()
+    vb.setXRange(50, 80, padding=0)  # the student zooms in
+    trainer.step(10)
+    grad.update_from(trainer)
+    assert vb.viewRange()[0] == pytest.approx([50, 80])
+    vb.enableAutoRange()  # the plot's "A" button
+    trainer.step(10)
+    grad.update_from(trainer)
+    lo, hi = vb.viewRange()[0]
+    assert lo <= 1 and hi >= 220
 
 
 def test_network_view_buckets_edges_into_a_few_items(qtbot):

@@ -136,6 +136,35 @@ def add_curve(plot_item, pen, name=None, **kw):
     return item
 
 
+class XFollower:
+    """Keeps a plot's x axis on [first step, last step] itself instead of pyqtgraph's x auto-range.
+
+    With x auto-range on, the data bounds depend on the auto-downsampling factor (the tail that does not fill
+    a bin is dropped), the factor depends on the view width, and the view width on the bounds: after ~10,000
+    steps the loss plot started repainting itself forever and starved the event loop. A range set from the
+    steps is stable, and clip-to-view works again (pyqtgraph ignores it while x auto-range is on).
+    When the student zooms or pans, the range is left alone until the plot's "A" button is pressed.
+    """
+
+    def __init__(self, plot_item):
+        self._vb = plot_item.getViewBox()
+        self._vb.enableAutoRange(x=False)
+        self._set = None
+
+    def follow(self, lo, hi):
+        vb = self._vb
+        current = vb.viewRange()[0]
+        if not vb.autoRangeEnabled()[0] and self._set is not None:
+            tol = 1e-6 * max(1.0, abs(self._set[1] - self._set[0]))
+            if abs(current[0] - self._set[0]) > tol or abs(current[1] - self._set[1]) > tol:
+                return  # zoomed or panned by hand
+        lo, hi = float(lo), float(max(hi, lo + 1))
+        pad = 0.02 * (hi - lo)
+        vb.enableAutoRange(x=False)
+        vb.setXRange(lo - pad, hi + pad, padding=0)
+        self._set = tuple(vb.viewRange()[0])
+
+
 def finite_or_nan(a):
     """``a`` with inf replaced by nan (pyqtgraph leaves gaps at nan; inf breaks auto-range)."""
     a = np.asarray(a, dtype=np.float64)

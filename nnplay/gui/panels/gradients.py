@@ -19,6 +19,7 @@ from nnplay.gui.panels._common import (
     LABEL_STYLE,
     MUTED,
     LogAxis,
+    XFollower,
     add_curve,
     curve_len,
     finite_or_nan,
@@ -88,6 +89,7 @@ class GradientPanel(QWidget):
             labelOpts={"position": 0.02, "color": "#444", "anchors": [(0, 1), (0, 1)], "fill": (255, 255, 255, 210)},
         )
         gp.addItem(self.referenceLine, ignoreBounds=True)
+        self._xrange = XFollower(gp)
 
         self.barsPlot = make_plot(
             "gradientBars",
@@ -134,7 +136,12 @@ class GradientPanel(QWidget):
         )
         self.ratioLabel.setWordWrap(True)
         self.ratioLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.ratioLabel.setStyleSheet("QLabel { font-size: 10.5pt; padding: 2px 4px; }")
+        font = self.ratioLabel.font()
+        font.setPointSizeF(10.5)
+        self.ratioLabel.setFont(font)
+        self.ratioLabel.setContentsMargins(4, 2, 4, 2)
+        # Room for two lines from the start, so that a sentence that wraps differently does not move the plots.
+        self.ratioLabel.setMinimumHeight(2 * self.ratioLabel.fontMetrics().lineSpacing() + 10)
 
         head = QHBoxLayout()
         head.setContentsMargins(4, 0, 4, 0)
@@ -179,6 +186,7 @@ class GradientPanel(QWidget):
         if self._n_layers != L:
             self._rebuild(L)
         x = h.step_x
+        self._xrange.follow(0, x[-1] if len(x) else 1)
         values = h.grad_norm if self.quantity() == "gradient" else finite_or_nan(h.update_ratio)
         for i, curve in enumerate(self.curves):
             curve.setData(x, values[:, i])
@@ -253,20 +261,22 @@ class GradientPanel(QWidget):
         if r == 0:
             return "0", self.tr("layer 1 gets no gradient at all: nothing reaches it, so it cannot learn"), RED
         if r < 0.5:
-            part = "1/" + fmt_sig(1 / r)
-            text = self.tr("layer 1 gets {part} of the last layer's gradient").format(part=part)
+            value = "1/" + fmt_sig(1 / r)
+            text = self.tr("layer 1 gets {part} of the last layer's gradient").format(part=value)
         else:
-            part = fmt_sig(r) + "×"
-            text = self.tr("layer 1 gets {part} the last layer's gradient").format(part=part)
+            value = fmt_sig(r)
+            text = self.tr("layer 1 gets {part} the last layer's gradient").format(part=value + "×")
         if r < VANISHING:
-            return part, text + " — " + self.tr("vanishing"), RED
-        if r < SHRINKING:
-            return part, text + " — " + self.tr("shrinking"), ORANGE
-        if r <= GROWING:
-            return part, text + " — " + self.tr("the gradient survives"), GREEN
-        if r <= EXPLODING:
-            return part, text + " — " + self.tr("growing"), ORANGE
-        return part, text + " — " + self.tr("exploding"), RED
+            verdict, color = self.tr("vanishing"), RED
+        elif r < SHRINKING:
+            verdict, color = self.tr("shrinking"), ORANGE
+        elif r <= GROWING:
+            verdict, color = self.tr("the gradient survives"), GREEN
+        elif r <= EXPLODING:
+            verdict, color = self.tr("growing"), ORANGE
+        else:
+            verdict, color = self.tr("exploding"), RED
+        return value, text + " — " + verdict, color
 
     def _on_quantity(self, *_):
         gp = self.gradientPlot.getPlotItem()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from nnplay.gui.panels._common import (
     LABEL_STYLE,
     MUTED,
     LogAxis,
+    XFollower,
     add_curve,
     add_legend,
     curve_len,
@@ -39,7 +40,9 @@ class LossPanel(QWidget):
         self.summaryLabel.setObjectName("lossSummaryLabel")
         self.summaryLabel.setAccessibleName(self.tr("Latest loss and accuracy"))
         self.summaryLabel.setStyleSheet(f"color: {MUTED};")
-        self.summaryLabel.setWordWrap(True)
+        # One line that never resizes the plots (a label that wraps would move them as the numbers change);
+        # when it is cut off, its tooltip has the whole text.
+        self.summaryLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.logCheck = named(
             QCheckBox(self.tr("log scale")),
             "lossLogCheck",
@@ -105,6 +108,7 @@ class LossPanel(QWidget):
         )
         ap.addItem(self.chanceLine, ignoreBounds=True)
         ap.setXLink(lp)
+        self._xrange = XFollower(lp)
         self.lossPlot.setMinimumHeight(150)
         self.accuracyPlot.setMinimumHeight(90)
 
@@ -137,7 +141,9 @@ class LossPanel(QWidget):
         if self._seen is not None and all(a is b or a == b for a, b in zip(key, self._seen, strict=True)):
             return
         self._seen = key
-        self.batchCurve.setData(h.step_x, h.loss)
+        x = h.step_x
+        self._xrange.follow(0, x[-1] if len(x) else 1)
+        self.batchCurve.setData(x, h.loss)
         ex = h.evals.x
         self.trainLossCurve.setData(ex, finite_or_nan(h.eval_column("train_loss")))
         self.trainAccCurve.setData(ex, finite_or_nan(h.eval_column("train_accuracy")))
@@ -182,7 +188,9 @@ class LossPanel(QWidget):
                 parts.append(self.tr("test: loss {l}, accuracy {a}\u00a0%").format(l=f"{vl:.3g}", a=f"{100 * va:.1f}"))
         if trainer.diverged is not None:
             parts.append(self.tr("diverged at step {n}").format(n=trainer.diverged.step))
-        self.summaryLabel.setText("  ·  ".join(parts))
+        text = "  ·  ".join(parts)
+        self.summaryLabel.setText(text)
+        self.summaryLabel.setToolTip(text)
 
     def _on_log(self, on):
         p = self.lossPlot.getPlotItem()
