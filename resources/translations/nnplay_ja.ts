@@ -2038,7 +2038,7 @@ AdaGrad: h ← h + g², x ← x − η·g/√h   Adam: g と g² の移動平均
 <context>
     <name>GradientPanel</name>
     <message>
-        <location filename="../../nnplay/gui/panels/gradients.py" line="+58"/>
+        <location filename="../../nnplay/gui/panels/gradients.py" line="+59"/>
         <source>Quantity plotted per layer</source>
         <translation>層ごとに表示する量</translation>
     </message>
@@ -2086,7 +2086,7 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
         <translation>目安 10⁻³</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Gradient norm of every layer at the current step</source>
         <translation>現在のステップでの各層の勾配のノルム</translation>
     </message>
@@ -2121,12 +2121,12 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
         <translation>‖∂L/∂W1‖ / ‖∂L/∂W_L‖：最後の層の勾配のうちどれだけが最初の層に届くか（直近 {n} ステップの中央値）。1/100 未満なら勾配消失、1 に近ければ勾配は保たれています。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Show:</source>
         <translation>表示：</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>layer 1 (the only one)</source>
         <translation>第1層（唯一の層）</translation>
     </message>
@@ -2201,12 +2201,12 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
         <translation>増大</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>exploding</source>
         <translation>勾配爆発</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>‖∂L/∂W‖ (log scale)</source>
         <translation>‖∂L/∂W‖（対数目盛）</translation>
     </message>
@@ -2451,12 +2451,12 @@ The proof in numbers holds all the same.</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../nnplay/gui/panels/loss.py" line="+40"/>
+        <location filename="../../nnplay/gui/panels/loss.py" line="+41"/>
         <source>Latest loss and accuracy</source>
         <translation>最新の損失と正解率</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>log scale</source>
         <translation>対数目盛</translation>
     </message>
@@ -2488,12 +2488,12 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     </message>
     <message>
         <location line="+5"/>
-        <location line="+126"/>
+        <location line="+131"/>
         <source>loss L</source>
         <translation>損失 L</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-126"/>
         <source>mini-batch loss</source>
         <translation>ミニバッチ損失</translation>
     </message>
@@ -2504,12 +2504,12 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     </message>
     <message>
         <location line="+1"/>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>test loss</source>
         <translation>テスト損失</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-83"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
@@ -2540,17 +2540,17 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     </message>
     <message>
         <location line="+1"/>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>test accuracy</source>
         <translation>テスト正解率</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-56"/>
         <source>chance</source>
         <translation>チャンスレベル</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source> (no test set)</source>
         <translation>（テストデータなし）</translation>
     </message>
@@ -2585,7 +2585,7 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>ステップ {n} で発散</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>loss L (log scale)</source>
         <translation>損失 L（対数目盛）</translation>
     </message>
