@@ -62,7 +62,8 @@ def run(config_path=None, lang=None):
     window, problem = make_window(config_path, lang, settings)
     window.show()
     if problem:
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(window, window.tr("Could not load the experiment"), problem)
+        QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Could not load the experiment"), problem)
     return app.exec()
