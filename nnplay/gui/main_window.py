@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
@@ -39,6 +40,9 @@ from nnplay.gui.panels.network import NetworkView
 from nnplay.gui.presets import PRESETS
 from nnplay.gui.session import NUMERICAL_PARAM_LIMIT, SPEEDS, TrainingSession
 from nnplay.gui.widgets import arg
+
+SLOW_PANEL_INTERVAL = 0.15
+"""Seconds between redraws of the boundary, network and activation views while playing."""
 
 # (module in nnplay.gui.labs, class, menu text) — imported when first opened, so start-up stays fast.
 LABS = (
@@ -159,7 +163,10 @@ class MainWindow(QMainWindow):
         self.boundaryPanel = BoundaryPanel()
         self.networkPanel = NetworkView()
         self.activationPanel = ActivationPanel()
-        self.panels = (self.lossPanel, self.gradientPanel, self.boundaryPanel, self.networkPanel, self.activationPanel)
+        self.fast_panels = (self.lossPanel, self.gradientPanel)
+        self.slow_panels = (self.boundaryPanel, self.networkPanel, self.activationPanel)
+        self.panels = self.fast_panels + self.slow_panels
+        self._last_slow_refresh = 0.0
 
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self._boxed(self.tr("Loss and accuracy"), self.lossPanel, self.tr("How wrong the network is")))
@@ -301,16 +308,27 @@ class MainWindow(QMainWindow):
             sc.activated.connect(slot)
 
     # -- reactions ---------------------------------------------------------------------------------------
-    def refresh(self):
-        """Redraw every view from the trainer (once per timer tick)."""
+    def refresh(self, force=True):
+        """Redraw the views from the trainer (once per timer tick).
+
+        While playing, the curves over time (loss, gradients) follow every frame; the views of the current
+        weights (boundary, network, activations) cost a forward pass or many items each, change slowly, and
+        are redrawn at most every ``SLOW_PANEL_INTERVAL`` seconds unless ``force``.
+        """
         tr = self.session.trainer
-        for panel in self.panels:
+        now = time.perf_counter()
+        slow = force or now - self._last_slow_refresh >= SLOW_PANEL_INTERVAL
+        for panel in self.fast_panels:
             panel.update_from(tr)
+        if slow:
+            for panel in self.slow_panels:
+                panel.update_from(tr)
+            self._last_slow_refresh = now
         self._update_status()
         self.redraw_count += 1
 
     def _on_stepped(self, _n):
-        self.refresh()
+        self.refresh(force=not self.session.playing)
 
     def _on_reset(self):
         tr = self.session.trainer
