@@ -322,23 +322,20 @@ class BoundaryPanel(QWidget):
             item.setColor("w" if frac[r, c] > 0.55 else "#222")
         acc = float(np.mean(pred == t)) if len(t) else float("nan")
         which = self.tr("test set") if is_test else self.tr("training set (no test set)")
-        self.matrixPlot.getPlotItem().setTitle(
-            self.tr("{which}: {n} samples, accuracy {a}\u00a0%").format(which=which, n=len(t), a=f"{100 * acc:.1f}"),
-            size="10pt",
+        # The summary goes into the wrapping caption, not the plot title: a long title sets the plot's minimum
+        # width, and in a narrow panel the right-hand columns of the matrix were cut off.
+        summary = self.tr("{which}: {n} samples, accuracy {a}\u00a0%").format(
+            which=which, n=len(t), a=f"{100 * acc:.1f}"
         )
         if self._mode == "images":
             self._draw_samples(x, t, pred)
-            self.caption.setText(
-                self.tr("Left: {which} images with the predicted digit (red: wrong, true digit in brackets).").format(
-                    which=self.tr("test") if is_test else self.tr("training")
-                )
-            )
+            detail = self.tr("Left: {which} images with the predicted digit (red: wrong, true digit in brackets).")
+            detail = detail.format(which=self.tr("test") if is_test else self.tr("training"))
         else:
-            self.caption.setText(
-                self.tr("{d} inputs per sample: no 2-D map to draw, so this shows what is confused with what.").format(
-                    d=ds.n_features
-                )
-            )
+            detail = self.tr(
+                "{d} inputs per sample: no 2-D map to draw, so this shows what is confused with what."
+            ).format(d=ds.n_features)
+        self.caption.setText(f"<b>{summary}</b> · {detail}")
 
     def _draw_samples(self, x, t, pred):
         mosaic = self._mosaic.copy()
