@@ -27,17 +27,10 @@ from PySide6.QtWidgets import (
 
 from nnplay.core.config import MAX_SEED, Config, ConfigError
 from nnplay.gui.session import NUMERICAL_PARAM_LIMIT
-from nnplay.gui.widgets import LogSpinBox, arg
+from nnplay.gui.widgets import LogSpinBox, arg, named
 
 MAX_GUI_LAYERS = 16
 MAX_GUI_WIDTH = 256
-
-
-def _setup(widget, name, accessible, tip):
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    widget.setToolTip(tip)
-    return widget
 
 
 def param_count(sizes):
@@ -70,7 +63,7 @@ class ControlPanel(QWidget):
 
     # -- building --------------------------------------------------------------------------------------
     def _combo(self, name, accessible, tip, items):
-        combo = _setup(QComboBox(), name, accessible, tip)
+        combo = named(QComboBox(), name, accessible, tip)
         for key, text in items:
             combo.addItem(text, key)
         combo.currentIndexChanged.connect(self._edited)
@@ -100,13 +93,13 @@ class ControlPanel(QWidget):
         self.csvLabel.setObjectName("csvPathLabel")
         self.csvLabel.setWordWrap(True)
         form.addRow("", self.csvLabel)
-        self.samplesSpin = _setup(
+        self.samplesSpin = named(
             QSpinBox(), "samplesSpin", self.tr("Samples"), self.tr("Number of samples before the train/test split")
         )
         self.samplesSpin.setRange(2, 100_000)
         self.samplesSpin.setSingleStep(50)
         form.addRow(self.tr("Samples"), self.samplesSpin)
-        self.noiseSpin = _setup(
+        self.noiseSpin = named(
             QDoubleSpinBox(),
             "noiseSpin",
             self.tr("Noise"),
@@ -115,7 +108,7 @@ class ControlPanel(QWidget):
         self.noiseSpin.setRange(0.0, 5.0)
         self.noiseSpin.setSingleStep(0.05)
         form.addRow(self.tr("Noise"), self.noiseSpin)
-        self.testRatioSpin = _setup(
+        self.testRatioSpin = named(
             QDoubleSpinBox(),
             "testRatioSpin",
             self.tr("Test ratio"),
@@ -127,7 +120,7 @@ class ControlPanel(QWidget):
         for spin in (self.samplesSpin, self.noiseSpin, self.testRatioSpin):
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(self._edited)
-        self.regenerateButton = _setup(
+        self.regenerateButton = named(
             QPushButton(self.tr("Regenerate")),
             "regenerateButton",
             self.tr("Regenerate data"),
@@ -141,11 +134,11 @@ class ControlPanel(QWidget):
         box = QGroupBox(self.tr("Network"))
         form = QFormLayout(box)
         row = QHBoxLayout()
-        self.hiddenCountSpin = _setup(
+        self.hiddenCountSpin = named(
             QSpinBox(), "hiddenCountSpin", self.tr("Hidden layers"), self.tr("How many hidden layers (0 to 16)")
         )
         self.hiddenCountSpin.setRange(0, MAX_GUI_LAYERS)
-        self.hiddenWidthSpin = _setup(
+        self.hiddenWidthSpin = named(
             QSpinBox(),
             "hiddenWidthSpin",
             self.tr("Neurons per layer"),
@@ -159,7 +152,7 @@ class ControlPanel(QWidget):
         row.addWidget(QLabel("×"))
         row.addWidget(self.hiddenWidthSpin)
         form.addRow(self.tr("Hidden layers"), row)
-        self.hiddenLayersEdit = _setup(
+        self.hiddenLayersEdit = named(
             QLineEdit(),
             "hiddenLayersEdit",
             self.tr("Hidden layer widths"),
@@ -223,7 +216,7 @@ class ControlPanel(QWidget):
                 ("std", self.tr("std σ =")),
             ],
         )
-        self.initStdSpin = _setup(
+        self.initStdSpin = named(
             LogSpinBox(1e-4, 10.0), "initStdSpin", self.tr("Initial std"), self.tr("σ of the initial weights")
         )
         self.initStdSpin.setValue(0.01)
@@ -246,7 +239,7 @@ class ControlPanel(QWidget):
             [("sgd", "SGD"), ("momentum", "Momentum"), ("adagrad", "AdaGrad"), ("adam", "Adam")],
         )
         form.addRow(self.tr("Optimizer"), self.optimizerCombo)
-        self.learningRateSpin = _setup(
+        self.learningRateSpin = named(
             LogSpinBox(1e-5, 10.0),
             "learningRateSpin",
             self.tr("Learning rate"),
@@ -254,7 +247,7 @@ class ControlPanel(QWidget):
         )
         self.learningRateSpin.valueChanged.connect(self._edited)
         form.addRow(self.tr("Learning rate η"), self.learningRateSpin)
-        self.batchSizeSpin = _setup(
+        self.batchSizeSpin = named(
             QSpinBox(),
             "batchSizeSpin",
             self.tr("Batch size"),
@@ -279,7 +272,7 @@ class ControlPanel(QWidget):
         self.numericalWarning.setWordWrap(True)
         self.numericalWarning.setStyleSheet("color: #805000;")
         form.addRow("", self.numericalWarning)
-        self.seedSpin = _setup(
+        self.seedSpin = named(
             QSpinBox(),
             "seedSpin",
             self.tr("Seed"),

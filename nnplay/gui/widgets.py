@@ -79,6 +79,14 @@ class LogSpinBox(QDoubleSpinBox):
         return flags
 
 
+def named(widget, name, accessible, tip):
+    """Give ``widget`` a stable objectName (for UI tests), an accessibleName and a tooltip; return it."""
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    widget.setToolTip(tip)
+    return widget
+
+
 def arg(text, *values):
     """Fill Qt-style placeholders %1, %2, … of a translated string (PySide6's ``tr`` returns a plain ``str``,
     which has no ``.arg``). Translators keep the placeholders and may reorder them."""

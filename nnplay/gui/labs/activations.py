@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from nnplay.core.experiments import best_chain_derivative, init_experiment, max_derivative
 from nnplay.core.functions import ACTIVATIONS
 from nnplay.gui.style import CLASS_COLORS, configure_pyqtgraph, layer_color
+from nnplay.gui.widgets import named
 
 MAX_DEPTH = 20
 INIT_LAYERS = 5
@@ -39,13 +40,6 @@ ACTIVATION_TITLES = {
     "identity": QT_TRANSLATE_NOOP("ActivationsLab", "identity"),
 }
 SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-
-
-def _setup(widget, name, accessible, tip):
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    widget.setToolTip(tip)
-    return widget
 
 
 def _sci(v):
@@ -79,7 +73,7 @@ class ActivationsLab(QWidget):
     def _build_function_box(self):
         box = QGroupBox(self.tr("Activation h(x) and its derivative h′(x)"))
         col = QVBoxLayout(box)
-        self.activationLabCombo = _setup(
+        self.activationLabCombo = named(
             QComboBox(),
             "activationLabCombo",
             self.tr("Activation"),
@@ -124,7 +118,7 @@ class ActivationsLab(QWidget):
         col = QVBoxLayout(box)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("layers L")))
-        self.depthSlider = _setup(
+        self.depthSlider = named(
             QSlider(Qt.Orientation.Horizontal),
             "depthSlider",
             self.tr("Depth"),
@@ -175,7 +169,7 @@ class ActivationsLab(QWidget):
         legend.anchor((0, 1), (0, 1), offset=(8, -8))
         col.addWidget(self.chainPlot, 1)
 
-        self.depthLabel = _setup(
+        self.depthLabel = named(
             QLabel(),
             "depthLabel",
             self.tr("Chained derivative readout"),
@@ -190,7 +184,7 @@ class ActivationsLab(QWidget):
         box = QGroupBox(self.tr("Weight initialisation (book ch. 6.2): 5 layers × 100 units, 1000 inputs x ~ N(0, 1)"))
         col = QVBoxLayout(box)
         row = QHBoxLayout()
-        self.initExperimentCombo = _setup(
+        self.initExperimentCombo = named(
             QComboBox(),
             "initExperimentCombo",
             self.tr("Weight scale"),
@@ -203,7 +197,7 @@ class ActivationsLab(QWidget):
             ("he", self.tr("He σ = √(2/n)")),
         ):
             self.initExperimentCombo.addItem(text, key)
-        self.initActivationCombo = _setup(
+        self.initActivationCombo = named(
             QComboBox(),
             "initActivationCombo",
             self.tr("Activation of the experiment"),
@@ -218,7 +212,7 @@ class ActivationsLab(QWidget):
         row.addSpacing(12)
         row.addWidget(QLabel(self.tr("activation")))
         row.addWidget(self.initActivationCombo)
-        self.initSummaryLabel = _setup(
+        self.initSummaryLabel = named(
             QLabel(), "initSummaryLabel", self.tr("What the histograms show"), self.tr("Summary of the experiment")
         )
         self.initSummaryLabel.setWordWrap(True)

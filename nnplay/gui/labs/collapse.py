@@ -27,7 +27,7 @@ from nnplay.core.analysis import affine_scores, collapse_linear, linear_boundary
 from nnplay.core.config import Config
 from nnplay.core.trainer import Trainer
 from nnplay.gui.style import CLASS_COLORS, NEGATIVE, POSITIVE, configure_pyqtgraph
-from nnplay.gui.widgets import arg
+from nnplay.gui.widgets import arg, named
 
 DEFAULT_CONFIG = Config(dataset="xor", hidden=(8, 8), activation="identity")
 TRAIN_STEPS = 500
@@ -39,13 +39,6 @@ GHOST_EVERY = 100
 """While training, the line is also drawn faintly every this many steps: it turns and shifts, never bends."""
 MAX_GHOSTS = 20
 """Resolution of the background picture of the stack's decisions."""
-
-
-def _named(widget, name, accessible, tip):
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    widget.setToolTip(tip)
-    return widget
 
 
 def _is_linear(config):
@@ -97,7 +90,7 @@ class LinearCollapseLab(QWidget):
         self.sourceLabel.setObjectName("collapseSourceLabel")
         self.sourceLabel.setWordWrap(True)
         row.addWidget(self.sourceLabel, 1)
-        self.makeLinearButton = _named(
+        self.makeLinearButton = named(
             QPushButton(self.tr("Use the main window's network")),
             "makeLinearButton",
             self.tr("Use the main window's network"),
@@ -109,7 +102,7 @@ class LinearCollapseLab(QWidget):
         )
         self.makeLinearButton.clicked.connect(self.make_linear)
         row.addWidget(self.makeLinearButton)
-        self.trainButton = _named(
+        self.trainButton = named(
             QPushButton(),
             "trainLinearButton",
             self.tr("Train the linear network"),
@@ -122,7 +115,7 @@ class LinearCollapseLab(QWidget):
         )
         self.trainButton.clicked.connect(self.toggle_training)
         row.addWidget(self.trainButton)
-        self.resetButton = _named(
+        self.resetButton = named(
             QPushButton(self.tr("Reset")),
             "collapseResetButton",
             self.tr("Reset the linear network"),
@@ -132,7 +125,7 @@ class LinearCollapseLab(QWidget):
         row.addWidget(self.resetButton)
         layout.addLayout(row)
 
-        self.shapesLabel = _named(
+        self.shapesLabel = named(
             QLabel(),
             "collapseShapesLabel",
             self.tr("Shapes of the stack"),
@@ -155,7 +148,7 @@ class LinearCollapseLab(QWidget):
         caption = QLabel(self.tr("The collapsed model: scores = x·W + b (one row per input, the last row is b)."))
         caption.setWordWrap(True)
         ll.addWidget(caption)
-        self.table = _named(
+        self.table = named(
             QTableWidget(),
             "collapsedMatrixTable",
             self.tr("Collapsed matrix W and bias b"),
@@ -167,7 +160,7 @@ class LinearCollapseLab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         ll.addWidget(self.table)
-        self.equationLabel = _named(
+        self.equationLabel = named(
             QLabel(),
             "collapseEquationLabel",
             self.tr("The stack written out"),
@@ -176,7 +169,7 @@ class LinearCollapseLab(QWidget):
         self.equationLabel.setWordWrap(True)
         self.equationLabel.setTextFormat(Qt.TextFormat.RichText)
         ll.addWidget(self.equationLabel)
-        self.proofLabel = _named(
+        self.proofLabel = named(
             QLabel(),
             "collapseProofLabel",
             self.tr("Proof in numbers"),
@@ -191,7 +184,7 @@ class LinearCollapseLab(QWidget):
         ll.addStretch(1)
         split.addWidget(left)
 
-        self.plot = _named(
+        self.plot = named(
             pg.PlotWidget(),
             "collapseBoundaryPlot",
             self.tr("Decision boundary of the linear network"),
@@ -227,7 +220,7 @@ class LinearCollapseLab(QWidget):
         split.setSizes([520, 560])
         layout.addWidget(split, 1)
 
-        self.accuracyLabel = _named(
+        self.accuracyLabel = named(
             QLabel(),
             "collapseAccuracyLabel",
             self.tr("Training accuracy"),

@@ -40,7 +40,7 @@ from nnplay.core.network import ACTIVATION_NAMES
 from nnplay.core.optimizers import OPTIMIZERS
 from nnplay.core.trainer import Trainer
 from nnplay.gui.style import configure_pyqtgraph, layer_color
-from nnplay.gui.widgets import LogSpinBox, arg
+from nnplay.gui.widgets import LogSpinBox, arg, named
 
 CONTEXT = "CompareLab"
 TICK_BUDGET = 0.015
@@ -158,13 +158,6 @@ PAIRS = (
 PAIR_KEYS = tuple(p.key for p in PAIRS)
 
 
-def _named(widget, name, accessible, tip):
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    widget.setToolTip(tip)
-    return widget
-
-
 def _tr(text):
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -271,7 +264,7 @@ class CompareLab(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Start from:")))
-        self.pairCombo = _named(
+        self.pairCombo = named(
             QComboBox(),
             "comparePairCombo",
             self.tr("Starting pair"),
@@ -283,7 +276,7 @@ class CompareLab(QWidget):
         self.pairCombo.activated.connect(self._pair_chosen)
         top.addWidget(self.pairCombo, 1)
         top.addSpacing(12)
-        self.playButton = _named(
+        self.playButton = named(
             QPushButton(self.tr("Play")),
             "comparePlayButton",
             self.tr("Play or pause both runs"),
@@ -292,7 +285,7 @@ class CompareLab(QWidget):
         self.playButton.setCheckable(True)
         self.playButton.toggled.connect(self._play_toggled)
         top.addWidget(self.playButton)
-        self.stepButton = _named(
+        self.stepButton = named(
             QPushButton(self.tr("Step")),
             "compareStepButton",
             self.tr("One step of both runs"),
@@ -300,7 +293,7 @@ class CompareLab(QWidget):
         )
         self.stepButton.clicked.connect(lambda: self.step(1))
         top.addWidget(self.stepButton)
-        self.resetButton = _named(
+        self.resetButton = named(
             QPushButton(self.tr("Reset")),
             "compareResetButton",
             self.tr("Reset both runs"),
@@ -309,7 +302,7 @@ class CompareLab(QWidget):
         self.resetButton.clicked.connect(self.reset)
         top.addWidget(self.resetButton)
         top.addWidget(QLabel(self.tr("Speed:")))
-        self.speedCombo = _named(
+        self.speedCombo = named(
             QComboBox(),
             "compareSpeedCombo",
             self.tr("Training speed"),
@@ -335,7 +328,7 @@ class CompareLab(QWidget):
         right = QVBoxLayout()
         caption = QLabel(self.tr("What differs between A and B:"))
         right.addWidget(caption)
-        self.diffTable = _named(
+        self.diffTable = named(
             QTableWidget(0, 2),
             "compareDiffTable",
             self.tr("Settings that differ between A and B"),
@@ -345,7 +338,7 @@ class CompareLab(QWidget):
         self.diffTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.diffTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         right.addWidget(self.diffTable)
-        self.statusLabel = _named(
+        self.statusLabel = named(
             QLabel(),
             "compareStatusLabel",
             self.tr("Step and accuracy of both runs"),
@@ -370,7 +363,7 @@ class CompareLab(QWidget):
         layout.addWidget(self.messageLabel)
 
         plots = QHBoxLayout()
-        self.lossPlot = _named(
+        self.lossPlot = named(
             pg.PlotWidget(),
             "compareLossPlot",
             self.tr("Loss of A and B"),
@@ -390,7 +383,7 @@ class CompareLab(QWidget):
         self._loss_curves = {run: pi.plot([], [], pen=self._pen(run, "k"), name=run) for run in "AB"}
         plots.addWidget(self.lossPlot, 1)
 
-        self.gradientPlot = _named(
+        self.gradientPlot = named(
             pg.PlotWidget(),
             "compareGradientPlot",
             self.tr("Gradient norm per layer of A and B"),
@@ -434,7 +427,7 @@ class CompareLab(QWidget):
         r = len(rows) + 1
         shared = QLabel(self.tr("<i>The same for A and B, so both see the same batches:</i>"))
         grid.addWidget(shared, r, 0, 1, 3)
-        self.datasetCombo = _named(
+        self.datasetCombo = named(
             QComboBox(),
             "compareDatasetCombo",
             self.tr("Data set of both runs"),
@@ -444,7 +437,7 @@ class CompareLab(QWidget):
             if name != "csv":
                 self.datasetCombo.addItem(name, name)
         self.datasetCombo.activated.connect(self._edited)
-        self.batchSpin = _named(
+        self.batchSpin = named(
             QSpinBox(),
             "compareBatchSizeSpin",
             self.tr("Batch size of both runs"),
@@ -453,7 +446,7 @@ class CompareLab(QWidget):
         self.batchSpin.setRange(1, 1000)
         self.batchSpin.setKeyboardTracking(False)
         self.batchSpin.valueChanged.connect(self._edited)
-        self.seedSpin = _named(
+        self.seedSpin = named(
             QSpinBox(),
             "compareSeedSpin",
             self.tr("Seed of both runs"),
@@ -483,7 +476,7 @@ class CompareLab(QWidget):
         name = f"compare{run}"
         what = arg(self.tr("of run %1"), run)
         if field == "hidden":
-            w = _named(
+            w = named(
                 QLineEdit(),
                 f"{name}HiddenEdit",
                 arg(self.tr("Hidden layers %1"), what),
@@ -493,7 +486,7 @@ class CompareLab(QWidget):
             w.editingFinished.connect(self._edited)
             return w
         if field == "learning_rate":
-            w = _named(
+            w = named(
                 LogSpinBox(1e-5, 10.0),
                 f"{name}LearningRateSpin",
                 arg(self.tr("Learning rate %1"), what),
@@ -503,7 +496,7 @@ class CompareLab(QWidget):
             return w
         w = QComboBox()
         if field == "activation":
-            _named(
+            named(
                 w,
                 f"{name}ActivationCombo",
                 arg(self.tr("Activation %1"), what),
@@ -512,7 +505,7 @@ class CompareLab(QWidget):
             for a in ACTIVATION_NAMES:
                 w.addItem(_format_value("activation", a), a)
         elif field == "init":
-            _named(
+            named(
                 w,
                 f"{name}InitCombo",
                 arg(self.tr("Weight initialisation %1"), what),
@@ -523,7 +516,7 @@ class CompareLab(QWidget):
             for v in INIT_CHOICES:
                 w.addItem(_format_value("init", v), v)
         elif field == "optimizer":
-            _named(
+            named(
                 w,
                 f"{name}OptimizerCombo",
                 arg(self.tr("Optimizer %1"), what),

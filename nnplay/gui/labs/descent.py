@@ -33,7 +33,7 @@ from nnplay.core.experiments import SURFACES, gradient_function, optimizer_path
 from nnplay.core.gradient import gradient_descent
 from nnplay.core.optimizers import make_optimizer
 from nnplay.gui.style import CLASS_COLORS, configure_pyqtgraph
-from nnplay.gui.widgets import LogSpinBox
+from nnplay.gui.widgets import LogSpinBox, named
 
 LECTURE_START = (-3.0, 4.0)
 CASES = {  # key -> (learning rate, steps); all on x0² + x1² from (−3, 4), as in the lecture
@@ -57,13 +57,6 @@ MAX_STEPS = 5000
 PLAY_INTERVAL_MS = 40
 PLAY_SECONDS = 4.0  # a whole path plays in about this long, however many steps it has
 ROSENBROCK_LEVELS = np.array([0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0])  # a deep valley
-
-
-def _setup(widget, name, accessible, tip):
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    widget.setToolTip(tip)
-    return widget
 
 
 def _fmt(v):
@@ -174,7 +167,7 @@ class GradientDescentLab(QWidget):
         col = QVBoxLayout(self._controls)
         col.setContentsMargins(0, 0, 0, 0)
 
-        self.casesCombo = _setup(
+        self.casesCombo = named(
             QComboBox(),
             "casesCombo",
             self.tr("Lecture cases"),
@@ -189,7 +182,7 @@ class GradientDescentLab(QWidget):
 
         box = QGroupBox(self.tr("Surface"))
         form = QFormLayout(box)
-        self.functionCombo = _setup(
+        self.functionCombo = named(
             QComboBox(), "functionCombo", self.tr("Function"), self.tr("The function f(x0, x1) to minimise")
         )
         for key, text in (
@@ -205,7 +198,7 @@ class GradientDescentLab(QWidget):
         )  # fmt: skip
         self.functionCombo.currentIndexChanged.connect(self._function_chosen)
         form.addRow(self.tr("f"), self.functionCombo)
-        self.gradientMethodCombo = _setup(
+        self.gradientMethodCombo = named(
             QComboBox(),
             "gradientMethodCombo",
             self.tr("Gradient method"),
@@ -226,7 +219,7 @@ class GradientDescentLab(QWidget):
         start_row.addWidget(self.startX0Spin)
         start_row.addWidget(self.startX1Spin)
         form.addRow(self.tr("start"), start_row)
-        self.lrSpin = _setup(
+        self.lrSpin = named(
             LogSpinBox(LR_MIN, LR_MAX),
             "lrSpin",
             self.tr("Learning rate"),
@@ -234,7 +227,7 @@ class GradientDescentLab(QWidget):
         )
         self.lrSpin.valueChanged.connect(self._settings_edited)
         form.addRow(self.tr("η"), self.lrSpin)
-        self.stepsSpin = _setup(QSpinBox(), "stepsSpin", self.tr("Steps"), self.tr("Number of updates x ← x − η·∇f(x)"))
+        self.stepsSpin = named(QSpinBox(), "stepsSpin", self.tr("Steps"), self.tr("Number of updates x ← x − η·∇f(x)"))
         self.stepsSpin.setRange(1, MAX_STEPS)
         self.stepsSpin.setKeyboardTracking(False)
         self.stepsSpin.valueChanged.connect(self._settings_edited)
@@ -242,16 +235,16 @@ class GradientDescentLab(QWidget):
         col.addWidget(box)
 
         buttons = QHBoxLayout()
-        self.runAllButton = _setup(
+        self.runAllButton = named(
             QPushButton(self.tr("Run all")), "runAllButton", self.tr("Run all"), self.tr("Show the whole path")
         )
         self.runAllButton.clicked.connect(self.run_all)
-        self.stepButton = _setup(
+        self.stepButton = named(
             QPushButton(self.tr("Step")), "stepButton", self.tr("Step"),
             self.tr("Show one more point: x ← x − η·∇f(x)"),
         )  # fmt: skip
         self.stepButton.clicked.connect(self.step)
-        self.playPathButton = _setup(
+        self.playPathButton = named(
             QPushButton(self.tr("Play")), "playPathButton", self.tr("Play path"),
             self.tr("Animate the path point by point"),
         )  # fmt: skip
@@ -261,7 +254,7 @@ class GradientDescentLab(QWidget):
             buttons.addWidget(b)
         col.addLayout(buttons)
 
-        self.compareOptimizersButton = _setup(
+        self.compareOptimizersButton = named(
             QCheckBox(self.tr("Compare optimizers (book fig. 6-8)")),
             "compareOptimizersButton",
             self.tr("Compare optimizers"),
@@ -273,7 +266,7 @@ class GradientDescentLab(QWidget):
         self.compareOptimizersButton.toggled.connect(self.set_compare)
         col.addWidget(self.compareOptimizersButton)
 
-        self.readoutLabel = _setup(QLabel(), "readoutLabel", self.tr("Readout"), self.tr("Current point, f and |∇f|"))
+        self.readoutLabel = named(QLabel(), "readoutLabel", self.tr("Readout"), self.tr("Current point, f and |∇f|"))
         self.readoutLabel.setWordWrap(True)
         self.readoutLabel.setTextFormat(Qt.TextFormat.RichText)
         self.readoutLabel.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -288,7 +281,7 @@ class GradientDescentLab(QWidget):
         col.addWidget(hint)
 
     def _coordinate_spin(self, name, accessible):
-        spin = _setup(QDoubleSpinBox(), name, accessible, self.tr("Start point coordinate (or drag the ⊕ marker)"))
+        spin = named(QDoubleSpinBox(), name, accessible, self.tr("Start point coordinate (or drag the ⊕ marker)"))
         spin.setDecimals(3)
         spin.setSingleStep(0.1)
         spin.setKeyboardTracking(False)

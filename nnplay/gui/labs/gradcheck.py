@@ -31,7 +31,7 @@ from nnplay.core.config import Config
 from nnplay.core.gradient import H
 from nnplay.core.trainer import Trainer
 from nnplay.gui.style import configure_pyqtgraph, layer_color
-from nnplay.gui.widgets import arg
+from nnplay.gui.widgets import arg, named
 
 TICK_BUDGET = 0.015
 """Seconds of numerical differentiation per timer tick; the window stays responsive in between."""
@@ -43,13 +43,6 @@ MAX_SCATTER_POINTS = 6000
 GOOD = "#1b7a1b"
 FAIR = "#b36b00"
 BAD = "#c00000"
-
-
-def _named(widget, name, accessible, tip):
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    widget.setToolTip(tip)
-    return widget
 
 
 def format_seconds(s):
@@ -116,7 +109,7 @@ class GradientCheckLab(QWidget):
 
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Samples in the batch:")))
-        self.batchSpin = _named(
+        self.batchSpin = named(
             QSpinBox(),
             "gradcheckBatchSpin",
             self.tr("Samples in the batch"),
@@ -127,7 +120,7 @@ class GradientCheckLab(QWidget):
         row.addWidget(self.batchSpin)
         row.addSpacing(12)
         row.addWidget(QLabel(self.tr("Entries per parameter:")))
-        self.entriesCombo = _named(
+        self.entriesCombo = named(
             QComboBox(),
             "gradcheckEntriesCombo",
             self.tr("Entries checked per parameter"),
@@ -143,7 +136,7 @@ class GradientCheckLab(QWidget):
                 self.entriesCombo.addItem(arg(self.tr("at most %1 (random sample)"), f"{n:,}"), n)
         row.addWidget(self.entriesCombo)
         row.addSpacing(12)
-        self.runButton = _named(
+        self.runButton = named(
             QPushButton(self.tr("Run gradient check")),
             "runGradientCheckButton",
             self.tr("Run gradient check"),
@@ -154,7 +147,7 @@ class GradientCheckLab(QWidget):
         )
         self.runButton.clicked.connect(self.run)
         row.addWidget(self.runButton)
-        self.cancelButton = _named(
+        self.cancelButton = named(
             QPushButton(self.tr("Cancel")),
             "gradcheckCancelButton",
             self.tr("Cancel gradient check"),
@@ -163,7 +156,7 @@ class GradientCheckLab(QWidget):
         self.cancelButton.setEnabled(False)
         self.cancelButton.clicked.connect(self.cancel)
         row.addWidget(self.cancelButton)
-        self.progress = _named(
+        self.progress = named(
             QProgressBar(),
             "gradcheckProgress",
             self.tr("Numerical gradient progress"),
@@ -180,7 +173,7 @@ class GradientCheckLab(QWidget):
         self.networkLabel.setWordWrap(True)
         layout.addWidget(self.networkLabel)
 
-        self.timingLabel = _named(
+        self.timingLabel = named(
             QLabel(self.tr("Press “Run gradient check”.")),
             "gradcheckTimingLabel",
             self.tr("Timings of the two methods"),
@@ -201,7 +194,7 @@ class GradientCheckLab(QWidget):
         layout.addWidget(self.timingLabel)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.table = _named(
+        self.table = named(
             QTableWidget(0, self.COLUMNS),
             "gradcheckTable",
             self.tr("Gradient check per parameter"),
@@ -238,7 +231,7 @@ class GradientCheckLab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         split.addWidget(self.table)
 
-        self.scatter = _named(
+        self.scatter = named(
             pg.PlotWidget(),
             "gradcheckScatterPlot",
             self.tr("Numerical against backprop gradient"),

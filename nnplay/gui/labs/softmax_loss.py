@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from nnplay.core.experiments import cross_entropy_without_delta, literal_cross_entropy, naive_softmax
 from nnplay.core.functions import DELTA, cross_entropy_error, softmax, sum_squared_error
 from nnplay.gui.style import CLASS_COLORS, configure_pyqtgraph
+from nnplay.gui.widgets import named
 
 MAX_ENTRIES = 10
 LECTURE_Y = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]
@@ -43,13 +44,6 @@ SCORE_LIMIT = 1e6
 BAR = CLASS_COLORS[0]
 TARGET_BAR = CLASS_COLORS[2]
 BAD = "#c00000"
-
-
-def _setup(widget, name, accessible, tip):
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    widget.setToolTip(tip)
-    return widget
 
 
 def _num(v, digits=4):
@@ -92,13 +86,13 @@ class SoftmaxLossLab(QWidget):
 
         box = QGroupBox(self.tr("Input"))
         form = QVBoxLayout(box)
-        self.scoresModeRadio = _setup(
+        self.scoresModeRadio = named(
             QRadioButton(self.tr("scores a → softmax")),
             "scoresModeRadio",
             self.tr("Scores mode"),
             self.tr("Type scores a_k; the lab computes y_k = exp(a_k) / Σ_j exp(a_j)"),
         )
-        self.probabilitiesModeRadio = _setup(
+        self.probabilitiesModeRadio = named(
             QRadioButton(self.tr("probabilities y directly")),
             "probabilitiesModeRadio",
             self.tr("Probabilities mode"),
@@ -113,12 +107,12 @@ class SoftmaxLossLab(QWidget):
         form.addWidget(self.probabilitiesModeRadio)
 
         row = QFormLayout()
-        self.sizeSpin = _setup(QSpinBox(), "sizeSpin", self.tr("Number of classes"), self.tr("How many entries (2–10)"))
+        self.sizeSpin = named(QSpinBox(), "sizeSpin", self.tr("Number of classes"), self.tr("How many entries (2–10)"))
         self.sizeSpin.setRange(2, MAX_ENTRIES)
         self.sizeSpin.setKeyboardTracking(False)
         self.sizeSpin.valueChanged.connect(self._size_edited)
         row.addRow(self.tr("classes"), self.sizeSpin)
-        self.targetCombo = _setup(
+        self.targetCombo = named(
             QComboBox(),
             "targetCombo",
             self.tr("Correct class"),
@@ -128,7 +122,7 @@ class SoftmaxLossLab(QWidget):
         row.addRow(self.tr("correct class t"), self.targetCombo)
         form.addLayout(row)
 
-        self.scoresTable = _setup(
+        self.scoresTable = named(
             QTableWidget(0, 2),
             "scoresTable",
             self.tr("Scores"),
@@ -140,7 +134,7 @@ class SoftmaxLossLab(QWidget):
         form.addWidget(self.scoresTable, 1)
         col.addWidget(box, 1)
 
-        self.largeInputsButton = _setup(
+        self.largeInputsButton = named(
             QPushButton(self.tr("Large inputs [1010, 1000, 990]")),
             "largeInputsButton",
             self.tr("Large inputs"),
@@ -148,21 +142,21 @@ class SoftmaxLossLab(QWidget):
                     "softmax(a) = softmax(a − max a) does not overflow"),
         )  # fmt: skip
         self.largeInputsButton.clicked.connect(lambda: self.set_scores(LARGE_SCORES))
-        self.bookScoresButton = _setup(
+        self.bookScoresButton = named(
             QPushButton(self.tr("Book scores [0.3, 2.9, 4.0]")),
             "bookScoresButton",
             self.tr("Book scores"),
             self.tr("softmax([0.3, 2.9, 4.0]) ≈ [0.018, 0.245, 0.737]"),
         )
         self.bookScoresButton.clicked.connect(lambda: self.set_scores(BOOK_SCORES))
-        self.lectureExampleButton = _setup(
+        self.lectureExampleButton = named(
             QPushButton(self.tr("Lecture example (y, t = class 2)")),
             "lectureExampleButton",
             self.tr("Lecture example"),
             self.tr("y = [0.1, 0.05, 0.6, 0, 0.05, 0.1, 0, 0.1, 0, 0], correct class 2"),
         )
         self.lectureExampleButton.clicked.connect(self._load_lecture)
-        self.zeroProbabilityButton = _setup(
+        self.zeroProbabilityButton = named(
             QPushButton(self.tr("Correct class gets y = 0")),
             "zeroProbabilityButton",
             self.tr("Correct class gets probability 0"),
@@ -171,9 +165,7 @@ class SoftmaxLossLab(QWidget):
         self.zeroProbabilityButton.clicked.connect(self._load_zero_case)
         for b in (self.bookScoresButton, self.largeInputsButton, self.lectureExampleButton, self.zeroProbabilityButton):
             col.addWidget(b)
-        self.messageLabel = _setup(
-            QLabel(), "softmaxMessage", self.tr("Message"), self.tr("Problems with typed values")
-        )
+        self.messageLabel = named(QLabel(), "softmaxMessage", self.tr("Message"), self.tr("Problems with typed values"))
         self.messageLabel.setWordWrap(True)
         self.messageLabel.setStyleSheet(f"color: {BAD};")
         col.addWidget(self.messageLabel)
@@ -241,7 +233,7 @@ class SoftmaxLossLab(QWidget):
         grid.addWidget(self.softmaxSumLabel, 1, 2)
         col.addLayout(grid, 1)
 
-        self.overflowLabel = _setup(
+        self.overflowLabel = named(
             QLabel(), "overflowLabel", self.tr("Overflow warning"), self.tr("Shown when exp(a) overflows")
         )
         self.overflowLabel.setWordWrap(True)
@@ -249,17 +241,17 @@ class SoftmaxLossLab(QWidget):
         col.addWidget(self.overflowLabel)
 
         box = QGroupBox(self.tr("Loss against the one-hot target t (dashed bar)"))
-        self.sseLabel = _setup(QLabel(), "sseLabel", self.tr("Sum of squared error"), self.tr("E = ½·Σ_k (y_k − t_k)²"))
-        self.ceLabel = _setup(
+        self.sseLabel = named(QLabel(), "sseLabel", self.tr("Sum of squared error"), self.tr("E = ½·Σ_k (y_k − t_k)²"))
+        self.ceLabel = named(
             QLabel(), "ceLabel", self.tr("Cross-entropy"), self.tr("E = −Σ_k t_k·log(y_k + δ), δ = 1e−7")
         )
-        self.ceNoDeltaLabel = _setup(
+        self.ceNoDeltaLabel = named(
             QLabel(),
             "ceNoDeltaLabel",
             self.tr("Cross-entropy without delta"),
             self.tr("−Σ_k t_k·log y_k = −log y_t: infinite when the correct class has y_t = 0"),
         )
-        self.literalNoteLabel = _setup(
+        self.literalNoteLabel = named(
             QLabel(),
             "literalNoteLabel",
             self.tr("Note on the literal formula"),
@@ -284,7 +276,7 @@ class SoftmaxLossLab(QWidget):
         return col
 
     def _sum_label(self, name, accessible):
-        label = _setup(QLabel(), name, accessible, accessible)
+        label = named(QLabel(), name, accessible, accessible)
         label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)

@@ -10,6 +10,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 
+from nnplay.gui.widgets import named
+
 AXIS_FONT_PT = 9
 LABEL_STYLE = {"font-size": "10pt", "color": "#222"}
 LEGEND_BRUSH = (255, 255, 255, 215)
@@ -74,14 +76,6 @@ class LogAxis(pg.AxisItem):
             else:
                 out.append(power_label(x))
         return out
-
-
-def named(widget, name, accessible, tip):
-    """Give ``widget`` a stable objectName, an accessibleName and a tooltip; return it."""
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    widget.setToolTip(tip)
-    return widget
 
 
 def make_plot(name, accessible, tip, bottom=None, left=None, *, axis_items=None):
