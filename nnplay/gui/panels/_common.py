@@ -153,6 +153,10 @@ class XFollower:
             if abs(current[0] - self._set[0]) > tol or abs(current[1] - self._set[1]) > tol:
                 return  # zoomed or panned by hand
         lo, hi = float(lo), float(max(hi, lo + 1))
+        # Grow the range in steps of a quarter decade-unit so that it (and the axis ticks, which pyqtgraph
+        # regenerates whenever the range moves) changes only every few frames, not on every frame.
+        quantum = 10.0 ** math.floor(math.log10(max(hi - lo, 10.0))) / 4
+        hi = math.ceil(hi / quantum) * quantum
         pad = 0.02 * (hi - lo)
         vb.enableAutoRange(x=False)
         vb.setXRange(lo - pad, hi + pad, padding=0)

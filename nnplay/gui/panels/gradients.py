@@ -210,7 +210,7 @@ class GradientPanel(QWidget):
                 name = self.tr("layer {i} (output side)").format(i=L)
             else:
                 name = self.tr("layer {i}").format(i=i + 1)
-            curve = add_curve(gp, pg.mkPen(color, width=1), name)
+            curve = add_curve(gp, pg.mkPen(color, width=1), name, antialias=False)
             curve.setToolTip(name)
             self.curves.append(curve)
             short = name if i in (0, L - 1) else str(i + 1)

@@ -69,7 +69,7 @@ class LossPanel(QWidget):
         )
         lp = self.lossPlot.getPlotItem()
         self._lossLegend = add_legend(lp, offset=(-8, 4), cols=3)
-        self.batchCurve = add_curve(lp, BATCH_PEN, self.tr("mini-batch loss"))
+        self.batchCurve = add_curve(lp, BATCH_PEN, self.tr("mini-batch loss"), antialias=False)
         self.trainLossCurve = add_curve(lp, TRAIN_PEN, self.tr("train loss"))
         self.testLossCurve = add_curve(lp, TEST_PEN, self.tr("test loss"))
         self.divergedLine = pg.InfiniteLine(
