@@ -55,6 +55,13 @@ class Series:
 
     def extend(self, x, y):
         """Append rows ``y`` (m, ncols) for steps ``x`` (m,)."""
+        m = len(x)
+        if self.stride == 1 and self._n + m <= self.capacity:  # the common case: room for every row
+            n = self._n
+            self._x[n : n + m] = x
+            self._y[n : n + m] = y
+            self._n = n + m
+            return
         x = np.asarray(x, dtype=np.int64)
         y = np.asarray(y, dtype=np.float64).reshape(len(x), self.ncols)
         if len(self._pend_x):
