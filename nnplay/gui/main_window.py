@@ -389,11 +389,12 @@ class MainWindow(QMainWindow):
                 config = config.replace(gradient="backprop")
         self.apply_config(config)
 
-    def apply_config(self, config: Config, announce=True) -> bool:
-        """Switch the session to ``config``; on failure keep the old one and say why. Returns success."""
+    def apply_config(self, config: Config, announce=True, start_over=False) -> bool:
+        """Switch the session to ``config`` (from step 0 with ``start_over``); on failure keep the old one
+        and say why. Returns success."""
         old = self.session.config
         try:
-            restarted = self.session.apply_config(config)
+            restarted = self.session.apply_config(config, start_over=start_over)
         except (ConfigError, DatasetError) as e:
             self.controls.show_message(str(e))
             self.controls.set_config(self.session.config)
@@ -429,8 +430,7 @@ class MainWindow(QMainWindow):
     # -- presets, labs, files ------------------------------------------------------------------------------
     def load_preset(self, key):
         preset = next(p for p in PRESETS if p.key == key)
-        if self.apply_config(preset.config, announce=False):
-            self.session.restart()
+        if self.apply_config(preset.config, announce=False, start_over=True):
             self.speedSlider.setValue(SPEEDS.index(preset.speed) if preset.speed in SPEEDS else len(SPEEDS) - 1)
             self.presetBanner.setText(
                 f"<b>{preset.tr_title()}</b><br>{preset.tr_explanation().replace(chr(10), '<br>')}"
@@ -477,8 +477,7 @@ class MainWindow(QMainWindow):
                 arg(self.tr("%1\n\nThe current experiment is unchanged."), str(e)),
             )
             return False
-        if self.apply_config(config):
-            self.session.restart()
+        if self.apply_config(config, announce=False, start_over=True):
             self.statusBar().showMessage(arg(self.tr("Opened %1"), path), 5000)
             return True
         return False

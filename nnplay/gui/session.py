@@ -120,24 +120,19 @@ class TrainingSession(QObject):
         self.trainer.evaluate()
         self.reset.emit()
 
-    def apply_config(self, config: Config) -> bool:
-        """Switch to ``config``; returns True if training started over. Errors (e.g. a CSV that cannot be
-        read) propagate with the old configuration still in place."""
-        if config == self.trainer.config:
+    def apply_config(self, config: Config, start_over=False) -> bool:
+        """Switch to ``config``; returns True if training started over (always, with ``start_over``).
+        Errors (e.g. a CSV that cannot be read) propagate, and the trainer keeps its old configuration."""
+        if config == self.trainer.config and not start_over:
             return False
-        was_playing = self.playing
-        old = self.trainer.config
-        try:
-            restarted = self.trainer.apply(config)
-        except Exception:
-            self.trainer.config = old
-            raise
+        restarted = self.trainer.apply(config)
+        if start_over and not restarted:
+            self.trainer.reset()
+            restarted = True
         if restarted:
             self.pause()
             self.trainer.evaluate()
             self.reset.emit()
-        elif was_playing and self.trainer.diverged is None and not self._timer.isActive():
-            self.play()
         self.configChanged.emit(self.trainer.config)
         return restarted
 
