@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
 )
+from qt_helpers import find_child, save_screenshot
 
 from nnplay.core.experiments import SURFACES, init_experiment
 from nnplay.core.gradient import numerical_gradient
@@ -32,22 +33,7 @@ from nnplay.gui.labs.descent import GradientDescentLab
 from nnplay.gui.labs.softmax_loss import SoftmaxLossLab
 
 SHOTS = Path("/tmp/nnplay_labs")
-
-
-def _shot(qtbot, lab, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    lab.resize(1000, 650)
-    lab.show()
-    qtbot.waitExposed(lab)
-    path = SHOTS / f"{name}.png"
-    assert lab.grab().save(str(path))
-    assert path.stat().st_size > 10_000
-
-
-def _child(lab, cls, name):
-    w = lab.findChild(cls, name)
-    assert w is not None, name
-    return w
+SHOT_SIZE = (1000, 650)
 
 
 def _type(qtbot, spin, text):
@@ -84,17 +70,17 @@ def descent(qtbot):
 def test_descent_defaults_and_names(descent):
     assert descent.objectName() == "gradientDescentLab"
     for name in ("functionCombo", "casesCombo", "gradientMethodCombo"):
-        _child(descent, QComboBox, name)
+        find_child(descent, name, QComboBox)
     for name in ("startX0Spin", "startX1Spin", "lrSpin"):
-        _child(descent, QDoubleSpinBox, name)
-    _child(descent, QSpinBox, "stepsSpin")
+        find_child(descent, name, QDoubleSpinBox)
+    find_child(descent, "stepsSpin", QSpinBox)
     for name in ("runAllButton", "stepButton", "playPathButton"):
-        _child(descent, QPushButton, name)
-    _child(descent, QCheckBox, "compareOptimizersButton")
-    _child(descent, QLabel, "readoutLabel")
-    _child(descent, pg.PlotWidget, "surfacePlot")
-    assert _child(descent, QComboBox, "gradientMethodCombo").currentData() == "numerical"
-    assert _child(descent, QComboBox, "functionCombo").currentData() == "sphere"
+        find_child(descent, name, QPushButton)
+    find_child(descent, "compareOptimizersButton", QCheckBox)
+    find_child(descent, "readoutLabel", QLabel)
+    find_child(descent, "surfacePlot", pg.PlotWidget)
+    assert find_child(descent, "gradientMethodCombo", QComboBox).currentData() == "numerical"
+    assert find_child(descent, "functionCombo", QComboBox).currentData() == "sphere"
     _check_controls_named(descent)
 
 
@@ -104,7 +90,7 @@ def test_descent_case_converges(descent):
     assert len(descent.path()) == 101
     np.testing.assert_allclose(end, [-6.11110793e-10, 8.14814391e-10], rtol=1e-6)
     assert descent.status() == "converged"
-    assert "minimum" in _child(descent, QLabel, "readoutLabel").text()
+    assert "minimum" in find_child(descent, "readoutLabel", QLabel).text()
 
 
 def test_descent_case_diverges_without_breaking_the_plot(descent, qtbot):
@@ -115,14 +101,14 @@ def test_descent_case_diverges_without_breaking_the_plot(descent, qtbot):
     end = descent.path()[-1]
     np.testing.assert_allclose(end, [-2.58983747e13, -1.29524862e12], rtol=1e-6)
     assert descent.status() == "diverged"
-    text = _child(descent, QLabel, "readoutLabel").text()
+    text = find_child(descent, "readoutLabel", QLabel).text()
     assert "left the plot" in text and "learning rate too large" in text
     assert "-2.58983747e+13" in text  # the huge values are read out
     qtbot.wait(50)
-    (x0, x1), (y0, y1) = _child(descent, pg.PlotWidget, "surfacePlot").viewRange()
+    (x0, x1), (y0, y1) = find_child(descent, "surfacePlot", pg.PlotWidget).viewRange()
     assert all(math.isfinite(v) for v in (x0, x1, y0, y1))
     assert -20 < x0 < -4 and 4 < x1 < 20 and -20 < y0 < -4 and 4 < y1 < 20
-    _shot(qtbot, descent, "descent_diverge")
+    save_screenshot(qtbot, descent, SHOTS / "descent_diverge.png", SHOT_SIZE)
 
 
 def test_descent_case_too_small_barely_moves(descent):
@@ -131,41 +117,41 @@ def test_descent_case_too_small_barely_moves(descent):
     assert descent.status() == "barely_moved"
     moved = np.hypot(*(descent.path()[-1] - descent.path()[0]))
     assert moved == pytest.approx(1e-7, rel=1e-3)
-    assert "1.0e−7 in 100 steps" in _child(descent, QLabel, "readoutLabel").text()
+    assert "1.0e−7 in 100 steps" in find_child(descent, "readoutLabel", QLabel).text()
 
 
 def test_descent_typing_the_learning_rate_and_start_recomputes(descent, qtbot):
     descent.set_case("converge")
-    lr = _child(descent, QDoubleSpinBox, "lrSpin")
+    lr = find_child(descent, "lrSpin", QDoubleSpinBox)
     _type(qtbot, lr, "1e-10")
     assert lr.value() == pytest.approx(1e-10)
     np.testing.assert_allclose(descent.full_path()[-1], [-2.99999994, 3.99999992], rtol=1e-8)
-    assert _child(descent, QComboBox, "casesCombo").currentData() is None  # no longer the preset
+    assert find_child(descent, "casesCombo", QComboBox).currentData() is None  # no longer the preset
     _type(qtbot, lr, "10")
     np.testing.assert_allclose(descent.full_path()[-1], [-2.58983747e13, -1.29524862e12], rtol=1e-6)
     _type(qtbot, lr, "0.1")
-    _type(qtbot, _child(descent, QDoubleSpinBox, "startX0Spin"), "2")
-    _child(descent, QSpinBox, "stepsSpin").setValue(3)
+    _type(qtbot, find_child(descent, "startX0Spin", QDoubleSpinBox), "2")
+    find_child(descent, "stepsSpin", QSpinBox).setValue(3)
     np.testing.assert_allclose(descent.full_path(), [[2, 4], [1.6, 3.2], [1.28, 2.56], [1.024, 2.048]], rtol=1e-6)
     # the exact gradient keeps multiplying by (1 − 2·10) = −19, where the numerical one stalls
-    _child(descent, QComboBox, "gradientMethodCombo").setCurrentIndex(1)
+    find_child(descent, "gradientMethodCombo", QComboBox).setCurrentIndex(1)
     descent.set_case("diverge")
-    _child(descent, QComboBox, "gradientMethodCombo").setCurrentIndex(1)
+    find_child(descent, "gradientMethodCombo", QComboBox).setCurrentIndex(1)
     np.testing.assert_allclose(descent.full_path()[-1], np.array([-3.0, 4.0]) * 19.0**100, rtol=1e-9)
     assert descent.status() == "diverged"
 
 
 def test_descent_bad_values_are_clamped(descent, qtbot):
-    lr = _child(descent, QDoubleSpinBox, "lrSpin")
+    lr = find_child(descent, "lrSpin", QDoubleSpinBox)
     before = lr.value()
     _type(qtbot, lr, "abc")
     assert lr.value() == before
     lr.setValue(1e9)
     assert lr.value() == 100.0
-    steps = _child(descent, QSpinBox, "stepsSpin")
+    steps = find_child(descent, "stepsSpin", QSpinBox)
     steps.setValue(10**9)
     assert steps.value() == steps.maximum()
-    x0 = _child(descent, QDoubleSpinBox, "startX0Spin")
+    x0 = find_child(descent, "startX0Spin", QDoubleSpinBox)
     _type(qtbot, x0, "1e6")
     assert x0.value() <= SURFACES["sphere"].bounds[1]
     assert np.all(np.isfinite(descent.path()[0]))
@@ -173,29 +159,29 @@ def test_descent_bad_values_are_clamped(descent, qtbot):
 
 def test_descent_step_and_play_reveal_the_path(descent, qtbot):
     descent.set_case("converge")
-    _child(descent, QPushButton, "stepButton").click()  # whole path shown: start over
+    find_child(descent, "stepButton", QPushButton).click()  # whole path shown: start over
     assert len(descent.path()) == 2
-    _child(descent, QPushButton, "stepButton").click()
+    find_child(descent, "stepButton", QPushButton).click()
     assert len(descent.path()) == 3
     np.testing.assert_allclose(descent.path()[-1], [-1.92, 2.56], rtol=1e-6)
-    play = _child(descent, QPushButton, "playPathButton")
+    play = find_child(descent, "playPathButton", QPushButton)
     play.click()
     qtbot.waitUntil(lambda: len(descent.path()) > 6, timeout=3000)
     play.click()
     n = len(descent.path())
     qtbot.wait(120)
     assert len(descent.path()) == n  # paused
-    _child(descent, QPushButton, "runAllButton").click()
+    find_child(descent, "runAllButton", QPushButton).click()
     assert len(descent.path()) == 101
 
 
 def test_descent_dragging_the_start_moves_the_path(descent):
     descent.run_all()
-    plot = _child(descent, pg.PlotWidget, "surfacePlot")
+    plot = find_child(descent, "surfacePlot", pg.PlotWidget)
     (target,) = [i for i in plot.getPlotItem().items if isinstance(i, pg.TargetItem)]
     target.setPos(1.0, -2.0)
-    assert _child(descent, QDoubleSpinBox, "startX0Spin").value() == pytest.approx(1.0)
-    assert _child(descent, QDoubleSpinBox, "startX1Spin").value() == pytest.approx(-2.0)
+    assert find_child(descent, "startX0Spin", QDoubleSpinBox).value() == pytest.approx(1.0)
+    assert find_child(descent, "startX1Spin", QDoubleSpinBox).value() == pytest.approx(-2.0)
     np.testing.assert_allclose(descent.path()[0], [1.0, -2.0])
     assert len(descent.path()) == 101  # kept showing the whole path
     target.setPos(50.0, 0.0)  # outside the plot: clamped to its edge
@@ -213,7 +199,7 @@ def _book_paths(grad, steps=30):
 
 
 def test_descent_compares_four_optimizers(descent, qtbot):
-    box = _child(descent, QCheckBox, "compareOptimizersButton")
+    box = find_child(descent, "compareOptimizersButton", QCheckBox)
     box.setChecked(True)
     paths = descent.optimizer_paths()
     assert set(paths) == {"sgd", "momentum", "adagrad", "adam"}
@@ -226,8 +212,8 @@ def test_descent_compares_four_optimizers(descent, qtbot):
         np.testing.assert_allclose(paths[key][-1], end, rtol=1e-9, atol=1e-12, err_msg=key)
     exact = _book_paths(SURFACES["book_bowl"].grad)
     np.testing.assert_allclose(paths["adam"][-1], exact["adam"], rtol=1e-5)
-    assert "Adam" in _child(descent, QLabel, "readoutLabel").text()
-    _shot(qtbot, descent, "descent_compare")
+    assert "Adam" in find_child(descent, "readoutLabel", QLabel).text()
+    save_screenshot(qtbot, descent, SHOTS / "descent_compare.png", SHOT_SIZE)
     box.setChecked(False)
     assert descent.optimizer_paths() == {}
     assert len(descent.path()) > 0
@@ -235,7 +221,7 @@ def test_descent_compares_four_optimizers(descent, qtbot):
 
 def test_descent_screenshot(descent, qtbot):
     descent.set_case("converge")
-    _shot(qtbot, descent, "descent")
+    save_screenshot(qtbot, descent, SHOTS / "descent.png", SHOT_SIZE)
 
 
 # -- softmax and loss ------------------------------------------------------------------------------------------
@@ -260,9 +246,9 @@ def test_softmax_lecture_example_is_preloaded(softmax_lab):
     assert v["mode"] == "probabilities" and v["target"] == 2
     assert v["sse"] == pytest.approx(0.0975)
     assert v["ce"] == pytest.approx(0.510825457, abs=1e-9)
-    assert "0.0975" in _child(lab, QLabel, "sseLabel").text()
-    assert "0.510825" in _child(lab, QLabel, "ceLabel").text()
-    assert _child(lab, QComboBox, "targetCombo").currentIndex() == 2
+    assert "0.0975" in find_child(lab, "sseLabel", QLabel).text()
+    assert "0.510825" in find_child(lab, "ceLabel", QLabel).text()
+    assert find_child(lab, "targetCombo", QComboBox).currentIndex() == 2
     _check_controls_named(lab)
 
 
@@ -271,37 +257,37 @@ def test_softmax_of_the_books_scores_is_shown(softmax_lab):
     lab.set_scores([0.3, 2.9, 4.0])
     expected = [0.01821127, 0.24519181, 0.73659691]
     np.testing.assert_allclose(lab.values()["softmax"], expected, rtol=1e-6)
-    np.testing.assert_allclose(_bar_heights(_child(lab, pg.PlotWidget, "softmaxPlot")), expected, rtol=1e-6)
-    table = _child(lab, QTableWidget, "scoresTable")
+    np.testing.assert_allclose(_bar_heights(find_child(lab, "softmaxPlot", pg.PlotWidget)), expected, rtol=1e-6)
+    table = find_child(lab, "scoresTable", QTableWidget)
     assert table.rowCount() == 3
     assert table.item(2, 1).text() == "0.736597"
-    assert "1.000000" in _child(lab, QLabel, "softmaxSumLabel").text()
+    assert "1.000000" in find_child(lab, "softmaxSumLabel", QLabel).text()
     assert np.argsort(lab.values()["softmax"]).tolist() == [0, 1, 2]  # order of the scores kept
 
 
 def test_softmax_large_inputs_naive_overflows_stable_does_not(softmax_lab):
     lab = softmax_lab
-    _child(lab, QPushButton, "largeInputsButton").click()
+    find_child(lab, "largeInputsButton", QPushButton).click()
     v = lab.values()
     assert v["inputs"].tolist() == [1010.0, 1000.0, 990.0]
     assert np.isnan(v["naive"]).any() or np.isinf(v["naive"]).any()
     assert v["overflow"]
     assert np.all(np.isfinite(v["softmax"])) and v["softmax"].sum() == pytest.approx(1.0)
-    warning = _child(lab, QLabel, "overflowLabel")
+    warning = find_child(lab, "overflowLabel", QLabel)
     assert warning.isVisibleTo(lab) and "nan" in warning.text()
-    texts = [i for i in _child(lab, pg.PlotWidget, "naivePlot").getPlotItem().items if isinstance(i, pg.TextItem)]
+    texts = [i for i in find_child(lab, "naivePlot", pg.PlotWidget).getPlotItem().items if isinstance(i, pg.TextItem)]
     assert sum(t.isVisible() and t.toPlainText() == "nan" for t in texts) == 3
-    assert np.all(np.isfinite(_bar_heights(_child(lab, pg.PlotWidget, "naivePlot"))))
+    assert np.all(np.isfinite(_bar_heights(find_child(lab, "naivePlot", pg.PlotWidget))))
 
 
 def test_softmax_cross_entropy_without_delta(softmax_lab):
     lab = softmax_lab
-    _child(lab, QPushButton, "zeroProbabilityButton").click()
+    find_child(lab, "zeroProbabilityButton", QPushButton).click()
     v = lab.values()
     assert v["target"] == 3
     assert v["ce_without_delta"] == math.inf
     assert v["ce"] == pytest.approx(-math.log(1e-7))
-    text = _child(lab, QLabel, "ceNoDeltaLabel").text()
+    text = find_child(lab, "ceNoDeltaLabel", QLabel).text()
     assert "−log 0" in text and "∞" in text and "16.1" in text
     lab.set_target(2)
     assert lab.values()["ce_without_delta"] == pytest.approx(-math.log(0.6))
@@ -309,36 +295,36 @@ def test_softmax_cross_entropy_without_delta(softmax_lab):
 
 def test_softmax_editing_the_controls_recomputes(softmax_lab, qtbot):
     lab = softmax_lab
-    _child(lab, QAbstractButton, "scoresModeRadio").click()
-    size = _child(lab, QSpinBox, "sizeSpin")
+    find_child(lab, "scoresModeRadio", QAbstractButton).click()
+    size = find_child(lab, "sizeSpin", QSpinBox)
     size.lineEdit().selectAll()
     qtbot.keyClicks(size.lineEdit(), "3")
     qtbot.keyClick(size.lineEdit(), Qt.Key.Key_Return)
     assert lab.values()["inputs"].tolist() == [0.3, 2.9, 4.0]
-    table = _child(lab, QTableWidget, "scoresTable")
+    table = find_child(lab, "scoresTable", QTableWidget)
     table.item(0, 0).setText("10")
     v = lab.values()
     assert v["inputs"].tolist() == [10.0, 2.9, 4.0]
     assert int(np.argmax(v["softmax"])) == 0
     table.item(1, 0).setText("abc")  # not a number: kept, and said so
     assert lab.values()["inputs"][1] == 2.9
-    assert "not a number" in _child(lab, QLabel, "softmaxMessage").text()
+    assert "not a number" in find_child(lab, "softmaxMessage", QLabel).text()
     assert table.item(1, 0).text() == "2.9"
     ce_before = lab.values()["ce"]
-    _child(lab, QComboBox, "targetCombo").setCurrentIndex(0)
+    find_child(lab, "targetCombo", QComboBox).setCurrentIndex(0)
     assert lab.values()["target"] == 0 and lab.values()["ce"] < ce_before
-    _child(lab, QAbstractButton, "probabilitiesModeRadio").click()
+    find_child(lab, "probabilitiesModeRadio", QAbstractButton).click()
     size.setValue(10)
     table.item(0, 0).setText("2")  # a probability above 1: clamped
     assert lab.values()["inputs"][0] == 1.0
-    assert "not 1" in _child(lab, QLabel, "softmaxSumLabel").text()
+    assert "not 1" in find_child(lab, "softmaxSumLabel", QLabel).text()
 
 
 def test_softmax_screenshot(softmax_lab, qtbot):
     softmax_lab.set_scores([0.3, 2.9, 4.0])
-    _shot(qtbot, softmax_lab, "softmax_loss")
+    save_screenshot(qtbot, softmax_lab, SHOTS / "softmax_loss.png", SHOT_SIZE)
     softmax_lab.set_scores([1010, 1000, 990])
-    _shot(qtbot, softmax_lab, "softmax_loss_large")
+    save_screenshot(qtbot, softmax_lab, SHOTS / "softmax_loss_large.png", SHOT_SIZE)
 
 
 # -- activations and depth -------------------------------------------------------------------------------------
@@ -354,22 +340,22 @@ def act_lab(qtbot):
 def test_activations_depth_readout(act_lab):
     lab = act_lab
     assert lab.objectName() == "activationsLab"
-    combo = _child(lab, QComboBox, "activationLabCombo")
+    combo = find_child(lab, "activationLabCombo", QComboBox)
     combo.setCurrentIndex(combo.findData("sigmoid"))
-    slider = _child(lab, QSlider, "depthSlider")
+    slider = find_child(lab, "depthSlider", QSlider)
     slider.setValue(10)
     assert lab.chain_value() == 0.25**10
-    text = _child(lab, QLabel, "depthLabel").text()
+    text = find_child(lab, "depthLabel", QLabel).text()
     assert "0.25¹⁰" in text and "9.5e−7" in text and "layer 1" in text
     slider.setValue(20)
     assert lab.chain_value() == pytest.approx(0.25**20)
-    assert "0.25²⁰" in _child(lab, QLabel, "depthLabel").text()
+    assert "0.25²⁰" in find_child(lab, "depthLabel", QLabel).text()
     combo.setCurrentIndex(combo.findData("tanh"))
-    assert lab.chain_value() == 1.0 and "= 1" in _child(lab, QLabel, "depthLabel").text()
+    assert lab.chain_value() == 1.0 and "= 1" in find_child(lab, "depthLabel", QLabel).text()
     combo.setCurrentIndex(combo.findData("relu"))
     assert lab.chain_value() == 1.0
     combo.setCurrentIndex(combo.findData("step"))
-    assert lab.chain_value() == 0.0 and "no gradient" in _child(lab, QLabel, "depthLabel").text()
+    assert lab.chain_value() == 0.0 and "no gradient" in find_child(lab, "depthLabel", QLabel).text()
     slider.setValue(99)
     assert slider.value() == 20
     _check_controls_named(lab)
@@ -377,8 +363,8 @@ def test_activations_depth_readout(act_lab):
 
 def test_activations_init_experiment_follows_the_combos(act_lab):
     lab = act_lab
-    act = _child(lab, QComboBox, "initActivationCombo")
-    init = _child(lab, QComboBox, "initExperimentCombo")
+    act = find_child(lab, "initActivationCombo", QComboBox)
+    init = find_child(lab, "initExperimentCombo", QComboBox)
     assert (act.currentData(), init.currentData()) == ("sigmoid", "std1")
     hists = lab.histograms()
     assert len(hists) == 5 and all(len(c) == 30 for _, c in hists)
@@ -393,8 +379,8 @@ def test_activations_init_experiment_follows_the_combos(act_lab):
     assert edges[0] == 0.0 and edges[-1] == pytest.approx(max(a.max() for a in ref))
     act.setCurrentIndex(act.findData("tanh"))
     assert lab.histograms()[0][0][0] == -1.0
-    assert "Layer 1 to 5" in _child(lab, QLabel, "initSummaryLabel").text()
+    assert "Layer 1 to 5" in find_child(lab, "initSummaryLabel", QLabel).text()
 
 
 def test_activations_screenshot(act_lab, qtbot):
-    _shot(qtbot, act_lab, "activations")
+    save_screenshot(qtbot, act_lab, SHOTS / "activations.png", SHOT_SIZE)

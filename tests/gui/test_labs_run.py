@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
 )
+from qt_helpers import find_child, save_screenshot
 
 from nnplay.core.analysis import clone_network, collapse_linear
 from nnplay.core.config import Config
@@ -28,22 +29,7 @@ from nnplay.gui.labs.compare import PAIRS, SHARED_FIELDS, CompareLab, differing_
 from nnplay.gui.labs.gradcheck import GradientCheckLab
 
 SHOTS = Path("/tmp/nnplay_labs2")
-
-
-def _shot(qtbot, lab, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    lab.resize(1100, 700)
-    lab.show()
-    qtbot.waitExposed(lab)
-    path = SHOTS / f"{name}.png"
-    assert lab.grab().save(str(path))
-    assert path.stat().st_size > 10_000
-
-
-def _child(lab, cls, name):
-    w = lab.findChild(cls, name)
-    assert w is not None, name
-    return w
+SHOT_SIZE = (1100, 700)
 
 
 def _check_controls_named(lab):
@@ -90,9 +76,9 @@ def test_gradcheck_runs_from_the_button(qtbot, sigmoid_trainer):
     qtbot.addWidget(lab)
     assert lab.objectName() == "gradientCheckLab"
     _check_controls_named(lab)
-    spin = _child(lab, QSpinBox, "gradcheckBatchSpin")
+    spin = find_child(lab, "gradcheckBatchSpin", QSpinBox)
     assert spin.value() == 3
-    _click(qtbot, _child(lab, QPushButton, "runGradientCheckButton"))
+    _click(qtbot, find_child(lab, "runGradientCheckButton", QPushButton))
     qtbot.waitUntil(lambda: not lab.running, timeout=5000)
 
     result = lab.result()
@@ -101,7 +87,7 @@ def test_gradcheck_runs_from_the_button(qtbot, sigmoid_trainer):
     x, t = tr.dataset.x_train[:3], tr.dataset.t_train[:3]
     ref = clone_network(tr.network)
     bp, num = ref.gradient(x, t), ref.numerical_gradient(x, t)
-    table = _child(lab, QTableWidget, "gradcheckTable")
+    table = find_child(lab, "gradcheckTable", QTableWidget)
     assert table.rowCount() == 6
     for row, (key, e) in enumerate(result.items()):
         assert e.relative_error < 1e-6
@@ -112,12 +98,12 @@ def test_gradcheck_runs_from_the_button(qtbot, sigmoid_trainer):
         assert table.item(row, 4).foreground().color().name() == "#1b7a1b"  # green
         assert "max(|a| + |b|, ε)" in table.item(row, 4).toolTip()
     assert result.numerical_seconds > result.backprop_seconds
-    timing = _child(lab, QLabel, "gradcheckTimingLabel").text()
+    timing = find_child(lab, "gradcheckTimingLabel", QLabel).text()
     assert "numerical:" in timing and "backprop:" in timing and "faster" in timing
-    assert _child(lab, QProgressBar, "gradcheckProgress").value() == 1000
-    assert "✓" in _child(lab, QLabel, "gradcheckNoteLabel").text()
+    assert find_child(lab, "gradcheckProgress", QProgressBar).value() == 1000
+    assert "✓" in find_child(lab, "gradcheckNoteLabel", QLabel).text()
     np.testing.assert_array_equal(tr.network.flat_params, params)  # training not disturbed
-    _shot(qtbot, lab, "gradcheck")
+    save_screenshot(qtbot, lab, SHOTS / "gradcheck.png", SHOT_SIZE)
 
 
 def test_gradcheck_big_net_is_sampled_chunked_and_cancellable(qtbot):
@@ -126,29 +112,29 @@ def test_gradcheck_big_net_is_sampled_chunked_and_cancellable(qtbot):
     lab = GradientCheckLab()
     qtbot.addWidget(lab)
     lab.set_trainer(tr)
-    assert "17,610" in _child(lab, QLabel, "gradcheckNetworkLabel").text()
-    combo = _child(lab, QComboBox, "gradcheckEntriesCombo")
+    assert "17,610" in find_child(lab, "gradcheckNetworkLabel", QLabel).text()
+    combo = find_child(lab, "gradcheckEntriesCombo", QComboBox)
     assert combo.currentData() == 2000
-    _click(qtbot, _child(lab, QPushButton, "runGradientCheckButton"))
+    _click(qtbot, find_child(lab, "runGradientCheckButton", QPushButton))
     assert lab.running  # the numerical part runs from the timer, not in the slot
     qtbot.waitUntil(lambda: not lab.running, timeout=15000)
-    table = _child(lab, QTableWidget, "gradcheckTable")
+    table = find_child(lab, "gradcheckTable", QTableWidget)
     assert table.item(0, 2).text() == "sampled 2,000 of 6,400"
     assert table.item(1, 2).text() == "100"
     result = lab.result()
     assert result.sampled and result.n_checked == 2000 + 100 + 2000 + 100 + 1000 + 10
-    assert "estimated from 5,210 of 17,610 entries" in _child(lab, QLabel, "gradcheckTimingLabel").text()
+    assert "estimated from 5,210 of 17,610 entries" in find_child(lab, "gradcheckTimingLabel", QLabel).text()
     np.testing.assert_array_equal(tr.network.flat_params, params)
-    _shot(qtbot, lab, "gradcheck_digits")
+    save_screenshot(qtbot, lab, SHOTS / "gradcheck_digits.png", SHOT_SIZE)
 
     # All entries: seconds of work; Cancel stops it and leaves the window usable.
     combo.setCurrentIndex(combo.findData(0))
-    _click(qtbot, _child(lab, QPushButton, "runGradientCheckButton"))
-    qtbot.waitUntil(lambda: _child(lab, QProgressBar, "gradcheckProgress").value() > 0, timeout=5000)
-    _click(qtbot, _child(lab, QPushButton, "gradcheckCancelButton"))
+    _click(qtbot, find_child(lab, "runGradientCheckButton", QPushButton))
+    qtbot.waitUntil(lambda: find_child(lab, "gradcheckProgress", QProgressBar).value() > 0, timeout=5000)
+    _click(qtbot, find_child(lab, "gradcheckCancelButton", QPushButton))
     assert not lab.running
-    assert "Cancelled" in _child(lab, QLabel, "gradcheckTimingLabel").text()
-    assert _child(lab, QPushButton, "runGradientCheckButton").isEnabled()
+    assert "Cancelled" in find_child(lab, "gradcheckTimingLabel", QLabel).text()
+    assert find_child(lab, "runGradientCheckButton", QPushButton).isEnabled()
     np.testing.assert_array_equal(tr.network.flat_params, params)
 
 
@@ -161,11 +147,11 @@ def test_gradcheck_relu_kink_note(qtbot):
     net.params["b1"][...] = -(x[0] @ net.params["W1"])  # sample 0 lands on every kink
     lab = GradientCheckLab(tr)
     qtbot.addWidget(lab)
-    _child(lab, QSpinBox, "gradcheckBatchSpin").setValue(1)
-    _click(qtbot, _child(lab, QPushButton, "runGradientCheckButton"))
+    find_child(lab, "gradcheckBatchSpin", QSpinBox).setValue(1)
+    _click(qtbot, find_child(lab, "runGradientCheckButton", QPushButton))
     qtbot.waitUntil(lambda: not lab.running, timeout=5000)
     assert lab.result().max_relative_error > 1e-6
-    note = _child(lab, QLabel, "gradcheckNoteLabel").text()
+    note = find_child(lab, "gradcheckNoteLabel", QLabel).text()
     assert "kink" in note and "ReLU" in note
 
 
@@ -179,19 +165,19 @@ def test_collapse_default_proof_and_training_keeps_a_line(qtbot):
     _check_controls_named(lab)
     c = lab.trainer.config
     assert (c.dataset, c.hidden, c.activation) == ("xor", (8, 8), "identity")
-    assert _child(lab, QLabel, "collapseShapesLabel").text().startswith("2×8 · 8×8 · 8×2 = one 2×2 matrix")
-    table = _child(lab, QTableWidget, "collapsedMatrixTable")
+    assert find_child(lab, "collapseShapesLabel", QLabel).text().startswith("2×8 · 8×8 · 8×2 = one 2×2 matrix")
+    table = find_child(lab, "collapsedMatrixTable", QTableWidget)
     W, b = collapse_linear(lab.trainer.network)
     assert (table.rowCount(), table.columnCount()) == (3, 2)
     assert table.item(2, 1).text() == f"{b[1]:+.4f}" or table.item(2, 1).text() == f"{b[1]:+.2e}"
     assert float(table.item(0, 0).text()) == pytest.approx(W[0, 0], abs=1e-4)
-    _child(lab, pg.PlotWidget, "collapseBoundaryPlot")
+    find_child(lab, "collapseBoundaryPlot", pg.PlotWidget)
     d_scores, d_out = lab.proof()
     assert d_scores < 1e-12 and d_out < 1e-12
-    assert "max |stack scores − (x·W + b)|" in _child(lab, QLabel, "collapseProofLabel").text()
+    assert "max |stack scores − (x·W + b)|" in find_child(lab, "collapseProofLabel", QLabel).text()
 
     lab.steps_per_tick = 100  # the real pace is 5 steps per 30 ms, to be watched
-    _click(qtbot, _child(lab, QPushButton, "trainLinearButton"))
+    _click(qtbot, find_child(lab, "trainLinearButton", QPushButton))
     assert lab.training
     qtbot.waitUntil(lambda: not lab.training, timeout=10000)
     assert lab.trainer.step_count == 500
@@ -204,11 +190,11 @@ def test_collapse_default_proof_and_training_keeps_a_line(qtbot):
     clear = np.abs(side) > 1e-9
     np.testing.assert_array_equal(cls[clear], np.where(side[clear] > 0, 0, 1))
     assert max(lab.proof()) < 1e-12
-    text = _child(lab, QLabel, "collapseAccuracyLabel").text()
+    text = find_child(lab, "collapseAccuracyLabel", QLabel).text()
     acc = lab.trainer.network.accuracy(lab.trainer.dataset.x_train, lab.trainer.dataset.t_train)
     assert 0.3 < acc < 0.8
     assert f"{100 * acc:.0f} %" in text and "75 %" in text
-    _shot(qtbot, lab, "collapse")
+    save_screenshot(qtbot, lab, SHOTS / "collapse.png", SHOT_SIZE)
 
 
 def test_collapse_follows_the_main_window_without_touching_it(qtbot):
@@ -218,13 +204,13 @@ def test_collapse_follows_the_main_window_without_touching_it(qtbot):
     lab = LinearCollapseLab(main)
     qtbot.addWidget(lab)
     assert lab.trainer.config.activation == "identity"  # still the default example
-    button = _child(lab, QPushButton, "makeLinearButton")
+    button = find_child(lab, "makeLinearButton", QPushButton)
     assert "linear copy" in button.text()
     _click(qtbot, button)
     c = lab.trainer.config
     assert (c.dataset, c.hidden, c.activation) == ("moons", (6, 5, 4), "identity")
     assert lab.trainer.dataset is main.dataset
-    assert _child(lab, QLabel, "collapseShapesLabel").text().startswith("2×6 · 6×5 · 5×4 · 4×2")
+    assert find_child(lab, "collapseShapesLabel", QLabel).text().startswith("2×6 · 6×5 · 5×4 · 4×2")
     lab.train(20)
     qtbot.waitUntil(lambda: not lab.training, timeout=5000)
     np.testing.assert_array_equal(main.network.flat_params, before)
@@ -245,7 +231,7 @@ def test_collapse_digits_has_no_picture_but_a_proof(qtbot):
     qtbot.addWidget(lab)
     lab.set_config(Config(dataset="digits", hidden=(20,), activation="relu"))
     assert lab.trainer.config.activation == "identity"
-    assert _child(lab, QTableWidget, "collapsedMatrixTable").rowCount() == 65
+    assert find_child(lab, "collapsedMatrixTable", QTableWidget).rowCount() == 65
     assert lab.boundary_line() is None
     assert max(lab.proof()) < 1e-12
 
@@ -272,7 +258,7 @@ def test_compare_identical_configs_give_identical_histories(compare):
     assert np.array_equal(a.history.loss, b.history.loss)
     assert np.array_equal(a.history.grad_norm, b.history.grad_norm)
     assert np.array_equal(a.network.flat_params, b.network.flat_params)
-    table = _child(compare, QTableWidget, "compareDiffTable")
+    table = find_child(compare, "compareDiffTable", QTableWidget)
     assert table.rowCount() == 1 and "same" in table.item(0, 0).text()
 
 
@@ -280,26 +266,26 @@ def test_compare_play_pause_in_lock_step(compare, qtbot):
     assert compare.objectName() == "compareLab"
     _check_controls_named(compare)
     compare.set_speed(0)
-    play = _child(compare, QPushButton, "comparePlayButton")
+    play = find_child(compare, "comparePlayButton", QPushButton)
     _click(qtbot, play)
     assert compare.playing and play.text() == "Pause"
-    assert not _child(compare, QPushButton, "compareStepButton").isEnabled()
+    assert not find_child(compare, "compareStepButton", QPushButton).isEnabled()
     qtbot.waitUntil(lambda: compare.trainers()[0].step_count >= 200, timeout=10000)
     _click(qtbot, play)
     assert not compare.playing and play.text() == "Play"
     a, b = compare.trainers()
     assert a.step_count == b.step_count >= 200
     assert len(a.history.loss) == len(b.history.loss) == a.step_count
-    _click(qtbot, _child(compare, QPushButton, "compareStepButton"))
+    _click(qtbot, find_child(compare, "compareStepButton", QPushButton))
     assert a.step_count == b.step_count
     # The curves show both runs: A solid, B dashed, one gradient curve per layer and run.
-    loss_plot = _child(compare, pg.PlotWidget, "compareLossPlot")
-    grad_plot = _child(compare, pg.PlotWidget, "compareGradientPlot")
+    loss_plot = find_child(compare, "compareLossPlot", pg.PlotWidget)
+    grad_plot = find_child(compare, "compareGradientPlot", pg.PlotWidget)
     assert len(loss_plot.getPlotItem().listDataItems()) == 2
     assert len(grad_plot.getPlotItem().listDataItems()) == a.network.n_layers + b.network.n_layers
     assert grad_plot.getPlotItem().ctrl.logYCheck.isChecked()
-    _shot(qtbot, compare, "compare")
-    _click(qtbot, _child(compare, QPushButton, "compareResetButton"))
+    save_screenshot(qtbot, compare, SHOTS / "compare.png", SHOT_SIZE)
+    _click(qtbot, find_child(compare, "compareResetButton", QPushButton))
     assert a.step_count == b.step_count == 0
 
 
@@ -309,29 +295,29 @@ def test_compare_pairs_load(compare, pair):
     a, b = compare.configs()
     assert a == pair.a
     assert b == pair.b.replace(**{k: getattr(pair.a, k) for k in SHARED_FIELDS})
-    combo = _child(compare, QComboBox, "comparePairCombo")
+    combo = find_child(compare, "comparePairCombo", QComboBox)
     assert combo.currentData() == pair.key
     fields = differing_fields(a, b)
-    table = _child(compare, QTableWidget, "compareDiffTable")
+    table = find_child(compare, "compareDiffTable", QTableWidget)
     assert table.rowCount() == max(1, len(fields))
     for r, f in enumerate(fields):
         assert table.item(r, 0).text() != table.item(r, 1).text(), f
     for run, c in (("A", a), ("B", b)):
-        assert _child(compare, QComboBox, f"compare{run}ActivationCombo").currentData() == c.activation
-        assert _child(compare, QComboBox, f"compare{run}InitCombo").currentData() == c.init
-        assert _child(compare, QComboBox, f"compare{run}OptimizerCombo").currentData() == c.optimizer
+        assert find_child(compare, f"compare{run}ActivationCombo", QComboBox).currentData() == c.activation
+        assert find_child(compare, f"compare{run}InitCombo", QComboBox).currentData() == c.init
+        assert find_child(compare, f"compare{run}OptimizerCombo", QComboBox).currentData() == c.optimizer
     compare.step(5)
     assert compare.trainers()[0].step_count == compare.trainers()[1].step_count == 5
 
 
 def test_compare_pair_presets_by_combo(compare):
-    combo = _child(compare, QComboBox, "comparePairCombo")
+    combo = find_child(compare, "comparePairCombo", QComboBox)
     i = combo.findData("sgd_adam")
     combo.setCurrentIndex(i)
     combo.activated.emit(i)
     a, b = compare.configs()
     assert (a.optimizer, b.optimizer) == ("sgd", "adam")
-    assert "SGD" in _child(compare, QLabel, "comparePairNote").text()
+    assert "SGD" in find_child(compare, "comparePairNote", QLabel).text()
     with pytest.raises(ValueError, match="unknown pair"):
         compare.set_pair("nonsense")
 
@@ -339,26 +325,26 @@ def test_compare_pair_presets_by_combo(compare):
 def test_compare_edits_restart_both(compare, qtbot):
     compare.set_pair("std_xavier")
     compare.step(10)
-    combo = _child(compare, QComboBox, "compareBActivationCombo")
+    combo = find_child(compare, "compareBActivationCombo", QComboBox)
     i = combo.findData("tanh")
     combo.setCurrentIndex(i)
     combo.activated.emit(i)
     a, b = compare.trainers()
     assert b.config.activation == "tanh" and a.config.activation == "relu"
     assert a.step_count == b.step_count == 0
-    assert _child(compare, QComboBox, "comparePairCombo").currentData() == ""  # own settings now
+    assert find_child(compare, "comparePairCombo", QComboBox).currentData() == ""  # own settings now
     # Bad input: a hidden list that Config refuses shows a message and changes nothing.
-    edit = _child(compare, QLineEdit, "compareAHiddenEdit")
+    edit = find_child(compare, "compareAHiddenEdit", QLineEdit)
     edit.setText("0, 5")
     edit.editingFinished.emit()
     assert compare.trainers()[0] is a
-    msg = _child(compare, QLabel, "compareMessageLabel")
+    msg = find_child(compare, "compareMessageLabel", QLabel)
     assert not msg.isHidden() and "hidden" in msg.text()
     edit.setText("1000, 1000, 1000")
     edit.editingFinished.emit()
     assert compare.trainers()[0] is a and "at most 256" in msg.text()
     assert edit.text() == "16, 16, 16, 16"  # the form shows the settings in use again
-    seed = _child(compare, QSpinBox, "compareSeedSpin")
+    seed = find_child(compare, "compareSeedSpin", QSpinBox)
     seed.setValue(7)
     a, b = compare.trainers()
     assert a.config.seed == b.config.seed == 7
@@ -368,14 +354,14 @@ def test_compare_divergence_pauses_both(compare, qtbot):
     good = Config(dataset="circles", hidden=(8,), activation="identity", output="identity", loss="sum_squared_error")
     compare.set_configs(good.replace(learning_rate=3.0), good.replace(learning_rate=0.01))
     compare.set_speed(0)
-    _click(qtbot, _child(compare, QPushButton, "comparePlayButton"))
+    _click(qtbot, find_child(compare, "comparePlayButton", QPushButton))
     qtbot.waitUntil(lambda: not compare.playing, timeout=5000)
     a, b = compare.trainers()
     assert a.diverged is not None and b.diverged is None
     assert a.step_count == b.step_count  # still in lock step
-    msg = _child(compare, QLabel, "compareMessageLabel")
+    msg = find_child(compare, "compareMessageLabel", QLabel)
     assert not msg.isHidden() and "Run A diverged" in msg.text()
-    assert not _child(compare, QPushButton, "comparePlayButton").isEnabled()
+    assert not find_child(compare, "comparePlayButton", QPushButton).isEnabled()
     assert compare.step(10) == 0
-    _click(qtbot, _child(compare, QPushButton, "compareResetButton"))
-    assert a.diverged is None and _child(compare, QPushButton, "comparePlayButton").isEnabled()
+    _click(qtbot, find_child(compare, "compareResetButton", QPushButton))
+    assert a.diverged is None and find_child(compare, "comparePlayButton", QPushButton).isEnabled()

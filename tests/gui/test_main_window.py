@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from qt_helpers import find_child
 
 from nnplay.core.config import Config
 from nnplay.gui.main_window import MainWindow
@@ -49,12 +49,6 @@ def window(qtbot):
     w.session.pause()
 
 
-def child(window, name):
-    found = window.findChild(QWidget, name)
-    assert found is not None, name
-    return found
-
-
 def select(combo, key):
     i = combo.findData(key)
     assert i >= 0, key
@@ -63,7 +57,7 @@ def select(combo, key):
 
 def test_every_named_control_has_accessible_name_and_tooltip(window):
     for name in REQUIRED_NAMES:
-        w = child(window, name)
+        w = find_child(window, name)
         assert w.accessibleName(), name
         assert w.toolTip(), name
     assert window.presetMenu.objectName() == "presetMenu"
@@ -83,7 +77,7 @@ def test_every_named_control_has_accessible_name_and_tooltip(window):
 )
 def test_combo_changes_the_trainer(window, name, key, field, restarts):
     window.session.step()
-    select(child(window, name), key)
+    select(find_child(window, name), key)
     assert getattr(window.session.trainer.config, field) == key
     assert (window.session.trainer.step_count == 0) is restarts
 
@@ -91,33 +85,33 @@ def test_combo_changes_the_trainer(window, name, key, field, restarts):
 def test_spins_and_edits_change_the_trainer(window, qtbot):
     s = window.session
     s.step()
-    child(window, "learningRateSpin").setValue(0.02)
+    find_child(window, "learningRateSpin").setValue(0.02)
     assert s.trainer.config.learning_rate == pytest.approx(0.02)
     assert s.trainer.optimizer.lr == pytest.approx(0.02)
-    child(window, "batchSizeSpin").setValue(25)
+    find_child(window, "batchSizeSpin").setValue(25)
     assert s.trainer.config.batch_size == 25 and s.trainer.step_count == 1  # applied live
-    child(window, "seedSpin").setValue(42)
+    find_child(window, "seedSpin").setValue(42)
     assert s.trainer.config.seed == 42 and s.trainer.step_count == 0
-    child(window, "noiseSpin").setValue(0.3)
+    find_child(window, "noiseSpin").setValue(0.3)
     assert s.trainer.config.noise == pytest.approx(0.3)
-    child(window, "samplesSpin").setValue(300)
+    find_child(window, "samplesSpin").setValue(300)
     assert s.trainer.config.samples == 300
-    child(window, "testRatioSpin").setValue(0.5)
+    find_child(window, "testRatioSpin").setValue(0.5)
     assert s.trainer.config.test_ratio == pytest.approx(0.5)
-    edit = child(window, "hiddenLayersEdit")
+    edit = find_child(window, "hiddenLayersEdit")
     edit.clear()
     qtbot.keyClicks(edit, "6, 5, 4")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert s.trainer.config.hidden == (6, 5, 4)
     assert s.trainer.network.sizes == (2, 6, 5, 4, 2)
-    child(window, "hiddenCountSpin").setValue(2)
-    child(window, "hiddenWidthSpin").setValue(12)
+    find_child(window, "hiddenCountSpin").setValue(2)
+    find_child(window, "hiddenWidthSpin").setValue(12)
     assert s.trainer.config.hidden == (12, 12)
     assert edit.text() == "12, 12"
 
 
 def test_learning_rate_spin_accepts_scientific_notation_and_steps_by_decades(window, qtbot):
-    spin = child(window, "learningRateSpin")
+    spin = find_child(window, "learningRateSpin")
     spin.lineEdit().selectAll()
     qtbot.keyClicks(spin.lineEdit(), "3e-4")
     qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
@@ -130,7 +124,7 @@ def test_learning_rate_spin_accepts_scientific_notation_and_steps_by_decades(win
 
 
 def test_bad_hidden_widths_are_explained_and_nothing_changes(window, qtbot):
-    edit = child(window, "hiddenLayersEdit")
+    edit = find_child(window, "hiddenLayersEdit")
     before = window.session.config
     edit.clear()
     qtbot.keyClicks(edit, "8, 0")
@@ -141,10 +135,10 @@ def test_bad_hidden_widths_are_explained_and_nothing_changes(window, qtbot):
 
 
 def test_identity_output_forbids_cross_entropy(window):
-    select(child(window, "outputCombo"), "identity")
+    select(find_child(window, "outputCombo"), "identity")
     config = window.session.config
     assert config.output == "identity" and config.loss == "sum_squared_error"
-    combo = child(window, "lossCombo")
+    combo = find_child(window, "lossCombo")
     assert combo.currentData() == "sum_squared_error"
     item = combo.model().item(combo.findData("cross_entropy"))
     assert not item.isEnabled() and "softmax" in item.toolTip()
@@ -152,7 +146,7 @@ def test_identity_output_forbids_cross_entropy(window):
 
 def test_numerical_gradient_refused_on_a_big_net(window):
     window.apply_config(Config(dataset="digits", samples=1797, hidden=(64,)))
-    select(child(window, "gradientMethodCombo"), "numerical")
+    select(find_child(window, "gradientMethodCombo"), "numerical")
     assert window.session.config.gradient == "backprop"
     assert "too slow" in window.controls.messageLabel.text()
 
@@ -184,7 +178,7 @@ def test_step_adds_exactly_one_point(window, qtbot):
     s = window.session
     n_loss = window.lossPanel.loss_point_count()
     n_grad = window.gradientPanel.point_count()
-    qtbot.mouseClick(child(window, "stepButton"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find_child(window, "stepButton"), Qt.MouseButton.LeftButton)
     assert s.trainer.step_count == 1
     assert window.lossPanel.loss_point_count() == n_loss + 1
     assert window.gradientPanel.point_count() == n_grad + 1
@@ -197,7 +191,7 @@ def test_step_adds_exactly_one_point(window, qtbot):
 
 def test_step_epoch_runs_to_the_end_of_the_epoch(window, qtbot):
     s = window.session
-    qtbot.mouseClick(child(window, "stepEpochButton"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find_child(window, "stepEpochButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not s.busy, timeout=10_000)
     assert s.trainer.step_count == s.trainer.steps_per_epoch
     assert s.trainer.steps_to_epoch_end == s.trainer.steps_per_epoch  # at an epoch boundary
@@ -205,7 +199,7 @@ def test_step_epoch_runs_to_the_end_of_the_epoch(window, qtbot):
 
 def test_play_and_pause(window, qtbot):
     s = window.session
-    play = child(window, "playButton")
+    play = find_child(window, "playButton")
     qtbot.mouseClick(play, Qt.MouseButton.LeftButton)
     assert s.playing and play.isChecked() and play.text() == "Pause"
     qtbot.waitUntil(lambda: s.trainer.step_count > 50, timeout=10_000)
@@ -268,7 +262,7 @@ def test_divergence_pauses_explains_and_recovers(window, qtbot):
     s.play()  # refuses to run on while diverged
     assert not s.playing
     # Lowering the learning rate starts over with it, and now training stays finite.
-    child(window, "learningRateSpin").setValue(0.01)
+    find_child(window, "learningRateSpin").setValue(0.01)
     assert s.trainer.diverged is None and s.trainer.step_count == 0
     assert not window.divergenceBanner.isVisible()
     s.trainer.step(300)
@@ -276,7 +270,7 @@ def test_divergence_pauses_explains_and_recovers(window, qtbot):
     s.step()
     assert s.trainer.step_count == 301
     # Reset works too.
-    qtbot.mouseClick(child(window, "resetButton"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find_child(window, "resetButton"), Qt.MouseButton.LeftButton)
     assert s.trainer.step_count == 0 and not window.divergenceBanner.isVisible()
 
 

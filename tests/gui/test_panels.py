@@ -5,7 +5,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox
+from qt_helpers import find_child
 
 from nnplay.core.config import Config
 from nnplay.core.trainer import Trainer
@@ -58,12 +59,6 @@ def make(qtbot, key):
     return panel
 
 
-def child(panel, name, kind=QWidget):
-    w = panel.findChild(kind, name)
-    assert w is not None, name
-    return w
-
-
 def all_modes(panel):
     """Every value of the panel's quantity combo box (or just the one state when it has none)."""
     combos = [c for c in panel.findChildren(QComboBox) if c.objectName().endswith("QuantityCombo")]
@@ -97,7 +92,7 @@ def test_named_widgets_have_accessible_names_and_tooltips(qtbot, key):
     panel = make(qtbot, key)
     panel.update_from(Trainer(CONFIGS["circles"]))
     for name in NAMED[key]:
-        w = child(panel, name)
+        w = find_child(panel, name)
         assert w.accessibleName(), name
         assert w.toolTip(), name
 
@@ -122,7 +117,7 @@ def test_loss_and_gradient_add_exactly_one_point_per_step(qtbot):
 
 def test_update_ratio_mode_plots_the_same_steps_and_survives_zero_weights(qtbot):
     grad = make(qtbot, "gradients")
-    combo = child(grad, "gradientQuantityCombo", QComboBox)
+    combo = find_child(grad, "gradientQuantityCombo", QComboBox)
     combo.setCurrentIndex(combo.findData("update_ratio"))
     trainer = Trainer(Config(init="zero"))  # ‖W‖ = 0 at first: the update ratio is infinite there
     trainer.step(5)
@@ -133,7 +128,7 @@ def test_update_ratio_mode_plots_the_same_steps_and_survives_zero_weights(qtbot)
 # -- the vanishing gradient ---------------------------------------------------------------------------------
 def test_gradient_ratio_shows_vanishing_for_deep_sigmoid_and_not_for_relu_he(qtbot):
     grad = make(qtbot, "gradients")
-    label = child(grad, "gradientRatioLabel")
+    label = find_child(grad, "gradientRatioLabel")
     sigmoid = Trainer(CONFIGS["deep_sigmoid"])
     sigmoid.step(200)
     grad.update_from(sigmoid)
@@ -171,8 +166,8 @@ def test_boundary_mode_follows_the_data(qtbot, tmp_path):
     trainer.step(5)
     panel.update_from(trainer)
     assert panel.mode() == "matrix"
-    assert child(panel, "confusionMatrix").isVisibleTo(panel)
-    assert not child(panel, "digitSamples").isVisibleTo(panel)
+    assert find_child(panel, "confusionMatrix").isVisibleTo(panel)
+    assert not find_child(panel, "digitSamples").isVisibleTo(panel)
 
 
 def test_boundary_redraw_is_throttled_but_the_last_step_is_drawn(qtbot):
@@ -263,7 +258,7 @@ def test_long_history_reuses_the_same_items(qtbot):
         assert curve.opts["downsampleMethod"] == "peak"
     # The x range is set from the steps, not by pyqtgraph's x auto-range: with auto-range the downsampled
     # bounds and the view width fed each other and the main window repainted forever after ~10,000 steps.
-    for plot in (child(loss, "lossPlot"), child(grad, "gradientPlot")):
+    for plot in (find_child(loss, "lossPlot"), find_child(grad, "gradientPlot")):
         vb = plot.getPlotItem().getViewBox()
         assert not vb.autoRangeEnabled()[0]
         lo, hi = vb.viewRange()[0]
@@ -275,7 +270,7 @@ def test_a_zoomed_x_axis_stays_until_auto_range_is_asked_for(qtbot):
     trainer = Trainer(CONFIGS["circles"])
     trainer.step(200)
     grad.update_from(trainer)
-    vb = child(grad, "gradientPlot").getPlotItem().getViewBox()
+    vb = find_child(grad, "gradientPlot").getPlotItem().getViewBox()
     vb.setXRange(50, 80, padding=0)  # the student zooms in
     trainer.step(10)
     grad.update_from(trainer)
@@ -304,7 +299,7 @@ def test_network_view_buckets_edges_into_a_few_items(qtbot):
 
 def test_network_gradient_view_does_not_disturb_training(qtbot):
     view = make(qtbot, "network")
-    combo = child(view, "networkQuantityCombo", QComboBox)
+    combo = find_child(view, "networkQuantityCombo", QComboBox)
     combo.setCurrentIndex(combo.findData("gradient"))
     watched, alone = Trainer(CONFIGS["circles"]), Trainer(CONFIGS["circles"])
     for _ in range(5):
