@@ -407,7 +407,8 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _what_changed(old, new):
-        changed = [k for k, v in new.to_dict().items() if old.to_dict().get(k) != v]
+        before = old.to_dict()
+        changed = [k for k, v in new.to_dict().items() if before.get(k) != v]
         return ", ".join(changed) if changed else "settings"
 
     def _update_status(self):
