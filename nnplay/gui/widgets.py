@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QDoubleSpinBox
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+    QValidator,
+)
+from PySide6.QtWidgets import QDoubleSpinBox, QSizePolicy, QWidget
 
 
 class LogSpinBox(QDoubleSpinBox):
@@ -93,3 +102,127 @@ def arg(text, *values):
     for i in range(len(values), 0, -1):  # %10 before %1
         text = text.replace(f"%{i}", str(values[i - 1]))
     return text
+
+
+class LiveLabel(QWidget):
+    """A label for text that changes on every frame (the status line, the latest loss, the gradient ratio).
+
+    ``QLabel.setText`` always calls ``updateGeometry()``, and every ``QLayout.activate()`` calls
+    ``updateGeometry()`` on its own widget in turn, so one changed label re-lays out each ancestor up to the
+    window, and ``QTabWidget`` repaints its whole page on every layout request: the controls, the captions and
+    all panel frames were repainted on every frame (about 6 ms of a 40 ms frame). This label keeps its size
+    when its text changes and repaints only itself.
+
+    Its height is ``lines`` lines. Plain one-line text is elided ("…") when it does not fit; wrapped text that
+    needs more lines than are shown grows the label once (it never shrinks while the text changes, so the
+    plots below do not jump). The tooltip holds the whole text when ``tooltip_text`` is on.
+    """
+
+    def __init__(self, lines=1, rich=False, color=None, hint_text="", tooltip_text=True, parent=None):
+        super().__init__(parent)
+        self._text = ""
+        self._lines = max(1, int(lines))
+        self._min_lines = self._lines
+        self._rich = rich
+        self._hint_text = hint_text
+        self._tooltip_text = tooltip_text
+        self._color = QColor(color) if color else None
+        self._doc = QTextDocument(self)
+        self._doc.setDocumentMargin(0)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self._doc.setDefaultTextOption(option)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    # -- QLabel-like API --------------------------------------------------------------------------------
+    def text(self):
+        return self._text
+
+    def setText(self, text):
+        text = str(text)
+        if text == self._text:
+            return
+        self._text = text
+        if self._multiline:
+            self._set_document()
+            self._grow_if_needed()
+        plain = self._plain()
+        self.setAccessibleDescription(plain)
+        if self._tooltip_text:
+            self.setToolTip(plain)
+        self.update()
+
+    # -- size ---------------------------------------------------------------------------------------------
+    @property
+    def _multiline(self):
+        return self._rich or self._min_lines > 1
+
+    def _line_height(self):
+        return self.fontMetrics().lineSpacing()
+
+    def sizeHint(self):
+        width = self.fontMetrics().horizontalAdvance(self._hint_text) + 4 if self._hint_text else 160
+        return QSize(width, self._lines * self._line_height() + 4)
+
+    def minimumSizeHint(self):
+        return QSize(0, self.sizeHint().height())
+
+    def _set_document(self):
+        if self._doc.defaultFont() != self.font():
+            self._doc.setDefaultFont(self.font())
+        if self._rich:
+            self._doc.setHtml(self._text)
+        else:
+            self._doc.setPlainText(self._text)
+        self._doc.setTextWidth(max(1, self.width()))
+
+    def _needed_lines(self):
+        return max(1, math.ceil((self._doc.size().height() - 1) / max(1, self._line_height())))
+
+    def _grow_if_needed(self):
+        if self.width() <= 1:
+            return
+        needed = max(self._min_lines, self._needed_lines())
+        if needed > self._lines:
+            self._lines = needed
+            self.updateGeometry()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self._multiline and event.oldSize().width() != event.size().width():
+            self._doc.setTextWidth(max(1, self.width()))
+            # A new width is a layout change anyway: fit the lines to the text again (fewer when it got wider).
+            needed = max(self._min_lines, self._needed_lines())
+            if needed != self._lines:
+                self._lines = needed
+                self.updateGeometry()
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            if self._multiline:
+                self._set_document()
+            self.updateGeometry()
+
+    # -- drawing ------------------------------------------------------------------------------------------
+    def _plain(self):
+        if not self._rich:
+            return self._text
+        return self._doc.toPlainText()
+
+    def paintEvent(self, _event):
+        painter = QPainter(self)
+        color = self._color or self.palette().color(QPalette.ColorRole.WindowText)
+        rect = self.contentsRect()
+        if not self._multiline:
+            fm = self.fontMetrics()
+            painter.setPen(color)
+            text = fm.elidedText(self._text, Qt.TextElideMode.ElideRight, rect.width())
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+            return
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QPalette.ColorRole.Text, color)
+        ctx.clip = QRectF(rect)
+        painter.setClipRect(rect)
+        painter.translate(rect.topLeft())
+        self._doc.documentLayout().draw(painter, ctx)
