@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSlider,
     QSplitter,
     QStyle,
@@ -39,9 +40,9 @@ from nnplay.gui.panels.loss import LossPanel
 from nnplay.gui.panels.network import NetworkView
 from nnplay.gui.presets import PRESETS
 from nnplay.gui.session import NUMERICAL_PARAM_LIMIT, SPEEDS, TrainingSession
-from nnplay.gui.widgets import arg
+from nnplay.gui.widgets import LiveLabel, arg
 
-SLOW_PANEL_INTERVAL = 0.15
+SLOW_PANEL_INTERVAL = 0.2
 """Seconds between redraws of the boundary, network and activation views while playing."""
 
 # (module in nnplay.gui.labs, class, menu text) — imported when first opened, so start-up stays fast.
@@ -101,8 +102,9 @@ class MainWindow(QMainWindow):
         self._make_toolbar()
         self._make_menus()
         self._make_shortcuts()
-        self.statusLabel = QLabel()
+        self.statusLabel = LiveLabel(hint_text=self._status_template())  # new text on every frame
         self.statusLabel.setObjectName("statusLabel")
+        self.statusLabel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.statusLabel.setAccessibleName(self.tr("Training status"))
         self.statusBar().addPermanentWidget(self.statusLabel)
 
@@ -417,16 +419,31 @@ class MainWindow(QMainWindow):
         loss = h.loss[-1] if len(h.loss) else math.nan
         acc = h.eval_column("train_accuracy")
         tacc = h.eval_column("test_accuracy")
+        self.statusLabel.setText(
+            self._status_text(
+                tr.step_count,
+                tr.epoch,
+                loss,
+                acc[-1] if len(acc) else None,
+                tacc[-1] if len(tacc) and not math.isnan(tacc[-1]) else None,
+            )
+        )
+
+    def _status_text(self, step, epoch, loss, accuracy=None, test_accuracy=None):
         parts = [
-            arg(self.tr("step %1"), tr.step_count),
-            arg(self.tr("epoch %1"), tr.epoch),
+            arg(self.tr("step %1"), step),
+            arg(self.tr("epoch %1"), epoch),
             arg(self.tr("mini-batch loss %1"), f"{loss:.4g}"),
         ]
-        if len(acc):
-            parts.append(arg(self.tr("train accuracy %1 %"), f"{100 * acc[-1]:.1f}"))
-        if len(tacc) and not math.isnan(tacc[-1]):
-            parts.append(arg(self.tr("test accuracy %1 %"), f"{100 * tacc[-1]:.1f}"))
-        self.statusLabel.setText("  ·  ".join(parts))
+        if accuracy is not None:
+            parts.append(arg(self.tr("train accuracy %1 %"), f"{100 * accuracy:.1f}"))
+        if test_accuracy is not None:
+            parts.append(arg(self.tr("test accuracy %1 %"), f"{100 * test_accuracy:.1f}"))
+        return "  ·  ".join(parts)
+
+    def _status_template(self):
+        """A long status line: the status label asks for its width (it does not resize as the text changes)."""
+        return self._status_text(1_000_000, 10_000, 0.0001234, 0.999, 0.999)
 
     # -- presets, labs, files ------------------------------------------------------------------------------
     def load_preset(self, key):

@@ -3,6 +3,7 @@ the signals. Views subscribe; the trainer never knows they exist."""
 
 from __future__ import annotations
 
+import math
 import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,6 +17,10 @@ SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 0)
 FRAME_BUDGET = 0.018
 """Seconds of training per timer tick at full speed, before the views redraw once."""
 
+EVAL_INTERVAL = 0.1
+"""While playing, the whole training and test sets are evaluated (loss, accuracy) at most this often, in
+seconds: at full speed that is a point every few hundred steps, and it leaves the time to training."""
+
 NUMERICAL_PARAM_LIMIT = 3000
 """Above this many parameters a numerical-gradient step takes too long for an interactive window."""
 
@@ -23,8 +28,9 @@ NUMERICAL_PARAM_LIMIT = 3000
 class TrainingSession(QObject):
     """Drives a ``Trainer`` from a ``QTimer`` in the GUI thread.
 
-    Each tick trains until a time budget is spent (or until the chosen speed is met), evaluates once and
-    emits ``stepped`` once, so the views redraw at most once per tick however fast training goes.
+    Each tick trains until a time budget is spent (or until the chosen speed is met), evaluates (at most
+    every ``EVAL_INTERVAL`` seconds, and whenever training stops) and emits ``stepped`` once, so the views
+    redraw at most once per tick however fast training goes.
     """
 
     stepped = Signal(int)  # number of steps taken since the last emission
@@ -44,7 +50,8 @@ class TrainingSession(QObject):
         self._target_step = None  # run until this step, then pause (Step epoch)
         self._sec_per_step = 1e-4
         self.frame_budget = FRAME_BUDGET
-        self.trainer.evaluate()
+        self._last_eval = -math.inf
+        self._evaluate()
 
     # -- properties ----------------------------------------------------------------------------------
     @property
@@ -85,12 +92,22 @@ class TrainingSession(QObject):
         self._timer.start(self._interval())
         self.playingChanged.emit(True)
 
-    def pause(self):
+    def pause(self, evaluate=True):
+        """Stop the timer. With ``evaluate``, the steps since the last evaluation are evaluated and shown
+        (callers that step, reset or start again at once do not need that)."""
         was = self._timer.isActive()
         self._timer.stop()
         self._target_step = None
         if was:
+            if evaluate and self._evaluated_step != self.trainer.step_count and self.trainer.diverged is None:
+                self._evaluate()  # the last steps since the last evaluation
+                self.stepped.emit(0)
             self.playingChanged.emit(False)
+
+    def _evaluate(self):
+        self.trainer.evaluate()
+        self._evaluated_step = self.trainer.step_count
+        self._last_eval = time.perf_counter()
 
     def toggle(self):
         if self.playing:
@@ -100,14 +117,14 @@ class TrainingSession(QObject):
 
     def step(self):
         """Exactly one mini-batch (pauses first)."""
-        self.pause()
+        self.pause(evaluate=False)
         self._run(1)
 
     def step_epoch(self):
         """Train to the end of the current epoch, through the timer so the window stays responsive."""
         if self.trainer.diverged is not None:
             return
-        self.pause()
+        self.pause(evaluate=False)
         self._target_step = self.trainer.step_count + self.trainer.steps_to_epoch_end
         self._last_tick = time.perf_counter()
         self._timer.start(0)
@@ -115,9 +132,9 @@ class TrainingSession(QObject):
 
     def restart(self):
         """Reset: new weights from the same seed, empty plots, step 0."""
-        self.pause()
+        self.pause(evaluate=False)
         self.trainer.reset()
-        self.trainer.evaluate()
+        self._evaluate()
         self.reset.emit()
 
     def apply_config(self, config: Config, start_over=False) -> bool:
@@ -130,8 +147,8 @@ class TrainingSession(QObject):
             self.trainer.reset()
             restarted = True
         if restarted:
-            self.pause()
-            self.trainer.evaluate()
+            self.pause(evaluate=False)
+            self._evaluate()
             self.reset.emit()
         self.configChanged.emit(self.trainer.config)
         return restarted
@@ -141,7 +158,7 @@ class TrainingSession(QObject):
         tr = self.trainer
         result = tr.step(n)
         if len(result):
-            tr.evaluate()
+            self._evaluate()
             self.stepped.emit(len(result))
         if result.diverged is not None:
             self.pause()
@@ -181,8 +198,10 @@ class TrainingSession(QObject):
             if result.diverged is not None or len(result) < k:
                 diverged = result.diverged or tr.diverged
                 break
+        done = diverged is not None or (self._target_step is not None and tr.step_count >= self._target_step)
         if total:
-            tr.evaluate()
+            if done or time.perf_counter() - self._last_eval >= EVAL_INTERVAL:
+                self._evaluate()
             self.stepped.emit(total)
         if diverged is not None:
             self.pause()

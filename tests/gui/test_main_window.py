@@ -1,16 +1,17 @@
 """The main window, driven as a student would: controls, time, presets, divergence, shortcuts."""
 
 import math
+import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from qt_helpers import find_child
 
 from nnplay.core.config import Config
 from nnplay.gui.main_window import MainWindow
 from nnplay.gui.presets import PRESETS
-from nnplay.gui.session import TrainingSession
+from nnplay.gui.session import EVAL_INTERVAL, TrainingSession
 from nnplay.gui.style import configure_pyqtgraph
 
 REQUIRED_NAMES = [
@@ -214,6 +215,53 @@ def test_play_and_pause(window, qtbot):
     assert not s.playing
     qtbot.keyClick(window, Qt.Key.Key_R)
     assert s.trainer.step_count == 0 and window.lossPanel.loss_point_count() == 0
+
+
+def test_playing_evaluates_at_most_every_interval_and_once_more_on_pause(window, qtbot):
+    s = window.session
+    evaluations = []
+    original = s.trainer.evaluate
+    s.trainer.evaluate = lambda: evaluations.append(s.trainer.step_count) or original()
+    window.speedSlider.setValue(window.speedSlider.maximum())
+    s.play()
+    start = time.perf_counter()
+    qtbot.waitUntil(lambda: window.redraw_count > 30 and len(evaluations) > 3, timeout=20_000)
+    s.pause()
+    elapsed = time.perf_counter() - start
+    assert len(evaluations) <= elapsed / EVAL_INTERVAL + 2 < window.redraw_count
+    # Paused: the steps since the last evaluation are evaluated and shown.
+    assert evaluations[-1] == s.trainer.step_count
+    h = s.trainer.history
+    assert h.evals.x[-1] == s.trainer.step_count
+    assert f"step {s.trainer.step_count:,}".replace(",", "") in window.statusLabel.text().replace(",", "")
+
+
+def test_changing_numbers_do_not_lay_out_the_window_again(window, qtbot):
+    """A QLabel whose text changes asks every ancestor for a new layout, and QTabWidget repaints its whole
+    page on each: the controls and all panels were repainted on every frame."""
+    layouts = []
+
+    class Counter(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.LayoutRequest:
+                layouts.append(obj.objectName())
+            return False
+
+    counter = Counter()
+    tabs = find_child(window, "mainTabs")
+    tabs.installEventFilter(counter)
+    window.installEventFilter(counter)
+    for _ in range(2):  # (the gradient sentence may need a third line once: that is a new layout)
+        window.session.step()
+        qtbot.wait(50)
+    layouts.clear()
+    texts = set()
+    for _ in range(5):
+        window.session.step()
+        qtbot.wait(20)
+        texts.add(window.statusLabel.text() + window.lossPanel.summaryLabel.text())
+    assert len(texts) == 5  # the numbers changed on every step
+    assert layouts == []
 
 
 def test_slow_speed_trains_at_about_that_rate(window, qtbot):

@@ -4,12 +4,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox
 from qt_helpers import find_child
 
 from nnplay.core.config import Config
 from nnplay.core.trainer import Trainer
+from nnplay.gui.panels._common import MAX_BUCKETS
 from nnplay.gui.panels.activations import ActivationPanel
 from nnplay.gui.panels.boundary import BoundaryPanel
 from nnplay.gui.panels.gradients import GradientPanel
@@ -252,17 +254,26 @@ def test_long_history_reuses_the_same_items(qtbot):
     assert [id(loss.batchCurve), id(loss.trainLossCurve), id(loss.testLossCurve), id(loss.trainAccCurve)] == loss_items
     assert [id(c) for c in grad.curves] + [id(grad.bars)] == grad_items
     assert loss.loss_point_count() == grad.point_count() == 50_000
-    # Long curves are downsampled for drawing (pyqtgraph's addItem would reset this if set before adding).
-    for curve in (loss.batchCurve, *grad.curves):
-        assert curve.opts["autoDownsample"] and curve.opts["clipToView"]
-        assert curve.opts["downsampleMethod"] == "peak"
+    # Long curves are drawn from a bounded min/max summary that keeps every peak of the history.
+    h = trainer.history
+    for curve, column in ((loss.batchCurve, h.loss), *zip(grad.curves, h.grad_norm.T, strict=True)):
+        x, y = curve.getData()
+        assert len(x) <= 2 * (MAX_BUCKETS + 1)
+        assert x[0] == h.step_x[0] and x[-1] <= h.step_x[-1]
+        positive = column[column > 0]  # (cross-entropy with its δ can be -1e-7: no place on a log axis)
+        assert np.nanmin(y) == pytest.approx(np.log10(positive.min()))
+        assert np.nanmax(y) == pytest.approx(np.log10(positive.max()))
     # The x range is set from the steps, not by pyqtgraph's x auto-range: with auto-range the downsampled
     # bounds and the view width fed each other and the main window repainted forever after ~10,000 steps.
     for plot in (find_child(loss, "lossPlot"), find_child(grad, "gradientPlot")):
         vb = plot.getPlotItem().getViewBox()
-        assert not vb.autoRangeEnabled()[0]
+        assert vb.autoRangeEnabled() == [False, False]  # y too: pyqtgraph's would paint every plot twice
         lo, hi = vb.viewRange()[0]
         assert lo <= 1 and 50_000 <= hi < 52_000
+        values = h.grad_norm if plot.objectName() == "gradientPlot" else h.loss
+        shown = np.log10(values[values > 0])
+        ylo, yhi = vb.viewRange()[1]
+        assert ylo <= shown.min() and shown.max() <= yhi
 
 
 def test_a_zoomed_x_axis_stays_until_auto_range_is_asked_for(qtbot):
@@ -280,6 +291,82 @@ def test_a_zoomed_x_axis_stays_until_auto_range_is_asked_for(qtbot):
     grad.update_from(trainer)
     lo, hi = vb.viewRange()[0]
     assert lo <= 1 and hi >= 220
+
+
+def test_zooming_in_on_a_long_history_shows_every_step_in_view(qtbot):
+    loss, grad = make(qtbot, "loss"), make(qtbot, "gradients")
+    trainer = Trainer(Config(hidden=(4,), batch_size=1))
+    trainer.step(3 * 2 * MAX_BUCKETS)  # more rows than the summary has buckets
+    for p in (loss, grad):
+        p.update_from(trainer)
+    h = trainer.history
+    assert len(loss.batchCurve.getData()[0]) < len(h.steps) // 2  # summarised
+    find_child(loss, "lossPlot").getPlotItem().getViewBox().setXRange(1000, 1100, padding=0)
+    find_child(grad, "gradientPlot").getPlotItem().getViewBox().setXRange(1000, 1100, padding=0)
+    # Redrawn at once (no new step needed), with every row in view and one on either side.
+    in_view = (h.step_x >= 999) & (h.step_x <= 1101)
+    x, y = loss.batchCurve.getData()
+    np.testing.assert_array_equal(x, h.step_x[in_view])
+    np.testing.assert_allclose(y, np.log10(h.loss[in_view]))
+    x, y = grad.curves[0].getData()
+    np.testing.assert_array_equal(x, h.step_x[in_view])
+    np.testing.assert_allclose(y, np.log10(h.grad_norm[in_view, 0]))
+    # "A" brings back the whole history, summarised again.
+    vb = find_child(loss, "lossPlot").getPlotItem().getViewBox()
+    vb.enableAutoRange()
+    vb.updateAutoRange()  # (what pyqtgraph does when it next paints)
+    x, _ = loss.batchCurve.getData()
+    assert x[0] == h.step_x[0] and len(x) <= 2 * (MAX_BUCKETS + 1)
+
+
+def test_each_plot_is_painted_once_per_frame_even_when_its_range_moves(qtbot):
+    """pyqtgraph applies a new range when it paints, which moves every item and paints the plot a second
+    time; the panels apply it when they set it, so a frame costs one paint per plot."""
+    loss, grad = make(qtbot, "loss"), make(qtbot, "gradients")
+    views = {name: find_child(p, name) for p, name in ((loss, "lossPlot"), (grad, "gradientPlot"))}
+    for p in (loss, grad):
+        p.resize(500, 350)
+        p.show()
+        qtbot.waitExposed(p)
+    paints = {name: 0 for name in views}
+
+    class Counter(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                paints[obj.parent().objectName()] += 1
+            return False
+
+    def frame():
+        trainer.step(400)  # the x range grows on every frame
+        for p in (loss, grad):
+            p.update_from(trainer)
+        for _ in range(5):
+            QApplication.processEvents()
+
+    trainer = Trainer(CONFIGS["circles"])
+    for _ in range(3):  # the first frames widen the axes for longer tick labels: a new layout, another paint
+        frame()
+    counter = Counter()
+    for v in views.values():
+        v.viewport().installEventFilter(counter)
+    start = {name: v.getPlotItem().getViewBox().viewRange()[0][1] for name, v in views.items()}
+    frames = 6
+    for _ in range(frames):
+        frame()
+    assert all(v.getPlotItem().getViewBox().viewRange()[0][1] > start[name] for name, v in views.items())
+    assert paints == {name: frames for name in views}
+
+
+def test_the_log_switch_redraws_the_loss_in_the_other_scale(qtbot):
+    loss = make(qtbot, "loss")
+    trainer = Trainer(CONFIGS["circles"])
+    trainer.step(50)
+    loss.update_from(trainer)
+    log_y = loss.batchCurve.getData()[1].copy()
+    find_child(loss, "lossLogCheck").setChecked(False)
+    np.testing.assert_allclose(loss.batchCurve.getData()[1], 10**log_y)
+    lo, hi = find_child(loss, "lossPlot").getPlotItem().getViewBox().viewRange()[1]
+    assert lo <= trainer.history.loss.min() and trainer.history.loss.max() <= hi
 
 
 def test_network_view_buckets_edges_into_a_few_items(qtbot):

@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 
+from nnplay.gui.panels.envelope import Envelope
 from nnplay.gui.widgets import named
 
 AXIS_FONT_PT = 9
@@ -99,6 +100,9 @@ def make_plot(name, accessible, tip, bottom=None, left=None, *, axis_items=None)
         p.setLabel("bottom", bottom, **LABEL_STYLE)
     if left:
         p.setLabel("left", left, **LABEL_STYLE)
+    # The view box's menu (view all, axes, export) stays; pyqtgraph's "Plot Options" (log mode, FFT,
+    # downsampling, …) would fight the panels, which draw log10 values and summarise long histories themselves.
+    p.setMenuEnabled(False, enableViewBoxMenu=True)
     w.setMinimumSize(160, 120)
     return w
 
@@ -109,69 +113,174 @@ def add_legend(plot_item, offset=(-8, 8), cols=1):
     )
 
 
-def add_curve(plot_item, pen, name=None, **kw):
-    """Add a line that stays cheap however long it gets.
+MAX_BUCKETS = 1024
+"""Curves over the steps are drawn from at most this many min/max buckets (two points each): two points per
+pixel column on a plot 1,000 pixels wide, so the picture is the same as drawing every row."""
 
-    * peak auto-downsampling and clip-to-view, set *after* ``addItem`` (which overwrites them);
-    * about two drawn points per pixel column (pyqtgraph's default is ten), kept by peak downsampling as the
-      minimum and maximum of each column, so the picture is the same;
-    * lines wider than one pixel drawn as separate segments: Qt strokes a long, zig-zagging antialiased
-      polyline 10-20× slower (a noisy 5,000-point curve of width 2.5: ~150 ms instead of ~15 ms).
+
+def add_line(plot_item, pen, name=None, antialias=True):
+    """A ``pg.PlotCurveItem`` added to ``plot_item`` (and to its legend, with ``name``).
+
+    Lines wider than one pixel are drawn as separate segments: Qt strokes a long, zig-zagging antialiased
+    polyline 10-20× slower (a noisy 5,000-point curve of width 2.5: ~150 ms instead of ~15 ms).
     """
-    item = pg.PlotDataItem(pen=pen, name=name, **kw)
+    item = pg.PlotCurveItem(pen=pen, name=name, antialias=antialias, connect="finite", skipFiniteCheck=True)
     plot_item.addItem(item)
-    item.setDownsampling(auto=True, method="peak")
-    item.setClipToView(True)
-    if "autoDownsampleFactor" in item.opts:  # no setter in pyqtgraph 0.14
-        item.opts["autoDownsampleFactor"] = 1.0
     p = pg.mkPen(pen)
     if p.widthF() > 1 and p.style() == Qt.PenStyle.SolidLine:
-        item.curve.setSegmentedLineMode("on")
+        item.setSegmentedLineMode("on")
     return item
 
 
-class XFollower:
-    """Keeps a plot's x axis on [first step, last step] itself instead of pyqtgraph's x auto-range.
+def steps_range(lo, hi):
+    """The x range for steps ``lo`` … ``hi``: the end grows in quarter-decade steps, so the range (and the
+    axis ticks, which pyqtgraph regenerates whenever the range moves) changes only every few frames."""
+    lo, hi = float(lo), float(max(hi, lo + 1))
+    quantum = 10.0 ** math.floor(math.log10(max(hi - lo, 10.0))) / 4
+    hi = math.ceil(hi / quantum) * quantum
+    pad = 0.02 * (hi - lo)
+    return lo - pad, hi + pad
+
+
+def values_range(lo, hi):
+    """A y range around [lo, hi] that moves only when the data leave it: both ends rounded outwards to a
+    quarter of the span's power of ten (0.25 decades on a log10 axis), then 4 % padding."""
+    lo, hi = float(lo), float(hi)
+    span = hi - lo
+    quantum = 10.0 ** math.floor(math.log10(span)) / 4 if span > 0 else max(abs(hi), 1.0) / 4
+    lo, hi = math.floor(lo / quantum) * quantum, math.ceil(hi / quantum) * quantum
+    if hi <= lo:
+        lo, hi = lo - quantum, hi + quantum
+    pad = 0.04 * (hi - lo)
+    return lo - pad, hi + pad
+
+
+class RangeFollower:
+    """Keeps one axis of a plot on a range computed from the data, instead of pyqtgraph's auto-range.
 
     With x auto-range on, the data bounds depend on the auto-downsampling factor (the tail that does not fill
     a bin is dropped), the factor depends on the view width, and the view width on the bounds: after ~10,000
-    steps the loss plot started repainting itself forever and starved the event loop. A range set from the
-    steps is stable, and clip-to-view works again (pyqtgraph ignores it while x auto-range is on).
+    steps the loss plot started repainting itself forever and starved the event loop. Auto-range on y is
+    computed while painting, moves the range and so paints each plot a second time in every frame. A range
+    computed from the data and rounded (so that it moves only every few frames) costs nothing.
     When the student zooms or pans, the range is left alone until the plot's "A" button is pressed.
     """
 
-    def __init__(self, plot_item):
-        self._vb = plot_item.getViewBox()
-        self._vb.enableAutoRange(x=False)
+    def __init__(self, plot_item, axis, rounding):
+        self.view_box = plot_item.getViewBox()
+        self.linked = []  # view boxes linked to this axis (they move with it)
+        self._axis = 0 if axis == "x" else 1
+        self._rounding = rounding
+        self._set = None
+        self._disable_auto_range()
+
+    def _disable_auto_range(self):
+        if self._axis == 0:
+            self.view_box.enableAutoRange(x=False)
+        else:
+            self.view_box.enableAutoRange(y=False)
+
+    def zoomed(self):
+        """True when the student changed this axis' range by hand (and has not pressed "A" since)."""
+        vb = self.view_box
+        if self._set is None or vb.autoRangeEnabled()[self._axis]:
+            return False
+        current = vb.viewRange()[self._axis]
+        tol = 1e-6 * max(1.0, abs(self._set[1] - self._set[0]))
+        return abs(current[0] - self._set[0]) > tol or abs(current[1] - self._set[1]) > tol
+
+    def release(self):
+        """Forget the range set last (after a change of scale): the next ``follow`` sets one whatever it is."""
         self._set = None
 
     def follow(self, lo, hi):
-        vb = self._vb
-        current = vb.viewRange()[0]
-        if not vb.autoRangeEnabled()[0] and self._set is not None:
-            tol = 1e-6 * max(1.0, abs(self._set[1] - self._set[0]))
-            if abs(current[0] - self._set[0]) > tol or abs(current[1] - self._set[1]) > tol:
-                return  # zoomed or panned by hand
-        lo, hi = float(lo), float(max(hi, lo + 1))
-        # Grow the range in steps of a quarter decade-unit so that it (and the axis ticks, which pyqtgraph
-        # regenerates whenever the range moves) changes only every few frames, not on every frame.
-        quantum = 10.0 ** math.floor(math.log10(max(hi - lo, 10.0))) / 4
-        hi = math.ceil(hi / quantum) * quantum
-        pad = 0.02 * (hi - lo)
-        vb.enableAutoRange(x=False)
-        vb.setXRange(lo - pad, hi + pad, padding=0)
-        self._set = tuple(vb.viewRange()[0])
+        if self.zoomed() or not (math.isfinite(lo) and math.isfinite(hi)):
+            return
+        lo, hi = self._rounding(lo, hi)
+        self._disable_auto_range()
+        if self._axis == 0:
+            self.view_box.setXRange(lo, hi, padding=0)
+        else:
+            self.view_box.setYRange(lo, hi, padding=0)
+        self._set = tuple(self.view_box.viewRange()[self._axis])
+        # pyqtgraph applies a new range when it paints, which moves every item and so schedules a second
+        # paint of the plot; applied now, the move is part of this frame's only paint.
+        for vb in (self.view_box, *self.linked):
+            vb.updateMatrix()
 
 
-def finite_or_nan(a):
-    """``a`` with inf replaced by nan (pyqtgraph leaves gaps at nan; inf breaks auto-range)."""
-    a = np.asarray(a, dtype=np.float64)
-    return np.where(np.isfinite(a), a, np.nan)
+def x_follower(plot_item):
+    return RangeFollower(plot_item, "x", steps_range)
 
 
-def curve_len(item):
-    x = item.getOriginalDataset()[0]
-    return 0 if x is None else len(x)
+def y_follower(plot_item):
+    return RangeFollower(plot_item, "y", values_range)
+
+
+class HistoryCurves:
+    """One line per column of a history table over the steps (the mini-batch loss, each layer's gradient),
+    at a cost per frame that does not grow with the history.
+
+    Each frame only the rows that are new since the last one are read (``Envelope``), and the lines get at
+    most ``2 * MAX_BUCKETS`` points: the minimum and the maximum of each bucket, which is what peak
+    downsampling would draw. When the student zooms in on the steps, the rows in view are summarised afresh
+    at each redraw, so the detail is there. With ``log``, the lines show log10 of the values (values <= 0 are
+    gaps) on a linear view, under an axis that labels them as powers of ten; pyqtgraph's own log mode would
+    map every point again on every frame.
+    """
+
+    def __init__(self, plot_item, x_follower, lines):
+        self.curves = [add_line(plot_item, *line) for line in lines]
+        self.envelope = Envelope(len(self.curves), MAX_BUCKETS)
+        self._x_follower = x_follower
+        self._key = None
+        self.drawn_points = 0
+
+    @property
+    def rows(self):
+        """Rows of the history table taken in since the last start-over (the table's length as long as it
+        has not had to merge rows, i.e. for the first 65,536 steps)."""
+        return self.envelope.rows
+
+    def _values(self, y, log):
+        y = np.asarray(y, dtype=np.float64).reshape(len(y), self.envelope.ncols)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            v = np.log10(y) if log else y
+        return np.where(np.isfinite(v), v, np.nan)
+
+    def update(self, key, x, y, log=False):
+        """Show ``y`` (n, columns) over the steps ``x`` (n,), both the whole table. ``key`` says what is shown
+        (the history object, the quantity): when it or ``log`` changes, the lines start over."""
+        key = (*key, log)
+        if self._key is None or not all(a is b or a == b for a, b in zip(key, self._key, strict=True)):
+            self._key = key
+            self.envelope.clear()
+        env = self.envelope
+        start = int(np.searchsorted(x, env.last_x, side="right")) if env.rows else 0
+        if start < len(x):
+            env.extend(x[start:], self._values(y[start:], log))
+        if env.size > 1 and self._x_follower is not None and self._x_follower.zoomed():
+            lo, hi = self._x_follower.view_box.viewRange()[0]
+            i = max(0, int(np.searchsorted(x, lo)) - 1)
+            j = min(len(x), int(np.searchsorted(x, hi, side="right")) + 1)
+            view = Envelope(env.ncols, MAX_BUCKETS)
+            view.extend(x[i:j], self._values(y[i:j], log))
+            xs, ys = view.points()
+        else:
+            xs, ys = env.points()
+        self.drawn_points = len(xs)
+        for j, curve in enumerate(self.curves):
+            if math.isnan(env.minimum[j]):
+                curve.setData([], [])
+            else:
+                curve.setData(xs, ys[:, j])
+
+    def value_range(self):
+        """(smallest, largest) value taken in, over every column; (nan, nan) when there is none."""
+        env = self.envelope
+        if np.all(np.isnan(env.minimum)):
+            return math.nan, math.nan
+        return float(np.nanmin(env.minimum)), float(np.nanmax(env.maximum))
 
 
 def fmt_sig(v, digits=2):

@@ -12,10 +12,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from nnplay.gui.panels._common import LABEL_STYLE, MUTED, ThrottledRedraw, add_legend, hex_rgb, make_plot
 from nnplay.gui.style import CLASS_COLORS
+from nnplay.gui.widgets import LiveLabel
 
 GRID = 100
 MARGIN = 0.1  # of the data range, on every side
@@ -84,10 +85,8 @@ class BoundaryPanel(QWidget):
         self.stack.setObjectName("boundaryStack")
         self.stack.addWidget(self._make_2d_page())
         self.stack.addWidget(self._make_matrix_page())
-        self.caption = QLabel()
+        self.caption = LiveLabel(lines=2, rich=True, color=MUTED, tooltip_text=False)  # new text on every redraw
         self.caption.setObjectName("boundaryCaption")
-        self.caption.setWordWrap(True)
-        self.caption.setStyleSheet(f"color: {MUTED};")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)

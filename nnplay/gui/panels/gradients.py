@@ -18,16 +18,16 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from nnplay.gui.panels._common import (
     LABEL_STYLE,
     MUTED,
+    HistoryCurves,
     LogAxis,
-    XFollower,
-    add_curve,
-    curve_len,
-    finite_or_nan,
     fmt_sig,
     make_plot,
     named,
+    x_follower,
+    y_follower,
 )
 from nnplay.gui.style import layer_color
+from nnplay.gui.widgets import LiveLabel
 
 RATIO_WINDOW = 20
 """The ratio is taken between the medians of the last this many steps (one mini-batch is noisy)."""
@@ -80,7 +80,7 @@ class GradientPanel(QWidget):
             axis_items={"left": LogAxis("left")},
         )
         gp = self.gradientPlot.getPlotItem()
-        gp.setLogMode(y=True)
+        gp.getAxis("left").setLogMode(False, True)  # the lines carry log10 of the values
         self.referenceLine = pg.InfiniteLine(
             pos=math.log10(RULE_OF_THUMB),
             angle=0,
@@ -89,7 +89,12 @@ class GradientPanel(QWidget):
             labelOpts={"position": 0.02, "color": "#444", "anchors": [(0, 1), (0, 1)], "fill": (255, 255, 255, 210)},
         )
         gp.addItem(self.referenceLine, ignoreBounds=True)
-        self._xrange = XFollower(gp)
+        self._xrange = x_follower(gp)
+        self._yrange = y_follower(gp)
+        self._lines = None
+        self._updating = False
+        self._was_zoomed = False
+        gp.getViewBox().sigXRangeChanged.connect(self._on_view_changed)
 
         self.barsPlot = make_plot(
             "gradientBars",
@@ -109,6 +114,7 @@ class GradientPanel(QWidget):
         bp.setMenuEnabled(False)
         bp.enableAutoRange(x=False, y=False)
         bp.setYLink(gp)
+        self._yrange.linked.append(bp.getViewBox())
         bp.getAxis("left").setStyle(showValues=False)
         self.bars = pg.BarGraphItem(x=[], height=[], y0=BAR_FLOOR, width=0.7)
         bp.addItem(self.bars, ignoreBounds=True)
@@ -124,7 +130,8 @@ class GradientPanel(QWidget):
         self.legendLabel.setTextFormat(Qt.TextFormat.RichText)
         self.legendLabel.setWordWrap(True)
 
-        self.ratioLabel = QLabel()
+        # Two lines from the start, so that a sentence that wraps differently does not move the plots.
+        self.ratioLabel = LiveLabel(lines=2, rich=True, tooltip_text=False)
         named(
             self.ratioLabel,
             "gradientRatioLabel",
@@ -134,14 +141,10 @@ class GradientPanel(QWidget):
                 "(medians over the last {n} steps). Below 1/100 the gradient vanishes; near 1 it survives."
             ).format(n=RATIO_WINDOW),
         )
-        self.ratioLabel.setWordWrap(True)
-        self.ratioLabel.setTextFormat(Qt.TextFormat.RichText)
         font = self.ratioLabel.font()
         font.setPointSizeF(10.5)
         self.ratioLabel.setFont(font)
         self.ratioLabel.setContentsMargins(4, 2, 4, 2)
-        # Room for two lines from the start, so that a sentence that wraps differently does not move the plots.
-        self.ratioLabel.setMinimumHeight(2 * self.ratioLabel.fontMetrics().lineSpacing() + 10)
 
         head = QHBoxLayout()
         head.setContentsMargins(4, 0, 4, 0)
@@ -165,8 +168,9 @@ class GradientPanel(QWidget):
 
     # -- public ------------------------------------------------------------------------------------------
     def point_count(self):
-        """Number of points in layer 1's curve (equals the history length)."""
-        return curve_len(self.curves[0]) if self.curves else 0
+        """Number of steps the curves have taken in (the history's length for the first 65,536 steps); at
+        most ``2 * MAX_BUCKETS`` points per curve are drawn, the minimum and maximum of each bucket."""
+        return self._lines.rows if self._lines is not None else 0
 
     def current_ratio(self):
         """‖∂L/∂W1‖ / ‖∂L/∂W_L‖ (medians of the last 20 steps); nan before the first step."""
@@ -182,24 +186,37 @@ class GradientPanel(QWidget):
         if self._seen is not None and all(a is b or a == b for a, b in zip(key, self._seen, strict=True)):
             return
         self._seen = key
-        L = h.n_layers
-        if self._n_layers != L:
-            self._rebuild(L)
-        x = h.step_x
-        self._xrange.follow(0, x[-1] if len(x) else 1)
-        values = h.grad_norm if self.quantity() == "gradient" else finite_or_nan(h.update_ratio)
-        for i, curve in enumerate(self.curves):
-            curve.setData(x, values[:, i])
-        self._update_bars(values[-1] if len(values) else np.full(L, np.nan))
-        self._update_ratio(h.grad_norm, L)
+        self._updating = True
+        try:
+            L = h.n_layers
+            if self._n_layers != L:
+                self._rebuild(L)
+            x = h.step_x
+            self._xrange.follow(0, x[-1] if len(x) else 1)
+            values = h.grad_norm if self.quantity() == "gradient" else h.update_ratio
+            self._lines.update((h, self.quantity()), x, values, log=True)
+            self._yrange.follow(*self._lines.value_range())
+            self._update_bars(values[-1] if len(values) else np.full(L, np.nan))
+            self._update_ratio(h.grad_norm, L)
+        finally:
+            self._updating = False
+
+    def _on_view_changed(self, *_):
+        if self._updating:
+            return
+        zoomed = self._xrange.zoomed()
+        if zoomed or self._was_zoomed:
+            self._was_zoomed = zoomed
+            self._seen = None
+            if self._trainer is not None:
+                self.update_from(self._trainer)
 
     # -- internals ---------------------------------------------------------------------------------------
     def _rebuild(self, L):
         gp = self.gradientPlot.getPlotItem()
         for c in self.curves:
             gp.removeItem(c)
-        self.curves = []
-        names = []
+        lines, names = [], []
         for i in range(L):
             color = layer_color(i, L)
             if L == 1:
@@ -210,11 +227,13 @@ class GradientPanel(QWidget):
                 name = self.tr("layer {i} (output side)").format(i=L)
             else:
                 name = self.tr("layer {i}").format(i=i + 1)
-            curve = add_curve(gp, pg.mkPen(color, width=1), name, antialias=False)
-            curve.setToolTip(name)
-            self.curves.append(curve)
+            lines.append((pg.mkPen(color, width=1), name, False))
             short = name if i in (0, L - 1) else str(i + 1)
             names.append(f"<span style='color:{color.name()}'>■</span>&nbsp;{short}")
+        self._lines = HistoryCurves(gp, self._xrange, lines)
+        self.curves = self._lines.curves
+        for curve, (_pen, name, _aa) in zip(self.curves, lines, strict=True):
+            curve.setToolTip(name)
         self.legendLabel.setText(" &nbsp;".join(names))
         self._brushes = [pg.mkBrush(layer_color(i, L)) for i in range(L)]
         self._x = np.arange(1, L + 1)
@@ -287,6 +306,6 @@ class GradientPanel(QWidget):
             gp.setLabel("left", self.tr("η‖∂L/∂W‖ / ‖W‖ (log scale)"), **LABEL_STYLE)
             self.referenceLine.show()
         self._seen = None
-        gp.enableAutoRange(y=True)
+        self._yrange.release()
         if self._trainer is not None:
             self.update_from(self._trainer)

@@ -2,29 +2,33 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
+from nnplay.core.trainer import EVAL_COLUMNS
 from nnplay.gui.panels._common import (
     LABEL_STYLE,
     MUTED,
+    HistoryCurves,
     LogAxis,
-    XFollower,
-    add_curve,
     add_legend,
-    curve_len,
-    finite_or_nan,
     make_plot,
     named,
+    x_follower,
+    y_follower,
 )
+from nnplay.gui.widgets import LiveLabel
 
-BATCH_PEN = pg.mkPen((110, 140, 190, 110), width=1)
+BATCH_PEN = pg.mkPen((192, 205, 227), width=1)
 TRAIN_COLOR = "#1f4fb4"
 TEST_COLOR = "#ff7f0e"
 TRAIN_PEN = pg.mkPen(TRAIN_COLOR, width=2.5)
 TEST_PEN = pg.mkPen(TEST_COLOR, width=2.5)
 DIVERGED_COLOR = "#d62728"
+LOSSES = ("train_loss", "test_loss")
+ACCURACIES = ("train_accuracy", "test_accuracy")
 
 
 class LossPanel(QWidget):
@@ -35,14 +39,15 @@ class LossPanel(QWidget):
         self.setObjectName("lossPanel")
         self._seen = None  # (history, rows, last step, evaluations, divergence) at the last drawing
         self._has_test = True
+        self._trainer = None
+        self._n_classes = None
+        self._updating = False
+        self._was_zoomed = False
 
-        self.summaryLabel = QLabel()
+        # One line that never resizes the plots; when it is cut off ("…"), its tooltip has the whole text.
+        self.summaryLabel = LiveLabel(color=MUTED)
         self.summaryLabel.setObjectName("lossSummaryLabel")
         self.summaryLabel.setAccessibleName(self.tr("Latest loss and accuracy"))
-        self.summaryLabel.setStyleSheet(f"color: {MUTED};")
-        # One line that never resizes the plots (a label that wraps would move them as the numbers change);
-        # when it is cut off, its tooltip has the whole text.
-        self.summaryLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.logCheck = named(
             QCheckBox(self.tr("log scale")),
             "lossLogCheck",
@@ -68,10 +73,15 @@ class LossPanel(QWidget):
             axis_items={"left": LogAxis("left")},
         )
         lp = self.lossPlot.getPlotItem()
+        self._xrange = x_follower(lp)
+        self._yrange = y_follower(lp)
         self._lossLegend = add_legend(lp, offset=(-8, 4), cols=3)
-        self.batchCurve = add_curve(lp, BATCH_PEN, self.tr("mini-batch loss"), antialias=False)
-        self.trainLossCurve = add_curve(lp, TRAIN_PEN, self.tr("train loss"))
-        self.testLossCurve = add_curve(lp, TEST_PEN, self.tr("test loss"))
+        self.batchLine = HistoryCurves(lp, self._xrange, [(BATCH_PEN, self.tr("mini-batch loss"), False)])
+        self.evalLossLines = HistoryCurves(
+            lp, self._xrange, [(TRAIN_PEN, self.tr("train loss")), (TEST_PEN, self.tr("test loss"))]
+        )
+        self.batchCurve = self.batchLine.curves[0]
+        self.trainLossCurve, self.testLossCurve = self.evalLossLines.curves
         self.divergedLine = pg.InfiniteLine(
             angle=90,
             pen=pg.mkPen(DIVERGED_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
@@ -97,8 +107,12 @@ class LossPanel(QWidget):
         ap.enableAutoRange(y=False)
         ap.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1)]])
         self._accLegend = add_legend(ap, offset=(-8, -8), cols=2)
-        self.trainAccCurve = add_curve(ap, pg.mkPen(TRAIN_COLOR, width=2.5), self.tr("train accuracy"))
-        self.testAccCurve = add_curve(ap, pg.mkPen(TEST_COLOR, width=2.5), self.tr("test accuracy"))
+        self.accuracyLines = HistoryCurves(
+            ap,
+            self._xrange,
+            [(pg.mkPen(TRAIN_COLOR, width=2.5), self.tr("train accuracy")), (TEST_PEN, self.tr("test accuracy"))],
+        )
+        self.trainAccCurve, self.testAccCurve = self.accuracyLines.curves
         self.chanceLine = pg.InfiniteLine(
             pos=0.5,
             angle=0,
@@ -108,7 +122,10 @@ class LossPanel(QWidget):
         )
         ap.addItem(self.chanceLine, ignoreBounds=True)
         ap.setXLink(lp)
-        self._xrange = XFollower(lp)
+        self._xrange.linked.append(ap.getViewBox())
+        # Redraw when the student zooms or pans the steps (the lines then show every row in view) and once
+        # more when "A" brings the whole history back.
+        lp.getViewBox().sigXRangeChanged.connect(self._on_view_changed)
         self.lossPlot.setMinimumHeight(150)
         self.accuracyPlot.setMinimumHeight(90)
 
@@ -132,28 +149,37 @@ class LossPanel(QWidget):
 
     # -- public ------------------------------------------------------------------------------------------
     def loss_point_count(self):
-        """Number of mini-batch loss points handed to the plot (equals the history length)."""
-        return curve_len(self.batchCurve)
+        """Number of mini-batch losses the plot has taken in (the history's length for the first 65,536
+        steps); at most ``2 * MAX_BUCKETS`` of them are drawn, as the minimum and maximum of each bucket."""
+        return self.batchLine.rows
 
     def update_from(self, trainer):
+        self._trainer = trainer
         h = trainer.history
         key = (h, len(h.steps), h.last_step, len(h.evals), trainer.diverged)
         if self._seen is not None and all(a is b or a == b for a, b in zip(key, self._seen, strict=True)):
             return
         self._seen = key
+        self._updating = True
+        try:
+            self._draw_lines(trainer)
+        finally:
+            self._updating = False
+
+    def _draw_lines(self, trainer):
+        h = trainer.history
+        log = self.logCheck.isChecked()
         x = h.step_x
         self._xrange.follow(0, x[-1] if len(x) else 1)
-        self.batchCurve.setData(x, h.loss)
-        ex = h.evals.x
-        self.trainLossCurve.setData(ex, finite_or_nan(h.eval_column("train_loss")))
-        self.trainAccCurve.setData(ex, finite_or_nan(h.eval_column("train_accuracy")))
+        self.batchLine.update((h,), x, h.steps.y[:, :1], log)
+        evals = h.evals.y
+        self.evalLossLines.update((h,), h.evals.x, evals[:, [EVAL_COLUMNS.index(c) for c in LOSSES]], log)
+        self.accuracyLines.update((h,), h.evals.x, evals[:, [EVAL_COLUMNS.index(c) for c in ACCURACIES]])
+        lo, hi = self.batchLine.value_range()
+        elo, ehi = self.evalLossLines.value_range()
+        lo, hi = np.fmin(lo, elo), np.fmax(hi, ehi)
+        self._yrange.follow(lo, hi)
         has_test = len(trainer.dataset.x_test) > 0
-        if has_test:
-            self.testLossCurve.setData(ex, finite_or_nan(h.eval_column("test_loss")))
-            self.testAccCurve.setData(ex, finite_or_nan(h.eval_column("test_accuracy")))
-        else:
-            self.testLossCurve.setData([], [])
-            self.testAccCurve.setData([], [])
         if has_test != self._has_test:
             self._has_test = has_test
             suffix = "" if has_test else self.tr(" (no test set)")
@@ -165,11 +191,13 @@ class LossPanel(QWidget):
                 if label is not None:
                     label.setText(name + suffix)
         k = trainer.dataset.n_classes
-        self.chanceLine.setValue(1.0 / k)
-        self.chanceLine.label.setFormat(self.tr("chance 1/{k}").format(k=k))
+        if k != self._n_classes:  # (setting the line repaints the plot)
+            self._n_classes = k
+            self.chanceLine.setValue(1.0 / k)
+            self.chanceLine.label.setFormat(self.tr("chance 1/{k}").format(k=k))
         dv = trainer.diverged
         self.divergedLine.setVisible(dv is not None)
-        if dv is not None:
+        if dv is not None and self.divergedLine.value() != dv.step:
             self.divergedLine.setValue(dv.step)
         self._update_summary(trainer, has_test)
 
@@ -190,10 +218,23 @@ class LossPanel(QWidget):
             parts.append(self.tr("diverged at step {n}").format(n=trainer.diverged.step))
         text = "  ·  ".join(parts)
         self.summaryLabel.setText(text)
-        self.summaryLabel.setToolTip(text)
 
     def _on_log(self, on):
         p = self.lossPlot.getPlotItem()
-        p.setLogMode(y=bool(on))
+        p.getAxis("left").setLogMode(False, bool(on))  # the lines themselves carry log10 of the loss
         p.setLabel("left", self.tr("loss L (log scale)") if on else self.tr("loss L"), **LABEL_STYLE)
-        p.enableAutoRange(y=True)
+        self._yrange.release()
+        self._redraw()
+
+    def _redraw(self):
+        self._seen = None
+        if self._trainer is not None:
+            self.update_from(self._trainer)
+
+    def _on_view_changed(self, *_):
+        if self._updating:
+            return
+        zoomed = self._xrange.zoomed()
+        if zoomed or self._was_zoomed:
+            self._was_zoomed = zoomed
+            self._redraw()
