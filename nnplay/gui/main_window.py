@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         self.slow_panels = (self.boundaryPanel, self.networkPanel, self.activationPanel)
         self.panels = self.fast_panels + self.slow_panels
         self._last_slow_refresh = 0.0
+        self._next_slow = 0  # which slow panel is redrawn next while playing
 
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self._boxed(self.tr("Loss and accuracy"), self.lossPanel, self.tr("How wrong the network is")))
@@ -314,17 +315,21 @@ class MainWindow(QMainWindow):
         """Redraw the views from the trainer (once per timer tick).
 
         While playing, the curves over time (loss, gradients) follow every frame; the views of the current
-        weights (boundary, network, activations) cost a forward pass or many items each, change slowly, and
-        are redrawn at most every ``SLOW_PANEL_INTERVAL`` seconds unless ``force``.
+        weights (boundary, network, activations) cost a forward pass or many items each and change slowly:
+        each is redrawn every ``SLOW_PANEL_INTERVAL`` seconds, one at a time on different frames so that no
+        frame pays for all three. With ``force`` (a step by hand, a pause, a reset) everything is redrawn.
         """
         tr = self.session.trainer
-        now = time.perf_counter()
-        slow = force or now - self._last_slow_refresh >= SLOW_PANEL_INTERVAL
         for panel in self.fast_panels:
             panel.update_from(tr)
-        if slow:
+        now = time.perf_counter()
+        if force:
             for panel in self.slow_panels:
                 panel.update_from(tr)
+            self._last_slow_refresh = now
+        elif now - self._last_slow_refresh >= SLOW_PANEL_INTERVAL / len(self.slow_panels):
+            self.slow_panels[self._next_slow].update_from(tr)
+            self._next_slow = (self._next_slow + 1) % len(self.slow_panels)
             self._last_slow_refresh = now
         self._update_status()
         self.redraw_count += 1

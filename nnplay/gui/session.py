@@ -14,8 +14,14 @@ from nnplay.core.trainer import Trainer
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 0)
 """Steps per second offered by the speed control; 0 means as fast as the machine goes."""
 
+FRAME_TARGET = 0.031
+"""At full speed, a frame (training, then one redraw) should take about this long: ~32 redraws a second."""
+
 FRAME_BUDGET = 0.018
-"""Seconds of training per timer tick at full speed, before the views redraw once."""
+MAX_BUDGET = 0.025
+"""Seconds of training per timer tick at full speed: what the redraw leaves of ``FRAME_TARGET``, but at
+least as long as the redraw itself takes (up to ``FRAME_BUDGET``), so that training keeps half of the time
+when drawing is slow, and never more than ``MAX_BUDGET``, so that a click never waits long."""
 
 EVAL_INTERVAL = 0.1
 """While playing, the whole training and test sets are evaluated (loss, accuracy) at most this often, in
@@ -49,7 +55,9 @@ class TrainingSession(QObject):
         self._last_tick = 0.0
         self._target_step = None  # run until this step, then pause (Step epoch)
         self._sec_per_step = 1e-4
-        self.frame_budget = FRAME_BUDGET
+        self.frame_budget = None  # seconds of training per tick; None: adapt to the cost of a redraw
+        self._redraw_time = 0.012  # running mean of the seconds between ticks spent outside training
+        self._train_end = None
         self._last_eval = -math.inf
         self._evaluate()
 
@@ -89,6 +97,7 @@ class TrainingSession(QObject):
         self._target_step = None
         self._owed = 1.0 if self._speed else 0.0  # the first step comes at once
         self._last_tick = time.perf_counter()
+        self._train_end = None
         self._timer.start(self._interval())
         self.playingChanged.emit(True)
 
@@ -127,6 +136,7 @@ class TrainingSession(QObject):
         self.pause(evaluate=False)
         self._target_step = self.trainer.step_count + self.trainer.steps_to_epoch_end
         self._last_tick = time.perf_counter()
+        self._train_end = None
         self._timer.start(0)
         self.playingChanged.emit(True)
 
@@ -153,6 +163,13 @@ class TrainingSession(QObject):
         self.configChanged.emit(self.trainer.config)
         return restarted
 
+    def training_budget(self):
+        """Seconds of training in the next tick at full speed (see ``FRAME_BUDGET``)."""
+        if self.frame_budget is not None:
+            return self.frame_budget
+        other = self._redraw_time
+        return min(MAX_BUDGET, max(FRAME_TARGET - other, min(other, FRAME_BUDGET)))
+
     # -- the timer -----------------------------------------------------------------------------------
     def _run(self, n):
         tr = self.trainer
@@ -177,10 +194,16 @@ class TrainingSession(QObject):
             wanted = int(self._owed)
             self._owed -= wanted
             self._owed = min(self._owed, 1.0)
+        if self._train_end is not None and self._timer.interval() == 0:
+            # Evaluating, redrawing and handling events since the last tick's training (a long pause, say a
+            # hidden window, is not a redraw).
+            other = start - self._train_end
+            if other < 0.25:
+                self._redraw_time = 0.8 * self._redraw_time + 0.2 * other
         self._last_tick = start
         total = 0
         diverged = None
-        deadline = start + self.frame_budget
+        deadline = start + self.training_budget()
         while wanted is None or total < wanted:
             now = time.perf_counter()
             if now >= deadline and total:
@@ -198,6 +221,7 @@ class TrainingSession(QObject):
             if result.diverged is not None or len(result) < k:
                 diverged = result.diverged or tr.diverged
                 break
+        self._train_end = time.perf_counter()
         done = diverged is not None or (self._target_step is not None and tr.step_count >= self._target_step)
         if total:
             if done or time.perf_counter() - self._last_eval >= EVAL_INTERVAL:

@@ -11,7 +11,7 @@ from qt_helpers import find_child
 from nnplay.core.config import Config
 from nnplay.gui.main_window import MainWindow
 from nnplay.gui.presets import PRESETS
-from nnplay.gui.session import EVAL_INTERVAL, TrainingSession
+from nnplay.gui.session import EVAL_INTERVAL, FRAME_BUDGET, FRAME_TARGET, MAX_BUDGET, TrainingSession
 from nnplay.gui.style import configure_pyqtgraph
 
 REQUIRED_NAMES = [
@@ -234,6 +234,45 @@ def test_playing_evaluates_at_most_every_interval_and_once_more_on_pause(window,
     h = s.trainer.history
     assert h.evals.x[-1] == s.trainer.step_count
     assert f"step {s.trainer.step_count:,}".replace(",", "") in window.statusLabel.text().replace(",", "")
+
+
+def test_training_budget_is_what_the_redraw_leaves_of_a_frame_but_at_least_the_redraw(qapp):
+    s = TrainingSession(Config())
+    for redraw, budget in ((0.002, MAX_BUDGET), (0.010, FRAME_TARGET - 0.010), (0.016, 0.016), (0.030, FRAME_BUDGET)):
+        s._redraw_time = redraw
+        assert s.training_budget() == pytest.approx(budget)
+    s.frame_budget = 0.001  # fixed by hand (the soak test draws as often as it can)
+    assert s.training_budget() == 0.001
+
+
+def test_the_session_measures_how_long_a_redraw_takes(window, qtbot):
+    s = window.session
+    s.stepped.connect(lambda _n: time.sleep(0.02))  # a slow redraw
+    window.speedSlider.setValue(window.speedSlider.maximum())
+    s.play()
+    qtbot.wait(1000)
+    s.pause()
+    assert s._redraw_time >= 0.015
+    assert s.training_budget() >= 0.015  # training keeps at least about half of each frame
+
+
+def test_slow_panels_are_redrawn_one_per_frame_while_playing(window, qtbot):
+    drawn = []
+    for panel in window.slow_panels:
+        original = panel.update_from
+        panel.update_from = lambda tr, panel=panel, original=original: drawn.append(panel) or original(tr)
+    per_frame = []
+    window.session.stepped.connect(lambda _n: per_frame.append(len(drawn)))
+    window.speedSlider.setValue(window.speedSlider.maximum())
+    window.session.play()
+    qtbot.wait(1200)
+    counts = np.diff([0, *per_frame])
+    window.session.pause()
+    assert counts.max() <= 1  # never all three in one frame
+    assert all(drawn.count(p) >= 2 for p in window.slow_panels)  # each one every ~0.2 s
+    drawn.clear()
+    window.session.step()  # by hand: everything at once
+    assert set(drawn) == set(window.slow_panels)
 
 
 def test_changing_numbers_do_not_lay_out_the_window_again(window, qtbot):

@@ -113,7 +113,7 @@ def add_legend(plot_item, offset=(-8, 8), cols=1):
     )
 
 
-MAX_BUCKETS = 1024
+MAX_BUCKETS = 512
 """Curves over the steps are drawn from at most this many min/max buckets (two points each): two points per
 pixel column on a plot 1,000 pixels wide, so the picture is the same as drawing every row."""
 
@@ -234,6 +234,7 @@ class HistoryCurves:
         self.envelope = Envelope(len(self.curves), MAX_BUCKETS)
         self._x_follower = x_follower
         self._key = None
+        self._shown = None  # (rows taken in, zoomed x range) when the lines were last set
         self.drawn_points = 0
 
     @property
@@ -255,12 +256,18 @@ class HistoryCurves:
         if self._key is None or not all(a is b or a == b for a, b in zip(key, self._key, strict=True)):
             self._key = key
             self.envelope.clear()
+            self._shown = None
         env = self.envelope
         start = int(np.searchsorted(x, env.last_x, side="right")) if env.rows else 0
         if start < len(x):
             env.extend(x[start:], self._values(y[start:], log))
-        if env.size > 1 and self._x_follower is not None and self._x_follower.zoomed():
-            lo, hi = self._x_follower.view_box.viewRange()[0]
+        zoomed = env.size > 1 and self._x_follower is not None and self._x_follower.zoomed()
+        shown = (env.rows, tuple(self._x_follower.view_box.viewRange()[0]) if zoomed else None)
+        if shown == self._shown:
+            return  # nothing new (evaluations come less often than frames): no repaint
+        self._shown = shown
+        if zoomed:
+            lo, hi = shown[1]
             i = max(0, int(np.searchsorted(x, lo)) - 1)
             j = min(len(x), int(np.searchsorted(x, hi, side="right")) + 1)
             view = Envelope(env.ncols, MAX_BUCKETS)
