@@ -7,6 +7,7 @@ import math
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
+from nnplay.core.messages import QT_TRANSLATE_NOOP, MessageError, Text
 from nnplay.core.network import ACTIVATION_NAMES, INIT_NAMES, LOSS_NAMES, OUTPUT_NAMES
 from nnplay.core.optimizers import OPTIMIZERS
 
@@ -18,12 +19,19 @@ MAX_SAMPLES = 100_000
 MAX_SEED = 2**31 - 1
 
 
-class ConfigError(ValueError):
+class ConfigError(MessageError):
     """A setting that cannot be used; the message names the field, the value and what is allowed."""
 
 
 def _bad(name, value, allowed):
-    return ConfigError(f"{name}: {value!r} is not allowed; {allowed}")
+    if not isinstance(allowed, Text):
+        allowed = Text(allowed)
+    return ConfigError(
+        QT_TRANSLATE_NOOP("core", "{name}: {value} is not allowed; {allowed}"),
+        name=name,
+        value=repr(value),
+        allowed=allowed,
+    )
 
 
 @dataclass(frozen=True)
@@ -62,12 +70,15 @@ class Config:
         set_(self, "loss", _choice("loss", self.loss, LOSS_NAMES))
         if self.output == "identity" and self.loss == "cross_entropy":
             raise ConfigError(
-                "loss: 'cross_entropy' is not allowed with output 'identity'; cross-entropy takes the log of "
-                "probabilities, so use output 'softmax', or loss 'sum_squared_error'"
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "loss: 'cross_entropy' is not allowed with output 'identity'; cross-entropy takes the log of "
+                    "probabilities, so use output 'softmax', or loss 'sum_squared_error'",
+                )
             )
         set_(self, "init", _init(self.init))
         set_(self, "optimizer", _choice("optimizer", self.optimizer, tuple(OPTIMIZERS)))
-        lr_allowed = "use a positive number such as 0.1 (at most 100)"
+        lr_allowed = Text(QT_TRANSLATE_NOOP("core", "use a positive number such as 0.1 (at most 100)"))
         lr = _float("learning_rate", self.learning_rate, 0.0, 100.0, lr_allowed)
         if lr <= 0:
             raise _bad("learning_rate", self.learning_rate, lr_allowed)
@@ -76,11 +87,13 @@ class Config:
         set_(self, "gradient", _choice("gradient", self.gradient, GRADIENT_NAMES))
         set_(self, "seed", _int("seed", self.seed, 0, MAX_SEED))
         if self.csv_path is not None and not isinstance(self.csv_path, str | Path):
-            raise _bad("csv_path", self.csv_path, "use the path of a CSV file, as text")
+            raise _bad("csv_path", self.csv_path, QT_TRANSLATE_NOOP("core", "use the path of a CSV file, as text"))
         if self.csv_path is not None:
             set_(self, "csv_path", str(self.csv_path))
         if self.dataset == "csv" and not self.csv_path:
-            raise ConfigError("csv_path: missing; dataset 'csv' needs csv_path, the path of your CSV file")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("core", "csv_path: missing; dataset 'csv' needs csv_path, the path of your CSV file")
+            )
 
     # -- plain data ----------------------------------------------------------------------------------
     def replace(self, **changes):
@@ -101,11 +114,18 @@ class Config:
     def from_dict(cls, data):
         """Build a Config from a dict such as a parsed JSON file; missing keys take their defaults."""
         if not isinstance(data, dict):
-            raise ConfigError(f"a config must be a JSON object {{...}}, not {type(data).__name__}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("core", "a config must be a JSON object {{...}}, not {kind}"),
+                kind=type(data).__name__,
+            )
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise ConfigError(f"unknown key {unknown[0]!r}; allowed keys: {', '.join(sorted(known))}")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("core", "unknown key {key}; allowed keys: {keys}"),
+                key=repr(unknown[0]),
+                keys=", ".join(sorted(known)),
+            )
         return cls(**data)
 
     @classmethod
@@ -113,7 +133,12 @@ class Config:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as e:
-            raise ConfigError(f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("core", "not valid JSON (line {line}, column {column}: {problem})"),
+                line=e.lineno,
+                column=e.colno,
+                problem=e.msg,
+            ) from None
         return cls.from_dict(data)
 
     @classmethod
@@ -123,13 +148,17 @@ class Config:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise ConfigError(f"{path}: no such file; check the path") from None
+            raise ConfigError(QT_TRANSLATE_NOOP("core", "{path}: no such file; check the path"), path=path) from None
         except (OSError, UnicodeDecodeError) as e:
-            raise ConfigError(f"{path}: cannot be read ({e}); save it as UTF-8 text") from None
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("core", "{path}: cannot be read ({problem}); save it as UTF-8 text"),
+                path=path,
+                problem=e,
+            ) from None
         try:
             return cls.from_json(text)
         except ConfigError as e:
-            raise ConfigError(f"{path}: {e}") from None
+            raise ConfigError(QT_TRANSLATE_NOOP("core", "{path}: {error}"), path=path, error=e.text) from None
 
     def save(self, path):
         Path(path).write_text(self.to_json(), encoding="utf-8")
@@ -138,7 +167,7 @@ class Config:
 def _choice(name, value, allowed):
     if isinstance(value, str) and value.lower() in allowed:
         return value.lower()
-    raise _bad(name, value, "choose one of " + ", ".join(allowed))
+    raise _bad(name, value, Text(QT_TRANSLATE_NOOP("core", "choose one of {choices}"), choices=", ".join(allowed)))
 
 
 def _number(name, value, allowed):
@@ -163,7 +192,7 @@ def _number(name, value, allowed):
 
 
 def _int(name, value, lo, hi):
-    allowed = f"use a whole number from {lo} to {hi}"
+    allowed = Text(QT_TRANSLATE_NOOP("core", "use a whole number from {lo} to {hi}"), lo=lo, hi=hi)
     v = _number(name, value, allowed)
     if float(v) != int(v) or not lo <= int(v) <= hi:
         raise _bad(name, value, allowed)
@@ -171,7 +200,7 @@ def _int(name, value, lo, hi):
 
 
 def _float(name, value, lo, hi, allowed=None):
-    allowed = allowed or f"use a number from {lo:g} to {hi:g}"
+    allowed = allowed or Text(QT_TRANSLATE_NOOP("core", "use a number from {lo} to {hi}"), lo=f"{lo:g}", hi=f"{hi:g}")
     v = float(_number(name, value, allowed))
     if not lo <= v <= hi:
         raise _bad(name, value, allowed)
@@ -187,22 +216,31 @@ def _hidden(value):
     if isinstance(value, int) and not isinstance(value, bool):
         value = [value]
     if not isinstance(value, list | tuple):
-        raise _bad("hidden", original, "list the hidden layer widths, e.g. [8, 8] (or [] for none)")
+        raise _bad(
+            "hidden", original, QT_TRANSLATE_NOOP("core", "list the hidden layer widths, e.g. [8, 8] (or [] for none)")
+        )
     if len(value) > MAX_HIDDEN_LAYERS:
-        raise _bad("hidden", original, f"use at most {MAX_HIDDEN_LAYERS} hidden layers")
+        raise _bad(
+            "hidden", original, Text(QT_TRANSLATE_NOOP("core", "use at most {n} hidden layers"), n=MAX_HIDDEN_LAYERS)
+        )
     out = []
     for w in value:
         try:
             out.append(_int("hidden", w, 1, MAX_WIDTH))
         except ConfigError:
             raise _bad(
-                "hidden", original, f"each width must be a whole number from 1 to {MAX_WIDTH}, e.g. [8, 8]"
+                "hidden",
+                original,
+                Text(
+                    QT_TRANSLATE_NOOP("core", "each width must be a whole number from 1 to {n}, e.g. [8, 8]"),
+                    n=MAX_WIDTH,
+                ),
             ) from None
     return tuple(out)
 
 
 def _init(value):
-    allowed = "choose xavier, he, zero or a positive number (a std such as 0.01)"
+    allowed = Text(QT_TRANSLATE_NOOP("core", "choose xavier, he, zero or a positive number (a std such as 0.01)"))
     if isinstance(value, str) and value.strip().lower() in INIT_NAMES:
         return value.strip().lower()
     v = _number("init", value, allowed)

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nnplay.core.messages import QT_TRANSLATE_NOOP, MessageError, Text
+
 __all__ = [
     "DATASETS",
     "LABEL_COLUMN_NAMES",
@@ -45,10 +47,14 @@ DIGITS_SHAPE = (8, 8)
 _DIGITS_ROWS = 1797
 _N_CLASSES = {"xor": 2, "circles": 2, "gaussian": 2, "moons": 2, "spiral": 3, "digits": 10}
 _MAX_TEST_RATIO = 0.9
-_DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+_DELIMITERS = {
+    ",": QT_TRANSLATE_NOOP("core", "comma"),
+    ";": QT_TRANSLATE_NOOP("core", "semicolon"),
+    "\t": QT_TRANSLATE_NOOP("core", "tab"),
+}
 
 
-class DatasetError(ValueError):
+class DatasetError(MessageError):
     """A data set cannot be built or loaded; the message says what is wrong and what to do about it."""
 
 
@@ -185,15 +191,24 @@ def make_dataset(
     """
     key = str(name).strip().lower()
     if key not in DATASETS:
-        raise DatasetError(f"Unknown data set {name!r}. Choose one of: {', '.join(DATASETS)}.")
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("core", "Unknown data set {name}. Choose one of: {choices}."),
+            name=repr(name),
+            choices=", ".join(DATASETS),
+        )
     n = _check_samples(samples, key)
     noise = _check_float(noise, "noise")
     if noise < 0:
-        raise DatasetError(f"noise must be >= 0 (it is a standard deviation), got {noise}. Use 0 for none.")
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("core", "noise must be >= 0 (it is a standard deviation), got {noise}. Use 0 for none."),
+            noise=noise,
+        )
     test_ratio = _check_float(test_ratio, "test_ratio")
     if not 0.0 <= test_ratio <= _MAX_TEST_RATIO:
         raise DatasetError(
-            f"test_ratio must be between 0 and {_MAX_TEST_RATIO} (the held-out fraction), got {test_ratio}."
+            QT_TRANSLATE_NOOP("core", "test_ratio must be between 0 and {top} (the held-out fraction), got {value}."),
+            top=_MAX_TEST_RATIO,
+            value=test_ratio,
         )
     rng = np.random.default_rng(seed)
 
@@ -217,7 +232,9 @@ def make_dataset(
         image_shape = DIGITS_SHAPE
     else:
         if csv_path is None or str(csv_path).strip() == "":
-            raise DatasetError("The 'csv' data set needs a file: pass csv_path (the path of a .csv file).")
+            raise DatasetError(
+                QT_TRANSLATE_NOOP("core", "The 'csv' data set needs a file: pass csv_path (the path of a .csv file).")
+            )
         x_all, t_all, class_names, feature_names = load_csv(csv_path)
         idx = rng.permutation(len(x_all))[:n]
         x, t = x_all[idx], t_all[idx]
@@ -239,18 +256,32 @@ def make_dataset(
 
 def _check_samples(samples: object, key: str) -> int:
     if isinstance(samples, bool):
-        raise DatasetError(f"samples must be a whole number, got {samples!r}.")
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("core", "samples must be a whole number, got {value}."), value=repr(samples)
+        )
     try:
         n = operator.index(samples)
     except TypeError:
         if isinstance(samples, float) and samples.is_integer():
             n = int(samples)
         else:
-            raise DatasetError(f"samples must be a whole number, got {samples!r}.") from None
+            raise DatasetError(
+                QT_TRANSLATE_NOOP("core", "samples must be a whole number, got {value}."), value=repr(samples)
+            ) from None
     minimum = _N_CLASSES.get(key, 2) if key in TOY_DATASETS else 2
     if n < minimum:
-        why = "at least one per class" if key in TOY_DATASETS else "at least two rows"
-        raise DatasetError(f"samples must be at least {minimum} for {key!r} ({why}), got {n}.")
+        why = (
+            QT_TRANSLATE_NOOP("core", "at least one per class")
+            if key in TOY_DATASETS
+            else QT_TRANSLATE_NOOP("core", "at least two rows")
+        )
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("core", "samples must be at least {minimum} for {name} ({why}), got {value}."),
+            minimum=minimum,
+            name=repr(key),
+            why=Text(why),
+            value=n,
+        )
     return n
 
 
@@ -258,9 +289,13 @@ def _check_float(value: object, what: str) -> float:
     try:
         v = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise DatasetError(f"{what} must be a number, got {value!r}.") from None
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("core", "{what} must be a number, got {value}."), what=what, value=repr(value)
+        ) from None
     if not math.isfinite(v):
-        raise DatasetError(f"{what} must be a finite number, got {value!r}.")
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("core", "{what} must be a finite number, got {value}."), what=what, value=repr(value)
+        )
     return v
 
 
@@ -351,11 +386,23 @@ def _digits_cached() -> tuple[np.ndarray, np.ndarray]:
         with gzip.open(path, "rt", encoding="ascii") as f:
             data = np.loadtxt(f, delimiter=",", dtype=np.float64)
     except (OSError, ValueError, EOFError) as e:
-        raise DatasetError(f"Cannot read the bundled digits file {path} ({e}). Reinstall nnplay to restore it.") from e
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "core", "Cannot read the bundled digits file {path} ({problem}). Reinstall nnplay to restore it."
+            ),
+            path=path,
+            problem=e,
+        ) from e
     if data.shape != (_DIGITS_ROWS, 65):
         raise DatasetError(
-            f"The bundled digits file {path} has shape {data.shape}, expected ({_DIGITS_ROWS}, 65). "
-            "Reinstall nnplay to restore it."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "The bundled digits file {path} has shape {shape}, expected {expected}. "
+                "Reinstall nnplay to restore it.",
+            ),
+            path=path,
+            shape=data.shape,
+            expected=(_DIGITS_ROWS, 65),
         )
     return _readonly(np.ascontiguousarray(data[:, :64])), _readonly(data[:, 64].astype(np.int64))
 
@@ -424,8 +471,12 @@ def load_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...],
     lines = [(no, ln) for no, ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
     if not lines:
         raise DatasetError(
-            f"{fname} is empty (no data lines). Put one sample per line: feature values, then the label, "
-            "e.g. '0.5,1.2,cat'."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{file} is empty (no data lines). Put one sample per line: feature values, then the label, "
+                "e.g. '0.5,1.2,cat'.",
+            ),
+            file=fname,
         )
     delim = _sniff_delimiter([ln for _, ln in lines[:20]])
     rows = [(no, _split_line(ln, delim)) for no, ln in lines]
@@ -434,15 +485,28 @@ def load_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...],
     n_cols = len(first)
     if n_cols < 2:
         raise DatasetError(
-            f"{fname} line {first_no}: only 1 column found. A data set needs at least one feature column "
-            "and a label column, separated by commas (or semicolons or tabs)."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{file} line {line}: only 1 column found. A data set needs at least one feature column "
+                "and a label column, separated by commas (or semicolons or tabs).",
+            ),
+            file=fname,
+            line=first_no,
         )
     for no, cells in rows[1:]:
         if len(cells) != n_cols:
             raise DatasetError(
-                f"{fname} line {no}: {len(cells)} columns, but line {first_no} has {n_cols}. Every row needs "
-                f"the same number of {_DELIMITERS[delim]}-separated values; look for a missing or extra "
-                f"{_DELIMITERS[delim]}."
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{file} line {line}: {count} columns, but line {first} has {expected}. Every row needs "
+                    "the same number of {separator}-separated values; look for a missing or extra {separator}.",
+                ),
+                file=fname,
+                line=no,
+                count=len(cells),
+                first=first_no,
+                expected=n_cols,
+                separator=Text(_DELIMITERS[delim]),
             )
 
     header = _find_header(first, [cells for _, cells in rows[1:]])
@@ -450,13 +514,21 @@ def load_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...],
         rows = rows[1:]
         if not rows:
             raise DatasetError(
-                f"{fname} has only a header row (line {first_no}) and no data. Add one line per sample below it."
+                QT_TRANSLATE_NOOP(
+                    "core", "{file} has only a header row (line {line}) and no data. Add one line per sample below it."
+                ),
+                file=fname,
+                line=first_no,
             )
     label_col = _label_column(header) if header is not None else n_cols - 1
-    label_desc = f"column {label_col + 1}" + (f" '{header[label_col]}'" if header is not None else "")
+    label_desc = _column_text(label_col, header)
     if len(rows) < 2:
         raise DatasetError(
-            f"{fname} has only {len(rows)} data row; a data set needs at least 2 rows (more to train well)."
+            QT_TRANSLATE_NOOP(
+                "core", "{file} has only {count} data row; a data set needs at least 2 rows (more to train well)."
+            ),
+            file=fname,
+            count=len(rows),
         )
 
     feat_cols = [c for c in range(n_cols) if c != label_col]
@@ -468,16 +540,28 @@ def load_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...],
         lab = cells[label_col]
         if lab == "":
             raise DatasetError(
-                f"{fname} line {no}, column {label_col + 1}: the label is empty. Give every row a label "
-                "(or delete the row)."
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{file} line {line}, column {column}: the label is empty. "
+                    "Give every row a label (or delete the row).",
+                ),
+                file=fname,
+                line=no,
+                column=label_col + 1,
             )
         label_text.append(lab)
 
     t, class_names = _encode_labels(label_text)
     if len(class_names) < 2:
         raise DatasetError(
-            f"{fname}: every row has the label {class_names[0]!r} ({label_desc}), but classification needs "
-            "at least 2 classes. Check that the label column is the right one and holds different classes."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{file}: every row has the label {label} ({column}), but classification needs at least 2 classes. "
+                "Check that the label column is the right one and holds different classes.",
+            ),
+            file=fname,
+            label=repr(class_names[0]),
+            column=label_desc,
         )
     if header is not None:
         feature_names = tuple(header[c] or f"x{j}" for j, c in enumerate(feat_cols))
@@ -488,27 +572,46 @@ def load_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...],
 
 def _read_text(path: Path, fname: str) -> str:
     if not path.exists():
-        raise DatasetError(f"CSV file not found: {path}. Check the path (or choose the file again).")
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("core", "CSV file not found: {path}. Check the path (or choose the file again)."),
+            path=path,
+        )
     if path.is_dir():
-        raise DatasetError(f"{path} is a folder, not a file. Choose a .csv file instead.")
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("core", "{path} is a folder, not a file. Choose a .csv file instead."), path=path
+        )
     try:
         raw = path.read_bytes()
     except OSError as e:
         raise DatasetError(
-            f"Cannot read {path}: {e.strerror or e}. Check that the file exists and that you may read it."
+            QT_TRANSLATE_NOOP(
+                "core", "Cannot read {path}: {problem}. Check that the file exists and that you may read it."
+            ),
+            path=path,
+            problem=e.strerror or e,
         ) from e
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise DatasetError(
-            f"{fname} line {line}: the file is not UTF-8 text. Save it as 'CSV UTF-8' "
-            "(most spreadsheet programs offer this under 'Save as')."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{file} line {line}: the file is not UTF-8 text. Save it as 'CSV UTF-8' "
+                "(most spreadsheet programs offer this under 'Save as').",
+            ),
+            file=fname,
+            line=line,
         ) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise DatasetError(
-            f"{fname} line {line}: the file contains binary data, not text. Export it as a plain CSV file (UTF-8)."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{file} line {line}: the file contains binary data, not text. Export it as a plain CSV file (UTF-8).",
+            ),
+            file=fname,
+            line=line,
         )
     return text
 
@@ -569,23 +672,48 @@ def _find_header(first: list[str], rest: list[list[str]]) -> list[str] | None:
 def _parse_feature(
     cell: str, fname: str, no: int, col: int, header: list[str] | None, delim: str, label_desc: str
 ) -> float:
-    where = f"{fname} line {no}, column {col + 1}" + (f" '{header[col]}'" if header and header[col] else "")
+    where = Text(
+        QT_TRANSLATE_NOOP("core", "{file} line {line}, {column}"), file=fname, line=no, column=_column_text(col, header)
+    )
     if cell == "":
-        raise DatasetError(f"{where}: the value is empty. Fill in every feature value (or delete the row).")
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("core", "{where}: the value is empty. Fill in every feature value (or delete the row)."),
+            where=where,
+        )
     try:
         v = float(cell)
     except ValueError:
-        hint = " Use '.' as the decimal point, not ','." if "," in cell and delim != "," else ""
-        raise DatasetError(
-            f"{where}: {cell!r} is not a number. Feature columns must be numeric; only the label column "
-            f"({label_desc}) may hold text.{hint}"
-        ) from None
+        if "," in cell and delim != ",":
+            template = QT_TRANSLATE_NOOP(
+                "core",
+                "{where}: {value} is not a number. Feature columns must be numeric; only the label column "
+                "({label}) may hold text. Use '.' as the decimal point, not ','.",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "core",
+                "{where}: {value} is not a number. Feature columns must be numeric; only the label column "
+                "({label}) may hold text.",
+            )
+        raise DatasetError(template, where=where, value=repr(cell), label=label_desc) from None
     if not math.isfinite(v):
         raise DatasetError(
-            f"{where}: {cell!r} is not a finite number. Missing or infinite values are not allowed: "
-            "fill them in or delete the row."
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{where}: {value} is not a finite number. Missing or infinite values are not allowed: "
+                "fill them in or delete the row.",
+            ),
+            where=where,
+            value=repr(cell),
         )
     return v
+
+
+def _column_text(col: int, header: list[str] | None) -> Text:
+    """'column 3' or "column 3 'species'" (1-based, with the header's name when there is one)."""
+    if header is not None and header[col]:
+        return Text(QT_TRANSLATE_NOOP("core", "column {n} '{name}'"), n=col + 1, name=header[col])
+    return Text(QT_TRANSLATE_NOOP("core", "column {n}"), n=col + 1)
 
 
 def _encode_labels(texts: list[str]) -> tuple[np.ndarray, tuple[str, ...]]:

@@ -13,6 +13,7 @@ import numpy as np
 from nnplay.core.config import Config
 from nnplay.core.datasets import make_dataset
 from nnplay.core.history import Series
+from nnplay.core.messages import QT_TRANSLATE_NOOP, Text
 from nnplay.core.network import Network
 from nnplay.core.optimizers import make_optimizer
 
@@ -30,15 +31,26 @@ class Divergence:
 
     step: int
     loss: float
-    cause: str
+    cause: Text
     learning_rate: float
 
     @property
-    def message(self):
-        return (
-            f"Training stopped at step {self.step}: {self.cause}. The learning rate {self.learning_rate:g} is "
-            f"probably too large; try {self.learning_rate / 10:g} or smaller."
+    def message_text(self) -> Text:
+        return Text(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Training stopped at step {step}: {cause}. The learning rate {rate} is probably too large; "
+                "try {smaller} or smaller.",
+            ),
+            step=self.step,
+            cause=self.cause,
+            rate=f"{self.learning_rate:g}",
+            smaller=f"{self.learning_rate / 10:g}",
         )
+
+    @property
+    def message(self) -> str:
+        return str(self.message_text)
 
 
 @dataclass(frozen=True)
@@ -320,11 +332,11 @@ class Trainer:
 
     def _divergence(self, step, loss, grad_norms, param_norms):
         if not math.isfinite(loss):
-            cause = f"the loss became {loss}"
+            cause = Text(QT_TRANSLATE_NOOP("core", "the loss became {value}"), value=loss)
         elif not np.all(np.isfinite(grad_norms)):
-            cause = "a gradient overflowed (became infinite or NaN)"
+            cause = Text(QT_TRANSLATE_NOOP("core", "a gradient overflowed (became infinite or NaN)"))
         else:
-            cause = "the weights grew too large to represent"
+            cause = Text(QT_TRANSLATE_NOOP("core", "the weights grew too large to represent"))
         return Divergence(int(step), float(loss), cause, float(self.optimizer.lr))
 
     # -- evaluation ---------------------------------------------------------------------------------------

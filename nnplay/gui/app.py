@@ -28,6 +28,7 @@ def make_window(config_path=None, lang=None, settings=None):
     from nnplay.gui.main_window import MainWindow
     from nnplay.gui.session import TrainingSession
     from nnplay.gui.style import configure_pyqtgraph
+    from nnplay.gui.widgets import core_text
 
     configure_pyqtgraph()
     problem = None
@@ -36,7 +37,7 @@ def make_window(config_path=None, lang=None, settings=None):
         try:
             config = Config.load(config_path)
         except ConfigError as e:
-            problem = str(e)
+            problem = core_text(e)
     elif settings is not None and settings.value("config", "", type=str):
         try:
             config = Config.from_json(settings.value("config", "", type=str))
@@ -45,7 +46,7 @@ def make_window(config_path=None, lang=None, settings=None):
     try:
         session = TrainingSession(config)
     except Exception as e:  # e.g. a remembered CSV file that was since deleted
-        problem = f"{e}"
+        problem = core_text(e)
         session = TrainingSession(Config())
     window = MainWindow(session, settings=settings)
     if settings is not None and settings.value("geometry") is not None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from nnplay.core.config import MAX_SEED, Config, ConfigError
 from nnplay.gui.session import NUMERICAL_PARAM_LIMIT
-from nnplay.gui.widgets import LogSpinBox, arg, named
+from nnplay.gui.widgets import LogSpinBox, arg, core_text, named
 
 MAX_GUI_LAYERS = 16
 MAX_GUI_WIDTH = 256
@@ -394,7 +394,7 @@ class ControlPanel(QWidget):
         try:
             widths = self._hidden_from_edit()
         except (ConfigError, ValueError) as e:
-            self.show_message(str(e))
+            self.show_message(core_text(e))
             self.hiddenLayersEdit.setText(", ".join(map(str, self._config.hidden)))
             return
         with QSignalBlocker(self.hiddenCountSpin), QSignalBlocker(self.hiddenWidthSpin):
@@ -443,7 +443,7 @@ class ControlPanel(QWidget):
         try:
             config = self.read_config()
         except (ConfigError, ValueError) as e:
-            self.show_message(str(e))
+            self.show_message(core_text(e))
             return
         note = ""
         if config.loss != self.lossCombo.currentData():

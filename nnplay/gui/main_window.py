@@ -40,9 +40,27 @@ from nnplay.gui.panels.loss import LossPanel
 from nnplay.gui.panels.network import NetworkView
 from nnplay.gui.presets import PRESETS
 from nnplay.gui.session import NUMERICAL_PARAM_LIMIT, SPEEDS, TrainingSession
-from nnplay.gui.widgets import LiveLabel, arg
+from nnplay.gui.widgets import LiveLabel, arg, core_text
 
 SLOW_PANEL_INTERVAL = 0.2
+FIELD_NAMES = {
+    "dataset": QT_TRANSLATE_NOOP("MainWindow", "data set"),
+    "samples": QT_TRANSLATE_NOOP("MainWindow", "samples"),
+    "noise": QT_TRANSLATE_NOOP("MainWindow", "noise"),
+    "test_ratio": QT_TRANSLATE_NOOP("MainWindow", "test ratio"),
+    "hidden": QT_TRANSLATE_NOOP("MainWindow", "hidden layers"),
+    "activation": QT_TRANSLATE_NOOP("MainWindow", "activation"),
+    "output": QT_TRANSLATE_NOOP("MainWindow", "output"),
+    "loss": QT_TRANSLATE_NOOP("MainWindow", "loss"),
+    "init": QT_TRANSLATE_NOOP("MainWindow", "initialisation"),
+    "optimizer": QT_TRANSLATE_NOOP("MainWindow", "optimizer"),
+    "learning_rate": QT_TRANSLATE_NOOP("MainWindow", "learning rate"),
+    "batch_size": QT_TRANSLATE_NOOP("MainWindow", "batch size"),
+    "gradient": QT_TRANSLATE_NOOP("MainWindow", "gradient method"),
+    "seed": QT_TRANSLATE_NOOP("MainWindow", "seed"),
+    "csv_path": QT_TRANSLATE_NOOP("MainWindow", "CSV file"),
+}
+"""What the status line calls each setting when training started over because it changed."""
 """Seconds between redraws of the boundary, network and activation views while playing."""
 
 # (module in nnplay.gui.labs, class, menu text) — imported when first opened, so start-up stays fast.
@@ -354,7 +372,7 @@ class MainWindow(QMainWindow):
                     "each step overshoots. Lower η (try %4) to start over with it, or press Reset."
                 ),
                 divergence.step,
-                divergence.cause,
+                core_text(divergence.cause),
                 f"{divergence.learning_rate:g}",
                 f"{divergence.learning_rate / 10:g}",
             )
@@ -403,7 +421,7 @@ class MainWindow(QMainWindow):
         try:
             restarted = self.session.apply_config(config, start_over=start_over)
         except (ConfigError, DatasetError) as e:
-            self.controls.show_message(str(e))
+            self.controls.show_message(core_text(e))
             self.controls.set_config(self.session.config)
             return False
         self.controls.set_config(self.session.config)
@@ -412,11 +430,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(arg(self.tr("Started over: %1 changed"), what), 5000)
         return True
 
-    @staticmethod
-    def _what_changed(old, new):
+    def _what_changed(self, old, new):
+        """The changed settings in words, e.g. "hidden layers, activation" (translated)."""
         before = old.to_dict()
         changed = [k for k, v in new.to_dict().items() if before.get(k) != v]
-        return ", ".join(changed) if changed else "settings"
+        if not changed:
+            return self.tr("settings")
+        return self.tr(", ").join(self.tr(FIELD_NAMES[k]) if k in FIELD_NAMES else k for k in changed)
 
     def _update_status(self):
         tr = self.session.trainer
@@ -497,7 +517,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self,
                 self.tr("Cannot open experiment"),
-                arg(self.tr("%1\n\nThe current experiment is unchanged."), str(e)),
+                arg(self.tr("%1\n\nThe current experiment is unchanged."), core_text(e)),
             )
             return False
         if self.apply_config(config, announce=False, start_over=True):

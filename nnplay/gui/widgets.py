@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -15,6 +15,8 @@ from PySide6.QtGui import (
     QValidator,
 )
 from PySide6.QtWidgets import QDoubleSpinBox, QSizePolicy, QWidget
+
+from nnplay.core.messages import CONTEXT, MessageError, Text
 
 
 class LogSpinBox(QDoubleSpinBox):
@@ -94,6 +96,28 @@ def named(widget, name, accessible, tip):
     widget.setAccessibleName(accessible)
     widget.setToolTip(tip)
     return widget
+
+
+def core_text(value):
+    """A message from ``nnplay.core`` (a ``Text``, or an error that carries one) in the window's language.
+
+    Core keeps its messages' templates (see ``nnplay.core.messages``); they are looked up in the "core"
+    context of the translation catalogue and filled in with the same values, themselves translated when they
+    are ``Text`` too. A translation whose placeholders do not fit falls back to the English. Anything else is
+    shown as ``str(value)``.
+    """
+    if isinstance(value, MessageError):
+        value = value.text
+    if not isinstance(value, Text):
+        return str(value)
+    template = QCoreApplication.translate(CONTEXT, value.template)
+    if not value.params:
+        return template
+    params = {key: core_text(v) for key, v in value.params.items()}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return str(value)
 
 
 def arg(text, *values):

@@ -138,7 +138,7 @@ so no activation function is used</source>
 <context>
     <name>ActivationsLab</name>
     <message>
-        <location filename="../../nnplay/gui/labs/activations.py" line="+35"/>
+        <location filename="../../nnplay/gui/labs/activations.py" line="+36"/>
         <source>step</source>
         <translation>ステップ関数</translation>
     </message>
@@ -163,7 +163,7 @@ so no activation function is used</source>
         <translation>恒等関数</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+30"/>
         <source>Activations and depth</source>
         <translation>活性化関数と層の深さ</translation>
     </message>
@@ -458,7 +458,7 @@ is 0 at every depth (off the log scale)</source>
 <context>
     <name>BoundaryPanel</name>
     <message>
-        <location filename="../../nnplay/gui/panels/boundary.py" line="+101"/>
+        <location filename="../../nnplay/gui/panels/boundary.py" line="+100"/>
         <source>Decision regions of the network</source>
         <translation>ネットワークの決定領域</translation>
     </message>
@@ -530,12 +530,12 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>訓練データ（テストデータなし）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{which}: {n} samples, accuracy {a}&#xa0;%</source>
         <translation>{which}：{n} 個、正解率 {a}&#xa0;%</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Left: {which} images with the predicted digit (red: wrong, true digit in brackets).</source>
         <translation>左：{which}の画像と予測した数字（赤：不正解、括弧内は正解の数字）。</translation>
     </message>
@@ -550,7 +550,7 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>訓練データ</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>{d} inputs per sample: no 2-D map to draw, so this shows what is confused with what.</source>
         <translation>1サンプルの入力が {d} 個あって2次元の図にできないため、どのクラスが何と取り違えられたかを示します。</translation>
     </message>
@@ -589,12 +589,12 @@ Filled circles: training points; white triangles: test points (never trained on)
     </message>
     <message>
         <location line="+1"/>
-        <location line="+315"/>
+        <location line="+308"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-307"/>
         <source>gradient</source>
         <translation>勾配の計算法</translation>
     </message>
@@ -659,7 +659,7 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>A と B は同一で、シードもバッチも同じです。学習は決定的なので、破線の曲線は実線とぴったり重なります。</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+110"/>
         <source>Compare two runs</source>
         <translation>2つの学習を比較</translation>
     </message>
@@ -1050,7 +1050,7 @@ Filled circles: training points; white triangles: test points (never trained on)
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../nnplay/gui/controls.py" line="+80"/>
+        <location filename="../../nnplay/gui/controls.py" line="+73"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
@@ -1420,7 +1420,7 @@ Filled circles: training points; white triangles: test points (never trained on)
 <context>
     <name>GradientCheckLab</name>
     <message>
-        <location filename="../../nnplay/gui/labs/gradcheck.py" line="+97"/>
+        <location filename="../../nnplay/gui/labs/gradcheck.py" line="+90"/>
         <source>Gradient check</source>
         <translation>勾配確認</translation>
     </message>
@@ -1714,7 +1714,7 @@ Scale-free: below 1e-6 (green) the two agree; backprop with h = 1e-4 typically r
 <context>
     <name>GradientDescentLab</name>
     <message>
-        <location filename="../../nnplay/gui/labs/descent.py" line="+169"/>
+        <location filename="../../nnplay/gui/labs/descent.py" line="+162"/>
         <source>Gradient descent</source>
         <translation>勾配降下法</translation>
     </message>
@@ -2086,7 +2086,7 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
         <translation>目安 10⁻³</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Gradient norm of every layer at the current step</source>
         <translation>現在のステップでの各層の勾配のノルム</translation>
     </message>
@@ -2101,7 +2101,7 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
         <translation>層</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Layer colours</source>
         <translation>層の色</translation>
     </message>
@@ -2111,7 +2111,7 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
         <translation>各層の曲線と棒の色：入力側が赤、出力側が青</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Gradient ratio between the first and the last layer</source>
         <translation>最初の層と最後の層の勾配の比</translation>
     </message>
@@ -2121,12 +2121,12 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
         <translation>‖∂L/∂W1‖ / ‖∂L/∂W_L‖：最後の層の勾配のうちどれだけが最初の層に届くか（直近 {n} ステップの中央値）。1/100 未満なら勾配消失、1 に近ければ勾配は保たれています。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Show:</source>
         <translation>表示：</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+72"/>
         <source>layer 1 (the only one)</source>
         <translation>第1層（唯一の層）</translation>
     </message>
@@ -2146,7 +2146,7 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
         <translation>第{i}層</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Take a step to see how much of the last layer&apos;s gradient reaches layer 1.</source>
         <translation>1ステップ進めると、最後の層の勾配のうちどれだけが第1層に届くかがわかります。</translation>
     </message>
@@ -2219,7 +2219,7 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
 <context>
     <name>LinearCollapseLab</name>
     <message>
-        <location filename="../../nnplay/gui/labs/collapse.py" line="+64"/>
+        <location filename="../../nnplay/gui/labs/collapse.py" line="+57"/>
         <source>the default example (XOR, identity activations)</source>
         <translation>既定の例（XOR、活性化関数は恒等関数）</translation>
     </message>
@@ -2451,12 +2451,12 @@ The proof in numbers holds all the same.</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../nnplay/gui/panels/loss.py" line="+41"/>
+        <location filename="../../nnplay/gui/panels/loss.py" line="+50"/>
         <source>Latest loss and accuracy</source>
         <translation>最新の損失と正解率</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>log scale</source>
         <translation>対数目盛</translation>
     </message>
@@ -2488,28 +2488,28 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     </message>
     <message>
         <location line="+5"/>
-        <location line="+131"/>
+        <location line="+153"/>
         <source>loss L</source>
         <translation>損失 L</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-146"/>
         <source>mini-batch loss</source>
         <translation>ミニバッチ損失</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>train loss</source>
         <translation>訓練損失</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+87"/>
+        <location line="+0"/>
+        <location line="+106"/>
         <source>test loss</source>
         <translation>テスト損失</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-99"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
@@ -2534,28 +2534,28 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>正解率</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>train accuracy</source>
         <translation>訓練正解率</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+61"/>
+        <location line="+0"/>
+        <location line="+75"/>
         <source>test accuracy</source>
         <translation>テスト正解率</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-68"/>
         <source>chance</source>
         <translation>チャンスレベル</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source> (no test set)</source>
         <translation>（テストデータなし）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>chance 1/{k}</source>
         <translation>チャンスレベル 1/{k}</translation>
     </message>
@@ -2585,7 +2585,7 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>ステップ {n} で発散</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>loss L (log scale)</source>
         <translation>損失 L（対数目盛）</translation>
     </message>
@@ -2593,7 +2593,82 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nnplay/gui/main_window.py" line="+45"/>
+        <location filename="../../nnplay/gui/main_window.py" line="+47"/>
+        <source>data set</source>
+        <translation>データセット</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>samples</source>
+        <translation>サンプル数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>noise</source>
+        <translation>ノイズ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test ratio</source>
+        <translation>テストの割合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hidden layers</source>
+        <translation>隠れ層</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>activation</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>output</source>
+        <translation>出力関数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>損失関数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>initialisation</source>
+        <translation>初期値</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optimizer</source>
+        <translation>最適化手法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch size</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gradient method</source>
+        <translation>勾配の計算方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV file</source>
+        <translation>CSV ファイル</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Gradient descent on a surface</source>
         <translation>曲面上の勾配降下法</translation>
     </message>
@@ -2633,23 +2708,23 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>学習</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Training status</source>
         <translation>学習の状況</translation>
     </message>
     <message>
         <location line="+47"/>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-55"/>
         <source>Start over with new weights (R)</source>
         <translation>新しい重みで最初からやり直す (R)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Loss and accuracy</source>
         <translation>損失と正解率</translation>
     </message>
@@ -2730,12 +2805,12 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     </message>
     <message>
         <location line="+5"/>
-        <location line="+126"/>
+        <location line="+141"/>
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-141"/>
         <source>Train continuously / pause (Space)</source>
         <translation>連続して学習／一時停止 (Space)</translation>
     </message>
@@ -2811,18 +2886,18 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     </message>
     <message>
         <location line="+1"/>
-        <location line="+228"/>
+        <location line="+260"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location line="-227"/>
-        <location line="+237"/>
+        <location line="-259"/>
+        <location line="+269"/>
         <source>About nnplay</source>
         <translation>nnplay について</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-215"/>
         <source>&lt;b&gt;The loss exploded at step %1&lt;/b&gt; (%2). The learning rate η = %3 is too large: each step overshoots. Lower η (try %4) to start over with it, or press Reset.</source>
         <translation>&lt;b&gt;ステップ %1 で損失が発散しました&lt;/b&gt;（%2）。学習率 η = %3 が大きすぎて、毎回行き過ぎています。η を下げて（例えば %4）やり直すか、リセットを押してください。</translation>
     </message>
@@ -2847,12 +2922,22 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>パラメータ %1 個の数値微分は遅すぎて観察できないため、引き続き誤差逆伝播法を使います。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Started over: %1 changed</source>
         <translation>最初からやり直しました：%1 を変更</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
@@ -2877,7 +2962,7 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>テストデータの正解率 %1 %</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Open experiment</source>
         <translation>実験を開く</translation>
     </message>
@@ -2901,7 +2986,7 @@ The current experiment is unchanged.</source>
 現在の実験はそのままです。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
@@ -2982,6 +3067,11 @@ Ctrl+O / Ctrl+S：実験を開く／保存</translation>
 Follows &apos;Deep Learning from Scratch&apos; (ゼロから作るDeep Learning), chapters 3–6.</source>
         <translation>nnplay：小さなニューラルネットワークが1ステップずつ学習する様子を観察し、うまく学習できないものはなぜなのかを確かめよう。
 『ゼロから作るDeep Learning』（Deep Learning from Scratch）の3〜6章に沿っています。</translation>
+    </message>
+    <message>
+        <location filename="../../nnplay/gui/app.py" line="+69"/>
+        <source>Could not load the experiment</source>
+        <translation>実験を読み込めませんでした</translation>
     </message>
 </context>
 <context>
@@ -3154,7 +3244,7 @@ Watch the sample predictions and the confusion matrix fill its diagonal.</source
 <context>
     <name>SoftmaxLossLab</name>
     <message>
-        <location filename="../../nnplay/gui/labs/softmax_loss.py" line="+84"/>
+        <location filename="../../nnplay/gui/labs/softmax_loss.py" line="+78"/>
         <source>Softmax and loss</source>
         <translation>ソフトマックス関数と損失関数</translation>
     </message>
@@ -3225,13 +3315,13 @@ Watch the sample predictions and the confusion matrix fill its diagonal.</source
     </message>
     <message>
         <location line="+6"/>
-        <location line="+78"/>
+        <location line="+76"/>
         <location line="+312"/>
         <source>Scores</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-387"/>
         <source>Double-click a value to edit it</source>
         <translation>値をダブルクリックすると編集できます</translation>
     </message>
@@ -3298,7 +3388,7 @@ softmax(a) = softmax(a − max a) ならオーバーフローしません</trans
         <translation>講義の y で正解クラスを 3 にした場合（y_3 = 0）：δ がないと −log 0 = ∞</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Message</source>
         <translation>メッセージ</translation>
     </message>
@@ -3308,7 +3398,7 @@ softmax(a) = softmax(a − max a) ならオーバーフローしません</trans
         <translation>入力した値の問題</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>class k</source>
         <translation>クラス k</translation>
     </message>
@@ -3530,11 +3620,288 @@ softmax(a) = softmax(a − max a) ならオーバーフローしません</trans
     </message>
 </context>
 <context>
-    <name>window</name>
+    <name>core</name>
     <message>
-        <location filename="../../nnplay/gui/app.py" line="+67"/>
-        <source>Could not load the experiment</source>
-        <translation>実験を読み込めませんでした</translation>
+        <location filename="../../nnplay/core/config.py" line="+30"/>
+        <source>{name}: {value} is not allowed; {allowed}</source>
+        <translation>{name}: {value} は使えません。{allowed}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>loss: &apos;cross_entropy&apos; is not allowed with output &apos;identity&apos;; cross-entropy takes the log of probabilities, so use output &apos;softmax&apos;, or loss &apos;sum_squared_error&apos;</source>
+        <translation>loss: 出力 &apos;identity&apos; では &apos;cross_entropy&apos; は使えません。交差エントロピーは確率の対数をとるので、出力 &apos;softmax&apos; か、損失 &apos;sum_squared_error&apos; を使ってください</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>use a positive number such as 0.1 (at most 100)</source>
+        <translation>0.1 のような正の数を指定してください(最大 100)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>use the path of a CSV file, as text</source>
+        <translation>CSV ファイルのパスを文字列で指定してください</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>csv_path: missing; dataset &apos;csv&apos; needs csv_path, the path of your CSV file</source>
+        <translation>csv_path がありません。データセット &apos;csv&apos; には csv_path(CSV ファイルのパス)が必要です</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>a config must be a JSON object {{...}}, not {kind}</source>
+        <translation>設定は JSON オブジェクト {{...}} でなければなりません({kind} ではなく)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown key {key}; allowed keys: {keys}</source>
+        <translation>不明なキー {key} です。使えるキー: {keys}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>not valid JSON (line {line}, column {column}: {problem})</source>
+        <translation>正しい JSON ではありません({line} 行 {column} 列: {problem})</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{path}: no such file; check the path</source>
+        <translation>{path}: ファイルがありません。パスを確認してください</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: cannot be read ({problem}); save it as UTF-8 text</source>
+        <translation>{path}: 読み込めません({problem})。UTF-8 のテキストとして保存してください</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{path}: {error}</source>
+        <translation>{path}: {error}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>choose one of {choices}</source>
+        <translation>{choices} のいずれかを選んでください</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>use a whole number from {lo} to {hi}</source>
+        <translation>{lo} から {hi} までの整数を指定してください</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>use a number from {lo} to {hi}</source>
+        <translation>{lo} から {hi} までの数を指定してください</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>list the hidden layer widths, e.g. [8, 8] (or [] for none)</source>
+        <translation>隠れ層の幅を並べてください。例: [8, 8](隠れ層なしは [])</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>use at most {n} hidden layers</source>
+        <translation>隠れ層は {n} 層までにしてください</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>each width must be a whole number from 1 to {n}, e.g. [8, 8]</source>
+        <translation>各層の幅は 1 から {n} までの整数にしてください。例: [8, 8]</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>choose xavier, he, zero or a positive number (a std such as 0.01)</source>
+        <translation>xavier、he、zero、または正の数(0.01 のような標準偏差)を選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../nnplay/core/datasets.py" line="+51"/>
+        <source>comma</source>
+        <extracomment>Header names (case-insensitive) that mark the label column of a CSV file, in order of preference.</extracomment>
+        <translation>カンマ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>semicolon</source>
+        <translation>セミコロン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tab</source>
+        <translation>タブ</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>Unknown data set {name}. Choose one of: {choices}.</source>
+        <translation>データセット {name} はありません。次から選んでください: {choices}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>noise must be &gt;= 0 (it is a standard deviation), got {noise}. Use 0 for none.</source>
+        <translation>noise は 0 以上にしてください(標準偏差です)。指定値: {noise}。ノイズなしは 0 です。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>test_ratio must be between 0 and {top} (the held-out fraction), got {value}.</source>
+        <translation>test_ratio(テスト用に取り分ける割合)は 0 から {top} の間にしてください。指定値: {value}。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The &apos;csv&apos; data set needs a file: pass csv_path (the path of a .csv file).</source>
+        <translation>データセット &apos;csv&apos; にはファイルが必要です。csv_path(.csv ファイルのパス)を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+9"/>
+        <source>samples must be a whole number, got {value}.</source>
+        <translation>samples は整数にしてください。指定値: {value}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>at least one per class</source>
+        <translation>クラスごとに少なくとも 1 つ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>at least two rows</source>
+        <translation>少なくとも 2 行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>samples must be at least {minimum} for {name} ({why}), got {value}.</source>
+        <translation>{name} の samples は {minimum} 以上にしてください({why})。指定値: {value}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{what} must be a number, got {value}.</source>
+        <translation>{what} は数にしてください。指定値: {value}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{what} must be a finite number, got {value}.</source>
+        <translation>{what} は有限の数にしてください。指定値: {value}。</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Cannot read the bundled digits file {path} ({problem}). Reinstall nnplay to restore it.</source>
+        <translation>同梱の手書き数字ファイル {path} を読み込めません({problem})。nnplay を再インストールして元に戻してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The bundled digits file {path} has shape {shape}, expected {expected}. Reinstall nnplay to restore it.</source>
+        <translation>同梱の手書き数字ファイル {path} の形が {shape} です({expected} のはずです)。nnplay を再インストールして元に戻してください。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>{file} is empty (no data lines). Put one sample per line: feature values, then the label, e.g. &apos;0.5,1.2,cat&apos;.</source>
+        <translation>{file} は空です(データ行がありません)。1 行に 1 サンプルずつ、特徴量の値、最後にラベルを書いてください。例: &apos;0.5,1.2,cat&apos;。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{file} line {line}: only 1 column found. A data set needs at least one feature column and a label column, separated by commas (or semicolons or tabs).</source>
+        <translation>{file} {line} 行目: 列が 1 つしかありません。データセットには特徴量の列が少なくとも 1 つとラベルの列が必要で、カンマ(またはセミコロンかタブ)で区切ります。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{file} line {line}: {count} columns, but line {first} has {expected}. Every row needs the same number of {separator}-separated values; look for a missing or extra {separator}.</source>
+        <translation>{file} {line} 行目: 列が {count} 個ありますが、{first} 行目は {expected} 個です。どの行も{separator}区切りの値の数をそろえてください。{separator}の抜けや余分を探してください。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{file} has only a header row (line {line}) and no data. Add one line per sample below it.</source>
+        <translation>{file} には見出し行({line} 行目)しかなく、データがありません。その下に 1 サンプル 1 行で追加してください。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{file} has only {count} data row; a data set needs at least 2 rows (more to train well).</source>
+        <translation>{file} のデータは {count} 行だけです。データセットには少なくとも 2 行必要です(よく学習するにはもっと)。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{file} line {line}, column {column}: the label is empty. Give every row a label (or delete the row).</source>
+        <translation>{file} {line} 行目 {column} 列目: ラベルが空です。すべての行にラベルを付けてください(またはその行を削除してください)。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{file}: every row has the label {label} ({column}), but classification needs at least 2 classes. Check that the label column is the right one and holds different classes.</source>
+        <translation>{file}: すべての行のラベルが {label}({column})ですが、分類には少なくとも 2 クラス必要です。ラベルの列が正しいか、異なるクラスが入っているかを確認してください。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>CSV file not found: {path}. Check the path (or choose the file again).</source>
+        <translation>CSV ファイルが見つかりません: {path}。パスを確認してください(またはファイルを選び直してください)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} is a folder, not a file. Choose a .csv file instead.</source>
+        <translation>{path} はファイルではなくフォルダです。.csv ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot read {path}: {problem}. Check that the file exists and that you may read it.</source>
+        <translation>{path} を読み込めません: {problem}。ファイルがあり、読み取りの権限があるか確認してください。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{file} line {line}: the file is not UTF-8 text. Save it as &apos;CSV UTF-8&apos; (most spreadsheet programs offer this under &apos;Save as&apos;).</source>
+        <translation>{file} {line} 行目: ファイルが UTF-8 のテキストではありません。「CSV UTF-8」形式で保存してください(多くの表計算ソフトでは「名前を付けて保存」にあります)。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{file} line {line}: the file contains binary data, not text. Export it as a plain CSV file (UTF-8).</source>
+        <translation>{file} {line} 行目: テキストではなくバイナリのデータが含まれています。普通の CSV ファイル(UTF-8)として書き出してください。</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>{file} line {line}, {column}</source>
+        <translation>{file} {line} 行目、{column}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{where}: the value is empty. Fill in every feature value (or delete the row).</source>
+        <translation>{where}: 値が空です。特徴量の値をすべて埋めてください(またはその行を削除してください)。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{where}: {value} is not a number. Feature columns must be numeric; only the label column ({label}) may hold text. Use &apos;.&apos; as the decimal point, not &apos;,&apos;.</source>
+        <translation>{where}: {value} は数ではありません。特徴量の列は数値でなければならず、文字を入れてよいのはラベルの列({label})だけです。小数点には &apos;,&apos; ではなく &apos;.&apos; を使ってください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{where}: {value} is not a number. Feature columns must be numeric; only the label column ({label}) may hold text.</source>
+        <translation>{where}: {value} は数ではありません。特徴量の列は数値でなければならず、文字を入れてよいのはラベルの列({label})だけです。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{where}: {value} is not a finite number. Missing or infinite values are not allowed: fill them in or delete the row.</source>
+        <translation>{where}: {value} は有限の数ではありません。欠損値や無限大は使えません。値を埋めるか、その行を削除してください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>column {n} &apos;{name}&apos;</source>
+        <translation>{n} 列目 &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>column {n}</source>
+        <translation>{n} 列目</translation>
+    </message>
+    <message>
+        <location filename="../../nnplay/core/trainer.py" line="+40"/>
+        <source>Training stopped at step {step}: {cause}. The learning rate {rate} is probably too large; try {smaller} or smaller.</source>
+        <translation>ステップ {step} で学習が止まりました: {cause}。学習率 {rate} が大きすぎるようです。{smaller} 以下を試してください。</translation>
+    </message>
+    <message>
+        <location line="+295"/>
+        <source>the loss became {value}</source>
+        <translation>損失が {value} になりました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a gradient overflowed (became infinite or NaN)</source>
+        <translation>勾配があふれました(無限大か NaN になりました)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the weights grew too large to represent</source>
+        <translation>重みが大きくなりすぎて表せなくなりました</translation>
     </message>
 </context>
 </TS>

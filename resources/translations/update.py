@@ -9,11 +9,12 @@ Run it from anywhere (it works relative to the repository)::
 What it does, for each language:
 
 1. ``pyside6-lupdate`` scans every ``nnplay/gui/**/*.py`` (``self.tr``, ``QCoreApplication.translate``,
-   ``QT_TRANSLATE_NOOP``) into ``resources/translations/nnplay_<lang>.ts``. Existing translations are kept;
-   new or changed source texts appear as ``type="unfinished"`` entries (translate them in the .ts, e.g. with
-   Qt Linguist or a small xml.etree script, and remove the ``type`` attribute). Texts that disappeared from
-   the sources stay in the file as ``type="vanished"`` so their translations can come back; pass
-   ``--drop-obsolete`` to delete them instead.
+   ``QT_TRANSLATE_NOOP``) and the core modules with messages (``QT_TRANSLATE_NOOP("core", ...)``, shown
+   through ``nnplay.gui.widgets.core_text``) into ``resources/translations/nnplay_<lang>.ts``. Existing
+   translations are kept; new or changed source texts appear as ``type="unfinished"`` entries (translate them
+   in the .ts, e.g. with Qt Linguist or a small xml.etree script, and remove the ``type`` attribute). Texts
+   that disappeared from the sources stay in the file as ``type="vanished"`` so their translations can come
+   back; pass ``--drop-obsolete`` to delete them instead.
 2. ``pyside6-lrelease`` compiles the .ts into ``nnplay_<lang>.qm``, which ``nnplay.gui.app.install_translator``
    loads (``python -m nnplay --lang ja``, or View → Language).
 3. It prints how many entries the .ts holds and how many are still unfinished.
@@ -33,12 +34,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 GUI = ROOT / "nnplay" / "gui"
+CORE = ROOT / "nnplay" / "core"
 QT_LANGUAGE = {"ja": "ja_JP"}  # the .ts language attribute (it decides the plural forms)
 
 
 def sources():
-    """Every GUI source file, relative to the repository (so the .ts locations are stable)."""
-    return sorted(str(p.relative_to(ROOT)) for p in GUI.rglob("*.py"))
+    """Every GUI source file and every core file with messages (``QT_TRANSLATE_NOOP("core", ...)``, see
+    ``nnplay.core.messages``), relative to the repository (so the .ts locations are stable)."""
+    gui = GUI.rglob("*.py")
+    core = (p for p in CORE.rglob("*.py") if 'QT_TRANSLATE_NOOP("core"' in p.read_text(encoding="utf-8"))
+    return sorted(str(p.relative_to(ROOT)) for p in (*gui, *core))
 
 
 def tool(name):

@@ -35,7 +35,7 @@ def test_defaults_are_valid_and_as_documented():
     assert c.csv_path is None
     assert 0 < c.learning_rate <= 100
     assert c == Config.from_dict({})  # missing keys take the defaults
-    assert ConfigError.__mro__[1] is ValueError
+    assert issubclass(ConfigError, ValueError)
 
 
 def test_config_is_frozen_and_replace_validates():

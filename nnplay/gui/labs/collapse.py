@@ -27,7 +27,7 @@ from nnplay.core.analysis import affine_scores, collapse_linear, linear_boundary
 from nnplay.core.config import Config
 from nnplay.core.trainer import Trainer
 from nnplay.gui.style import CLASS_COLORS, NEGATIVE, POSITIVE, configure_pyqtgraph
-from nnplay.gui.widgets import arg, named
+from nnplay.gui.widgets import arg, core_text, named
 
 DEFAULT_CONFIG = Config(dataset="xor", hidden=(8, 8), activation="identity")
 TRAIN_STEPS = 500
@@ -547,7 +547,7 @@ class LinearCollapseLab(QWidget):
             acc = tr.network.accuracy(ds.x_train, ds.t_train) if len(ds.x_train) else float("nan")
         text = arg(self.tr("Step %1: training accuracy %2 %."), tr.step_count, f"{100 * acc:.0f}")
         if tr.diverged is not None:
-            text += " " + tr.diverged.message
+            text += " " + core_text(tr.diverged.message_text)
         elif ds.name == "xor":
             text += " " + self.tr(
                 "XOR puts opposite corners in the same class: no straight line separates them, so a linear model "

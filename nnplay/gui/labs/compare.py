@@ -40,7 +40,7 @@ from nnplay.core.network import ACTIVATION_NAMES
 from nnplay.core.optimizers import OPTIMIZERS
 from nnplay.core.trainer import Trainer
 from nnplay.gui.style import configure_pyqtgraph, layer_color
-from nnplay.gui.widgets import LogSpinBox, arg, named
+from nnplay.gui.widgets import LogSpinBox, arg, core_text, named
 
 CONTEXT = "CompareLab"
 TICK_BUDGET = 0.015
@@ -568,7 +568,7 @@ class CompareLab(QWidget):
                 a.dataset, samples=a.samples, noise=a.noise, test_ratio=a.test_ratio, seed=a.seed, csv_path=a.csv_path
             )
         except (DatasetError, ConfigError, ValueError, OSError) as e:
-            self._show_message(arg(self.tr("Cannot make the data set: %1"), e))
+            self._show_message(arg(self.tr("Cannot make the data set: %1"), core_text(e)))
             return False
         fixed = []
         for c in (a, b):
@@ -655,7 +655,7 @@ class CompareLab(QWidget):
         parts = []
         for run, tr in (("A", self._a), ("B", self._b)):
             if tr.diverged is not None:
-                parts.append(arg(self.tr("<b>Run %1 diverged.</b> %2"), run, tr.diverged.message))
+                parts.append(arg(self.tr("<b>Run %1 diverged.</b> %2"), run, core_text(tr.diverged.message_text)))
         parts.append(
             self.tr(
                 "Both runs are paused so that they stay at the same step. Lower the learning rate (this restarts "
@@ -744,7 +744,7 @@ class CompareLab(QWidget):
                     )
         except ConfigError as e:
             self._show_configs()  # back to the settings in use, so the next edit starts from valid ones
-            self._show_message(arg(self.tr("Not applied: %1"), e))
+            self._show_message(arg(self.tr("Not applied: %1"), core_text(e)))
             return
         if configs[0] == self._a.config and configs[1] == self._b.config:
             return

@@ -31,7 +31,7 @@ from nnplay.core.config import Config
 from nnplay.core.gradient import H
 from nnplay.core.trainer import Trainer
 from nnplay.gui.style import configure_pyqtgraph, layer_color
-from nnplay.gui.widgets import arg, named
+from nnplay.gui.widgets import arg, core_text, named
 
 TICK_BUDGET = 0.015
 """Seconds of numerical differentiation per timer tick; the window stays responsive in between."""
@@ -291,7 +291,7 @@ class GradientCheckLab(QWidget):
             with np.errstate(all="ignore"):
                 self._check = GradientCheck(tr.network, ds.x_train[:n], ds.t_train[:n], max_entries=max_entries)
         except (ValueError, FloatingPointError) as e:
-            self._show_message(str(e))
+            self._show_message(core_text(e))
             return
         net = tr.network
         self._check_info = arg(
