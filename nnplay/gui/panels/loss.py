@@ -194,6 +194,10 @@ class LossPanel(QWidget):
         if k != self._n_classes:  # (setting the line repaints the plot)
             self._n_classes = k
             self.chanceLine.setValue(1.0 / k)
+            # Below the line at 1/2 (accuracy is mostly above chance); above it when it is near the axis.
+            corner = (0, 0) if 1.0 / k >= 0.25 else (0, 1)
+            self.chanceLine.label.anchors = [corner, corner]
+            self.chanceLine.label.updatePosition()
             self.chanceLine.label.setFormat(self.tr("chance 1/{k}").format(k=k))
         dv = trainer.diverged
         self.divergedLine.setVisible(dv is not None)
