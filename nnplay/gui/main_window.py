@@ -332,20 +332,24 @@ class MainWindow(QMainWindow):
     def refresh(self, force=True):
         """Redraw the views from the trainer (once per timer tick).
 
-        While playing, the curves over time (loss, gradients) follow every frame; the views of the current
-        weights (boundary, network, activations) cost a forward pass or many items each and change slowly:
-        each is redrawn every ``SLOW_PANEL_INTERVAL`` seconds, one at a time on different frames so that no
-        frame pays for all three. With ``force`` (a step by hand, a pause, a reset) everything is redrawn.
+        The curves over time (loss, gradients) follow every frame. The views of the current weights
+        (boundary, network, activations) cost a forward pass or many items each: when frames come fast
+        (full speed), each is redrawn every ``SLOW_PANEL_INTERVAL`` seconds, one at a time on different frames
+        so that no frame pays for all three; when frames come slowly (a few steps a second), all of them follow
+        every frame, so they always show the same step. With ``force`` (a step by hand, a pause, a reset)
+        everything is redrawn.
         """
         tr = self.session.trainer
         for panel in self.fast_panels:
             panel.update_from(tr)
         now = time.perf_counter()
-        if force:
+        turn = SLOW_PANEL_INTERVAL / len(self.slow_panels)
+        slow_frames = self.session.tick_interval() >= turn  # (a few steps a second)
+        if force or slow_frames:
             for panel in self.slow_panels:
                 panel.update_from(tr)
             self._last_slow_refresh = now
-        elif now - self._last_slow_refresh >= SLOW_PANEL_INTERVAL / len(self.slow_panels):
+        elif now - self._last_slow_refresh >= turn:
             self.slow_panels[self._next_slow].update_from(tr)
             self._next_slow = (self._next_slow + 1) % len(self.slow_panels)
             self._last_slow_refresh = now

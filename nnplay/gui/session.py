@@ -17,11 +17,11 @@ SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 0)
 FRAME_TARGET = 0.031
 """At full speed, a frame (training, then one redraw) should take about this long: ~32 redraws a second."""
 
+# Seconds of training per timer tick at full speed: what the redraw leaves of FRAME_TARGET, but at least as
+# long as the redraw itself takes (up to FRAME_BUDGET), so that training keeps half of the time when drawing
+# is slow, and never more than MAX_BUDGET, so that a click never waits long.
 FRAME_BUDGET = 0.018
 MAX_BUDGET = 0.025
-"""Seconds of training per timer tick at full speed: what the redraw leaves of ``FRAME_TARGET``, but at
-least as long as the redraw itself takes (up to ``FRAME_BUDGET``), so that training keeps half of the time
-when drawing is slow, and never more than ``MAX_BUDGET``, so that a click never waits long."""
 
 EVAL_INTERVAL = 0.1
 """While playing, the whole training and test sets are evaluated (loss, accuracy) at most this often, in
@@ -82,8 +82,13 @@ class TrainingSession(QObject):
     def set_speed(self, steps_per_second: int):
         self._speed = max(0, int(steps_per_second))
         self._owed = 0.0
+        self._train_end = None  # (the wait of a slower speed is not a redraw)
         if self._timer.isActive():
             self._timer.setInterval(self._interval())
+
+    def tick_interval(self):
+        """Seconds between timer ticks while busy: 0 at full speed (and for Step epoch), 1/speed otherwise."""
+        return self._interval() / 1000
 
     def _interval(self):
         if self._speed == 0 or self._target_step is not None:
@@ -102,14 +107,16 @@ class TrainingSession(QObject):
         self.playingChanged.emit(True)
 
     def pause(self, evaluate=True):
-        """Stop the timer. With ``evaluate``, the steps since the last evaluation are evaluated and shown
-        (callers that step, reset or start again at once do not need that)."""
+        """Stop the timer. With ``evaluate``, the steps since the last evaluation are evaluated and every view
+        is brought up to date (``stepped(0)``, while not playing: the views redraw everything); callers that
+        step, reset or start again at once do not need that."""
         was = self._timer.isActive()
         self._timer.stop()
         self._target_step = None
         if was:
-            if evaluate and self._evaluated_step != self.trainer.step_count and self.trainer.diverged is None:
-                self._evaluate()  # the last steps since the last evaluation
+            if evaluate:
+                if self._evaluated_step != self.trainer.step_count and self.trainer.diverged is None:
+                    self._evaluate()  # the last steps since the last evaluation
                 self.stepped.emit(0)
             self.playingChanged.emit(False)
 

@@ -138,15 +138,16 @@ class LiveLabel(QWidget):
     when its text changes and repaints only itself.
 
     Its height is ``lines`` lines. Plain one-line text is elided ("…") when it does not fit; wrapped text that
-    needs more lines than are shown grows the label once (it never shrinks while the text changes, so the
-    plots below do not jump). The tooltip holds the whole text when ``tooltip_text`` is on.
+    needs more room grows the label once (it never shrinks while the text changes, so the plots below do not
+    jump; only a new width fits it again). The tooltip holds the whole text when ``tooltip_text`` is on; the
+    text is also the accessible description (the accessible name says what the label is).
     """
 
     def __init__(self, lines=1, rich=False, color=None, hint_text="", tooltip_text=True, parent=None):
         super().__init__(parent)
         self._text = ""
         self._lines = max(1, int(lines))
-        self._min_lines = self._lines
+        self._needed = 0  # pixels the wrapped text needed at its tallest (since the last change of width)
         self._rich = rich
         self._hint_text = hint_text
         self._tooltip_text = tooltip_text
@@ -169,7 +170,7 @@ class LiveLabel(QWidget):
         self._text = text
         if self._multiline:
             self._set_document()
-            self._grow_if_needed()
+            self._fit()
         plain = self._plain()
         self.setAccessibleDescription(plain)
         if self._tooltip_text:
@@ -179,17 +180,22 @@ class LiveLabel(QWidget):
     # -- size ---------------------------------------------------------------------------------------------
     @property
     def _multiline(self):
-        return self._rich or self._min_lines > 1
+        return self._rich or self._lines > 1
 
-    def _line_height(self):
-        return self.fontMetrics().lineSpacing()
+    def _text_width(self):
+        return max(1, self.contentsRect().width())
 
     def sizeHint(self):
+        m = self.contentsMargins()
         width = self.fontMetrics().horizontalAdvance(self._hint_text) + 4 if self._hint_text else 160
-        return QSize(width, self._lines * self._line_height() + 4)
+        return QSize(width + m.left() + m.right(), self._text_height() + max(4, m.top() + m.bottom()))
 
     def minimumSizeHint(self):
         return QSize(0, self.sizeHint().height())
+
+    def _text_height(self):
+        """Pixels kept for the text: ``lines`` lines, or what the wrapped text needed when it was taller."""
+        return max(self._lines * self.fontMetrics().lineSpacing(), self._needed)
 
     def _set_document(self):
         if self._doc.defaultFont() != self.font():
@@ -198,28 +204,25 @@ class LiveLabel(QWidget):
             self._doc.setHtml(self._text)
         else:
             self._doc.setPlainText(self._text)
-        self._doc.setTextWidth(max(1, self.width()))
+        self._doc.setTextWidth(self._text_width())
 
-    def _needed_lines(self):
-        return max(1, math.ceil((self._doc.size().height() - 1) / max(1, self._line_height())))
-
-    def _grow_if_needed(self):
+    def _fit(self, shrink=False):
+        """Keep room for the whole wrapped text: grow when it needs more, shrink only when asked (a new
+        width); either way a new height is a new layout, once, not on every frame."""
         if self.width() <= 1:
             return
-        needed = max(self._min_lines, self._needed_lines())
-        if needed > self._lines:
-            self._lines = needed
-            self.updateGeometry()
+        needed = math.ceil(self._doc.size().height())
+        if needed > self._needed or (shrink and needed != self._needed):
+            before = self._text_height()
+            self._needed = needed
+            if self._text_height() != before:
+                self.updateGeometry()
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
         if self._multiline and event.oldSize().width() != event.size().width():
-            self._doc.setTextWidth(max(1, self.width()))
-            # A new width is a layout change anyway: fit the lines to the text again (fewer when it got wider).
-            needed = max(self._min_lines, self._needed_lines())
-            if needed != self._lines:
-                self._lines = needed
-                self.updateGeometry()
+            self._doc.setTextWidth(self._text_width())
+            self._fit(shrink=True)
 
     def changeEvent(self, event):
         super().changeEvent(event)
@@ -234,15 +237,18 @@ class LiveLabel(QWidget):
             return self._text
         return self._doc.toPlainText()
 
+    def displayed_text(self):
+        """The one-line text as drawn: elided ("…") to the label's width."""
+        return self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
     def paintEvent(self, _event):
         painter = QPainter(self)
         color = self._color or self.palette().color(QPalette.ColorRole.WindowText)
         rect = self.contentsRect()
         if not self._multiline:
-            fm = self.fontMetrics()
             painter.setPen(color)
-            text = fm.elidedText(self._text, Qt.TextElideMode.ElideRight, rect.width())
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+            align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(rect, int(align), self.displayed_text())
             return
         ctx = QAbstractTextDocumentLayout.PaintContext()
         ctx.palette.setColor(QPalette.ColorRole.Text, color)

@@ -458,7 +458,12 @@ is 0 at every depth (off the log scale)</source>
 <context>
     <name>BoundaryPanel</name>
     <message>
-        <location filename="../../nnplay/gui/panels/boundary.py" line="+100"/>
+        <location filename="../../nnplay/gui/panels/boundary.py" line="+90"/>
+        <source>What the picture shows</source>
+        <translation>図の見方</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Decision regions of the network</source>
         <translation>ネットワークの決定領域</translation>
     </message>
@@ -2086,7 +2091,7 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
         <translation>目安 10⁻³</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Gradient norm of every layer at the current step</source>
         <translation>現在のステップでの各層の勾配のノルム</translation>
     </message>
@@ -2126,7 +2131,7 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
         <translation>表示：</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>layer 1 (the only one)</source>
         <translation>第1層（唯一の層）</translation>
     </message>
@@ -2451,7 +2456,7 @@ The proof in numbers holds all the same.</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../nnplay/gui/panels/loss.py" line="+50"/>
+        <location filename="../../nnplay/gui/panels/loss.py" line="+51"/>
         <source>Latest loss and accuracy</source>
         <translation>最新の損失と正解率</translation>
     </message>
@@ -2488,12 +2493,12 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     </message>
     <message>
         <location line="+5"/>
-        <location line="+153"/>
+        <location line="+162"/>
         <source>loss L</source>
         <translation>損失 L</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-155"/>
         <source>mini-batch loss</source>
         <translation>ミニバッチ損失</translation>
     </message>
@@ -2504,12 +2509,12 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     </message>
     <message>
         <location line="+0"/>
-        <location line="+106"/>
+        <location line="+111"/>
         <source>test loss</source>
         <translation>テスト損失</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-104"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
@@ -2534,28 +2539,28 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>正解率</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>train accuracy</source>
         <translation>訓練正解率</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>test accuracy</source>
         <translation>テスト正解率</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-72"/>
         <source>chance</source>
         <translation>チャンスレベル</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source> (no test set)</source>
         <translation>（テストデータなし）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>chance 1/{k}</source>
         <translation>チャンスレベル 1/{k}</translation>
     </message>
@@ -2805,12 +2810,12 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     </message>
     <message>
         <location line="+5"/>
-        <location line="+141"/>
+        <location line="+145"/>
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-145"/>
         <source>Train continuously / pause (Space)</source>
         <translation>連続して学習／一時停止 (Space)</translation>
     </message>
@@ -2886,13 +2891,13 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     </message>
     <message>
         <location line="+1"/>
-        <location line="+260"/>
+        <location line="+264"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location line="-259"/>
-        <location line="+269"/>
+        <location line="-263"/>
+        <location line="+273"/>
         <source>About nnplay</source>
         <translation>nnplay について</translation>
     </message>

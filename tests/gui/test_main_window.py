@@ -275,6 +275,36 @@ def test_slow_panels_are_redrawn_one_per_frame_while_playing(window, qtbot):
     assert set(drawn) == set(window.slow_panels)
 
 
+def test_at_a_few_steps_a_second_every_view_shows_every_step_and_pause_catches_up(window, qtbot):
+    seen = {p: [] for p in window.slow_panels}
+    for panel in window.slow_panels:
+        original = panel.update_from
+        panel.update_from = lambda tr, panel=panel, original=original: seen[panel].append(tr.step_count) or original(tr)
+    frames = []
+    window.session.stepped.connect(lambda _n: frames.append(window.session.trainer.step_count))
+    window.speedSlider.setValue(3)  # 10 steps/s
+    window.session.play()
+    qtbot.waitUntil(lambda: window.session.trainer.step_count >= 4, timeout=5000)
+    window.session.pause()
+    final = window.session.trainer.step_count
+    for steps in seen.values():
+        assert steps[-1] == final
+        assert set(frames) <= set(steps)  # every frame's step, in every view
+
+
+def test_a_new_start_forgets_a_zoom(window, qtbot):
+    s = window.session
+    s.trainer.step(300)
+    window.refresh()
+    vb = find_child(window, "lossPlot").getPlotItem().getViewBox()
+    vb.setXRange(50, 80, padding=0)
+    s.restart()
+    s.trainer.step(500)
+    window.refresh()
+    lo, hi = vb.viewRange()[0]
+    assert lo <= 1 and hi >= 500
+
+
 def test_changing_numbers_do_not_lay_out_the_window_again(window, qtbot):
     """A QLabel whose text changes asks every ancestor for a new layout, and QTabWidget repaints its whole
     page on each: the controls and all panels were repainted on every frame."""
@@ -290,7 +320,7 @@ def test_changing_numbers_do_not_lay_out_the_window_again(window, qtbot):
     tabs = find_child(window, "mainTabs")
     tabs.installEventFilter(counter)
     window.installEventFilter(counter)
-    for _ in range(2):  # (the gradient sentence may need a third line once: that is a new layout)
+    for _ in range(2):  # (the first sentence with subscripts needs two pixels more, once: a new layout)
         window.session.step()
         qtbot.wait(50)
     layouts.clear()

@@ -1,6 +1,7 @@
 """Small widgets: the label for numbers that change every frame, the learning-rate spin box, ``arg``."""
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from nnplay.gui.widgets import LiveLabel, LogSpinBox, arg
@@ -50,8 +51,31 @@ def test_live_label_one_line_is_elided_not_wrapped(qtbot):
     label.setText("a long sentence that cannot possibly fit into one hundred and twenty pixels")
     qtbot.wait(10)
     assert label.height() == height == label.sizeHint().height()
-    grab = label.grab()
-    assert not grab.isNull()
+    shown = label.displayed_text()
+    assert shown.endswith("…") and label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
+    label.setText("short")
+    assert label.displayed_text() == "short"
+
+
+def test_live_label_keeps_room_for_exactly_the_wrapped_text_inside_its_margins(qtbot):
+    label = LiveLabel(lines=2, rich=True)
+    font = label.font()
+    font.setPointSizeF(10.5)
+    label.setFont(font)
+    label.setContentsMargins(4, 2, 4, 2)
+    outer = holder(qtbot, label, 330)  # noqa: F841 (keeps it alive)
+    text = "‖∂L/∂W<sub>1</sub>‖ / ‖∂L/∂W<sub>9</sub>‖ = <b>1/3,400</b>: layer 1 gets 1/3,400 of the last layer's"
+    label.setText(text)
+    qtbot.wait(20)
+    reference = QTextDocument()
+    reference.setDocumentMargin(0)
+    reference.setDefaultFont(font)
+    reference.setHtml(text)
+    reference.setTextWidth(label.contentsRect().width())
+    needed = reference.size().height()
+    assert needed > 1.5 * label.fontMetrics().lineSpacing()  # it wraps
+    assert needed <= label.contentsRect().height() < needed + label.fontMetrics().lineSpacing() / 2  # no blank line
+    assert label._doc.textWidth() == label.contentsRect().width()  # wrapped inside the margins, where it is drawn
 
 
 def test_live_label_grows_for_wrapped_text_and_keeps_its_height_while_text_changes(qtbot):

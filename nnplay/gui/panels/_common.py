@@ -101,7 +101,8 @@ def make_plot(name, accessible, tip, bottom=None, left=None, *, axis_items=None)
     if left:
         p.setLabel("left", left, **LABEL_STYLE)
     # The view box's menu (view all, axes, export) stays; pyqtgraph's "Plot Options" (log mode, FFT,
-    # downsampling, …) would fight the panels, which draw log10 values and summarise long histories themselves.
+    # downsampling, …) would fight the panels, which draw log10 values, summarise long histories and colour
+    # images themselves.
     p.setMenuEnabled(False, enableViewBoxMenu=True)
     w.setMinimumSize(160, 120)
     return w
@@ -145,7 +146,7 @@ def steps_range(lo, hi):
 def values_range(lo, hi):
     """A y range around [lo, hi] that moves only when the data leave it: both ends rounded outwards to a
     quarter of the span's power of ten (0.25 decades on a log10 axis), then 4 % padding."""
-    lo, hi = float(lo), float(hi)
+    lo, hi = max(float(lo), -1e300), min(float(hi), 1e300)  # (a diverging loss: no overflow to inf below)
     span = hi - lo
     quantum = 10.0 ** math.floor(math.log10(span)) / 4 if span > 0 else max(abs(hi), 1.0) / 4
     lo, hi = math.floor(lo / quantum) * quantum, math.ceil(hi / quantum) * quantum
@@ -221,6 +222,10 @@ class HistoryCurves:
     """One line per column of a history table over the steps (the mini-batch loss, each layer's gradient),
     at a cost per frame that does not grow with the history.
 
+    (Once the history has merged rows, after 65,536 steps, the summary still holds the peaks of the rows it
+    took in one by one; starting over from the history, after a change of scale or quantity, draws the
+    merged rows, whose peaks are lower.)
+
     Each frame only the rows that are new since the last one are read (``Envelope``), and the lines get at
     most ``2 * MAX_BUCKETS`` points: the minimum and the maximum of each bucket, which is what peak
     downsampling would draw. When the student zooms in on the steps, the rows in view are summarised afresh
@@ -266,14 +271,16 @@ class HistoryCurves:
         if shown == self._shown:
             return  # nothing new (evaluations come less often than frames): no repaint
         self._shown = shown
+        i = j = 0
         if zoomed:
             lo, hi = shown[1]
             i = max(0, int(np.searchsorted(x, lo)) - 1)
             j = min(len(x), int(np.searchsorted(x, hi, side="right")) + 1)
+        if j - i and j - i < len(x) // 2:  # zoomed in: summarise the rows in view afresh, for the detail
             view = Envelope(env.ncols, MAX_BUCKETS)
             view.extend(x[i:j], self._values(y[i:j], log))
             xs, ys = view.points()
-        else:
+        else:  # (zoomed out a little: the whole summary is at most twice as coarse, and costs nothing)
             xs, ys = env.points()
         self.drawn_points = len(xs)
         for j, curve in enumerate(self.curves):

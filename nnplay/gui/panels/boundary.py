@@ -87,6 +87,7 @@ class BoundaryPanel(QWidget):
         self.stack.addWidget(self._make_matrix_page())
         self.caption = LiveLabel(lines=2, rich=True, color=MUTED, tooltip_text=False)  # new text on every redraw
         self.caption.setObjectName("boundaryCaption")
+        self.caption.setAccessibleName(self.tr("What the picture shows"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)

@@ -92,6 +92,7 @@ class GradientPanel(QWidget):
         self._xrange = x_follower(gp)
         self._yrange = y_follower(gp)
         self._lines = None
+        self._history = None
         self._updating = False
         self._was_zoomed = False
         gp.getViewBox().sigXRangeChanged.connect(self._on_view_changed)
@@ -191,6 +192,10 @@ class GradientPanel(QWidget):
             L = h.n_layers
             if self._n_layers != L:
                 self._rebuild(L)
+            if h is not self._history:  # a new start: a zoom on the old steps means nothing any more
+                self._history = h
+                self._xrange.release()
+                self._yrange.release()
             x = h.step_x
             self._xrange.follow(0, x[-1] if len(x) else 1)
             values = h.grad_norm if self.quantity() == "gradient" else h.update_ratio

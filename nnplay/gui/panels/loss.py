@@ -40,6 +40,7 @@ class LossPanel(QWidget):
         self._seen = None  # (history, rows, last step, evaluations, divergence) at the last drawing
         self._has_test = True
         self._trainer = None
+        self._history = None
         self._n_classes = None
         self._updating = False
         self._was_zoomed = False
@@ -104,6 +105,7 @@ class LossPanel(QWidget):
         ap = self.accuracyPlot.getPlotItem()
         ap.setYRange(0, 1.0, padding=0.08)
         ap.setMouseEnabled(y=False)
+        ap.hideButtons()  # its x follows the loss plot (use that one's "A"); its y is always 0 … 1
         ap.enableAutoRange(y=False)
         ap.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1)]])
         self._accLegend = add_legend(ap, offset=(-8, -8), cols=2)
@@ -168,6 +170,10 @@ class LossPanel(QWidget):
 
     def _draw_lines(self, trainer):
         h = trainer.history
+        if h is not self._history:  # a new start: a zoom on the old steps means nothing any more
+            self._history = h
+            self._xrange.release()
+            self._yrange.release()
         log = self.logCheck.isChecked()
         x = h.step_x
         self._xrange.follow(0, x[-1] if len(x) else 1)
