@@ -77,6 +77,8 @@ class Evaluation:
     test_loss: float  # nan when there is no test set
     test_accuracy: float
     activations: ActivationStats
+    train_samples: int = 0  # how many samples the losses and accuracies were measured on
+    test_samples: int = 0
 
 
 @dataclass(frozen=True)
@@ -182,10 +184,15 @@ class Trainer:
         Size of the fixed batch (the first training samples) whose activations are summarised.
     dataset : Dataset, optional
         Use this data instead of making it from the config (the Compare lab shares one data set).
+
+    ``eval_limit`` (None: no limit) caps how many samples of each set an evaluation uses: the first ones,
+    which are a fixed random subset (the data are shuffled), so the curves stay smooth. The window sets it so
+    that one evaluation of a big network on a big data set does not hold the screen still.
     """
 
     def __init__(self, config: Config, eval_every=10, probe_size=200, dataset=None, history_capacity=65536):
         self.eval_every = int(eval_every)
+        self.eval_limit: int | None = None
         self.probe_size = int(probe_size)
         self._history_capacity = history_capacity
         self._given_dataset = dataset
@@ -357,11 +364,25 @@ class Trainer:
 
     def _evaluate(self):
         ds = self.dataset
-        train_loss, train_acc = self._loss_acc(ds.x_train, self._t_train)
-        test_loss, test_acc = self._loss_acc(ds.x_test, self._t_test)
+        n = self.eval_limit
+        train_loss, train_acc = self._loss_acc(ds.x_train[:n], self._t_train[:n])
+        test_loss, test_acc = self._loss_acc(ds.x_test[:n], self._t_test[:n])
         return Evaluation(
-            self.step_count, self.epoch, train_loss, train_acc, test_loss, test_acc, self.activation_stats()
+            self.step_count,
+            self.epoch,
+            train_loss,
+            train_acc,
+            test_loss,
+            test_acc,
+            self.activation_stats(),
+            train_samples=len(ds.x_train[:n]),
+            test_samples=len(ds.x_test[:n]),
         )
+
+    def evaluation_samples(self):
+        """(training samples, test samples) that an evaluation uses (all of them unless ``eval_limit``)."""
+        n = self.eval_limit
+        return len(self.dataset.x_train[:n]), len(self.dataset.x_test[:n])
 
     def activation_stats(self) -> ActivationStats:
         """Statistics of every hidden layer's activations on the probe batch."""

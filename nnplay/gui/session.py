@@ -27,6 +27,12 @@ EVAL_INTERVAL = 0.1
 """While playing, the whole training and test sets are evaluated (loss, accuracy) at most this often, in
 seconds: at full speed that is a point every few hundred steps, and it leaves the time to training."""
 
+EVAL_BUDGET = 0.015
+EVAL_MIN_SAMPLES = 200
+"""One evaluation should take about ``EVAL_BUDGET`` seconds at most: a big network on a big data set is
+evaluated on a fixed random subset of each set (never fewer than ``EVAL_MIN_SAMPLES``), and evaluations that
+still take long come less often (at most a fifth of the time goes to them)."""
+
 NUMERICAL_PARAM_LIMIT = 3000
 """Above this many parameters a numerical-gradient step takes too long for an interactive window."""
 
@@ -54,11 +60,13 @@ class TrainingSession(QObject):
         self._owed = 0.0
         self._last_tick = 0.0
         self._target_step = None  # run until this step, then pause (Step epoch)
-        self._sec_per_step = 1e-4
+        self._sec_per_step = None  # running mean of the seconds one step takes (None: not measured yet)
         self.frame_budget = None  # seconds of training per tick; None: adapt to the cost of a redraw
         self._redraw_time = 0.012  # running mean of the seconds between ticks spent outside training
         self._train_end = None
         self._last_eval = -math.inf
+        self._eval_interval = EVAL_INTERVAL
+        self._choose_eval_limit()
         self._evaluate()
 
     # -- properties ----------------------------------------------------------------------------------
@@ -121,9 +129,28 @@ class TrainingSession(QObject):
             self.playingChanged.emit(False)
 
     def _evaluate(self):
+        start = time.perf_counter()
         self.trainer.evaluate()
         self._evaluated_step = self.trainer.step_count
         self._last_eval = time.perf_counter()
+        self._eval_interval = max(EVAL_INTERVAL, 4 * (self._last_eval - start))
+
+    def _choose_eval_limit(self):
+        """Time a forward pass of a few samples through the (new) network, and evaluate only as many samples
+        of each set as fit into ``EVAL_BUDGET``."""
+        tr = self.trainer
+        x = tr.dataset.x_train[:256]
+        n = max(len(tr.dataset.x_train), len(tr.dataset.x_test))
+        if len(x) == 0:
+            tr.eval_limit = None
+            return
+        best = math.inf
+        for _ in range(2):  # (the first call may pay for allocations)
+            t0 = time.perf_counter()
+            tr.network.scores(x)
+            best = min(best, time.perf_counter() - t0)
+        fits = int(EVAL_BUDGET / (2 * max(best, 1e-7) / len(x)))
+        tr.eval_limit = None if fits >= n else max(EVAL_MIN_SAMPLES, fits)
 
     def toggle(self):
         if self.playing:
@@ -151,6 +178,7 @@ class TrainingSession(QObject):
         """Reset: new weights from the same seed, empty plots, step 0."""
         self.pause(evaluate=False)
         self.trainer.reset()
+        self._choose_eval_limit()
         self._evaluate()
         self.reset.emit()
 
@@ -160,11 +188,13 @@ class TrainingSession(QObject):
         if config == self.trainer.config and not start_over:
             return False
         restarted = self.trainer.apply(config)
+        self._sec_per_step = None  # (another network or batch size: another cost per step)
         if start_over and not restarted:
             self.trainer.reset()
             restarted = True
         if restarted:
             self.pause(evaluate=False)
+            self._choose_eval_limit()
             self._evaluate()
             self.reset.emit()
         self.configChanged.emit(self.trainer.config)
@@ -215,15 +245,17 @@ class TrainingSession(QObject):
             now = time.perf_counter()
             if now >= deadline and total:
                 break
-            left = (deadline - now) / self._sec_per_step
-            k = max(1, int(left * 0.8))
+            # (Until one step has been timed, one step: a big network takes 100 ms or more per step.)
+            per = self._sec_per_step
+            k = 1 if per is None else max(1, int((deadline - now) / per * 0.8))
             if wanted is not None:
                 k = min(k, wanted - total)
             t0 = time.perf_counter()
             result = tr.step(k)
             if len(result):
                 per = (time.perf_counter() - t0) / len(result)
-                self._sec_per_step = 0.7 * self._sec_per_step + 0.3 * per
+                old = self._sec_per_step
+                self._sec_per_step = per if old is None else 0.7 * old + 0.3 * per
             total += len(result)
             if result.diverged is not None or len(result) < k:
                 diverged = result.diverged or tr.diverged
@@ -231,7 +263,7 @@ class TrainingSession(QObject):
         self._train_end = time.perf_counter()
         done = diverged is not None or (self._target_step is not None and tr.step_count >= self._target_step)
         if total:
-            if done or time.perf_counter() - self._last_eval >= EVAL_INTERVAL:
+            if done or time.perf_counter() - self._last_eval >= self._eval_interval:
                 self._evaluate()
             self.stepped.emit(total)
         if diverged is not None:

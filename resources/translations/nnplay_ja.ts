@@ -458,7 +458,7 @@ is 0 at every depth (off the log scale)</source>
 <context>
     <name>BoundaryPanel</name>
     <message>
-        <location filename="../../nnplay/gui/panels/boundary.py" line="+90"/>
+        <location filename="../../nnplay/gui/panels/boundary.py" line="+99"/>
         <source>What the picture shows</source>
         <translation>図の見方</translation>
     </message>
@@ -505,7 +505,7 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>正解クラス</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+75"/>
         <source>class {name}</source>
         <translation>クラス {name}</translation>
     </message>
@@ -525,7 +525,7 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>色：予測クラス（薄いほど不確か）。● 訓練データ（テストデータなし）</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+103"/>
         <source>test set</source>
         <translation>テストデータ</translation>
     </message>
@@ -2493,12 +2493,12 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     </message>
     <message>
         <location line="+5"/>
-        <location line="+162"/>
+        <location line="+170"/>
         <source>loss L</source>
         <translation>損失 L</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-163"/>
         <source>mini-batch loss</source>
         <translation>ミニバッチ損失</translation>
     </message>
@@ -2590,7 +2590,12 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>ステップ {n} で発散</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>measured on {n} training and {m} test samples (a fixed random subset: the whole set would take too long)</source>
+        <translation>訓練 {n} 件・テスト {m} 件で測定(固定したランダムな部分集合:全体では時間がかかりすぎるため)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>loss L (log scale)</source>
         <translation>損失 L（対数目盛）</translation>
     </message>
@@ -3894,7 +3899,7 @@ softmax(a) = softmax(a − max a) ならオーバーフローしません</trans
         <translation>ステップ {step} で学習が止まりました: {cause}。学習率 {rate} が大きすぎるようです。{smaller} 以下を試してください。</translation>
     </message>
     <message>
-        <location line="+295"/>
+        <location line="+302"/>
         <source>the loss became {value}</source>
         <translation>損失が {value} になりました</translation>
     </message>

@@ -489,3 +489,20 @@ def test_activation_stats_match_the_trace():
     assert stats.pre_edges.shape == stats.post_edges.shape == (HIST_BINS + 1,)
     assert stats.post_edges[0] == -1.0
     assert stats.post_edges[-1] == 1.0
+
+
+def test_eval_limit_measures_the_first_samples_of_each_set():
+    tr = Trainer(Config(samples=1000, test_ratio=0.3), eval_every=0)
+    tr.step(20)
+    full = tr.evaluate()
+    assert (full.train_samples, full.test_samples) == (700, 300) == tr.evaluation_samples()
+    tr.eval_limit = 100
+    part = tr.evaluate()
+    assert (part.train_samples, part.test_samples) == (100, 100) == tr.evaluation_samples()
+    ds, net = tr.dataset, tr.network
+    t1h = np.eye(ds.n_classes)[ds.t_train[:100]]
+    scores = net.scores(ds.x_train[:100])
+    assert part.train_loss == pytest.approx(net.last_layer.forward(scores, t1h))
+    assert part.train_accuracy == pytest.approx(np.mean(scores.argmax(axis=1) == ds.t_train[:100]))
+    assert part.train_loss != full.train_loss  # a subset, not the whole set
+    assert tr.evaluate().train_loss == part.train_loss  # the same subset every time

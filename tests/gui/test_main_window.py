@@ -11,7 +11,14 @@ from qt_helpers import find_child
 from nnplay.core.config import Config
 from nnplay.gui.main_window import MainWindow
 from nnplay.gui.presets import PRESETS
-from nnplay.gui.session import EVAL_INTERVAL, FRAME_BUDGET, FRAME_TARGET, MAX_BUDGET, TrainingSession
+from nnplay.gui.session import (
+    EVAL_INTERVAL,
+    EVAL_MIN_SAMPLES,
+    FRAME_BUDGET,
+    FRAME_TARGET,
+    MAX_BUDGET,
+    TrainingSession,
+)
 from nnplay.gui.style import configure_pyqtgraph
 
 REQUIRED_NAMES = [
@@ -445,3 +452,27 @@ def test_status_line_shows_step_epoch_loss_accuracy(window):
         assert word in text
     loss = float(text.split("mini-batch loss ")[1].split()[0])
     assert math.isclose(loss, window.session.trainer.history.loss[-1], rel_tol=1e-3)
+
+
+BIG = Config(samples=20000, hidden=(256,) * 16, batch_size=500, activation="relu", init="he")
+
+
+def test_a_big_network_on_big_data_keeps_the_window_responsive(window, qtbot):
+    """16 layers of 256 on 20,000 samples: a step takes ~100 ms and evaluating everything ~10 s. The first tick
+    times one step before it takes more, the evaluation uses a subset that fits its budget, and the decision
+    regions use a coarser grid."""
+    s = window.session
+    assert s.trainer.eval_limit is None and window.boundaryPanel.grid_size() == 100  # the small default net
+    assert window.apply_config(BIG, start_over=True)
+    assert EVAL_MIN_SAMPLES <= s.trainer.eval_limit < 16000
+    assert window.boundaryPanel.grid_size() < 100
+    assert "measured on" in window.lossPanel.summaryLabel.text()
+    chunks = []
+    original = s.trainer.step
+    s.trainer.step = lambda n: chunks.append(n) or original(n)
+    window.speedSlider.setValue(window.speedSlider.maximum())
+    s.play()
+    qtbot.waitUntil(lambda: len(chunks) >= 3, timeout=20_000)
+    s.pause()
+    assert chunks[0] == 1
+    assert max(chunks) <= 2  # ~100 ms a step: never a long run of them in one tick

@@ -8,6 +8,9 @@ Every picture costs a forward pass, so it is redrawn at most every 100 ms, and o
 
 from __future__ import annotations
 
+import math
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
@@ -19,6 +22,11 @@ from nnplay.gui.style import CLASS_COLORS
 from nnplay.gui.widgets import LiveLabel
 
 GRID = 100
+GRID_MIN = 24
+DRAW_BUDGET = 0.02
+"""The decision regions are a GRID × GRID image of predictions; for a network so big that they would take
+longer than DRAW_BUDGET seconds, the grid is coarser (never below GRID_MIN), so that the window keeps up."""
+MAX_MATRIX_SAMPLES = 5000  # the confusion matrix counts at most this many samples (the first, a random subset)
 MARGIN = 0.1  # of the data range, on every side
 STRENGTH = 0.5  # colour of a fully confident prediction: half class colour, half white (points stay visible)
 REDRAW_INTERVAL = 0.1  # seconds
@@ -78,6 +86,7 @@ class BoundaryPanel(QWidget):
         self._mode = "2d"
         self._dataset = None
         self._network = None
+        self._grid_n = GRID
         self.redraw_count = 0
         self._redraw = ThrottledRedraw(self, REDRAW_INTERVAL, self._draw)
 
@@ -193,6 +202,8 @@ class BoundaryPanel(QWidget):
             self._set_dataset(trainer.dataset)
         new_net = trainer.network is not self._network
         self._network = trainer.network
+        if new_net and self._mode == "2d":
+            self._fit_grid(trainer.network)
         self._redraw.request(trainer, (trainer.network, trainer.step_count), force=new_data or new_net)
 
     # -- internals -----------------------------------------------------------------------------------------
@@ -219,14 +230,10 @@ class BoundaryPanel(QWidget):
         lo, hi = pts.min(axis=0), pts.max(axis=0)
         pad = np.maximum(MARGIN * (hi - lo), 0.1)
         lo, hi = lo - pad, hi + pad
-        xs = np.linspace(lo[0], hi[0], GRID)
-        ys = np.linspace(lo[1], hi[1], GRID)
-        gx, gy = np.meshgrid(xs, ys)  # row i has y = ys[i]: row-major image, row 0 at the bottom
-        self._grid = np.column_stack([gx.ravel(), gy.ravel()])
-        dx, dy = xs[1] - xs[0], ys[1] - ys[0]
-        rect = QRectF(lo[0] - dx / 2, lo[1] - dy / 2, hi[0] - lo[0] + dx, hi[1] - lo[1] + dy)
-        self.heatmap.setImage(np.full((GRID, GRID, 3), 255, np.uint8), levels=(0, 255), autoLevels=False)
-        self.heatmap.setRect(rect)
+        self._extent = (lo, hi)
+        self._make_grid(self._grid_n)
+        self.heatmap.setImage(np.full((2, 2, 3), 255, np.uint8), levels=(0, 255), autoLevels=False)
+        rect = self._grid_rect
         brushes = [pg.mkBrush(CLASS_COLORS[k % len(CLASS_COLORS)]) for k in range(ds.n_classes)]
         pens = [pg.mkPen(CLASS_COLORS[k % len(CLASS_COLORS)], width=1.8) for k in range(ds.n_classes)]
         self.trainPoints.setData(pos=ds.x_train, brush=[brushes[t] for t in ds.t_train])
@@ -299,15 +306,45 @@ class BoundaryPanel(QWidget):
             label.setVisible(j < n)
         self.samples.setImage(mosaic, levels=(0, 255), autoLevels=False)
 
+    def _make_grid(self, n):
+        """Grid points (n × n, row-major, row 0 at the bottom) over the data's extent, and the image's rect."""
+        lo, hi = self._extent
+        xs = np.linspace(lo[0], hi[0], n)
+        ys = np.linspace(lo[1], hi[1], n)
+        gx, gy = np.meshgrid(xs, ys)
+        self._grid = np.column_stack([gx.ravel(), gy.ravel()])
+        self._grid_n = n
+        dx, dy = xs[1] - xs[0], ys[1] - ys[0]
+        self._grid_rect = QRectF(lo[0] - dx / 2, lo[1] - dy / 2, hi[0] - lo[0] + dx, hi[1] - lo[1] + dy)
+        self.heatmap.setRect(self._grid_rect)
+
+    def _fit_grid(self, network):
+        """Time the network on a few grid points; use the finest grid whose prediction fits DRAW_BUDGET."""
+        probe = self._grid[:256]
+        best = math.inf
+        for _ in range(2):
+            t0 = time.perf_counter()
+            probabilities(network, probe)
+            best = min(best, time.perf_counter() - t0)
+        fits = math.isqrt(int(DRAW_BUDGET / max(best / len(probe), 1e-9)))
+        n = max(GRID_MIN, min(GRID, fits))
+        if n != self._grid_n:
+            self._make_grid(n)
+
+    def grid_size(self):
+        """Points per side of the decision-region image."""
+        return self._grid_n
+
     def _draw(self, trainer):
         self.redraw_count += 1
         if self._mode == "2d":
             p = probabilities(trainer.network, self._grid)
-            img = probability_colors(p, self._colors).reshape(GRID, GRID, 3)
+            img = probability_colors(p, self._colors).reshape(self._grid_n, self._grid_n, 3)
             self.heatmap.setImage(img, levels=(0, 255), autoLevels=False)
             return
         ds = self._dataset
         x, t, is_test = self._eval_set(ds)
+        x, t = x[:MAX_MATRIX_SAMPLES], t[:MAX_MATRIX_SAMPLES]
         pred = probabilities(trainer.network, x).argmax(axis=1)
         k = ds.n_classes
         counts = np.zeros((k, k), dtype=np.int64)

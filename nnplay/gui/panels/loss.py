@@ -226,6 +226,14 @@ class LossPanel(QWidget):
                 parts.append(self.tr("test: loss {l}, accuracy {a}\u00a0%").format(l=f"{vl:.3g}", a=f"{100 * va:.1f}"))
         if trainer.diverged is not None:
             parts.append(self.tr("diverged at step {n}").format(n=trainer.diverged.step))
+        n_train, n_test = trainer.evaluation_samples()
+        if len(h.evals) and n_train < len(trainer.dataset.x_train):
+            parts.append(
+                self.tr(
+                    "measured on {n} training and {m} test samples (a fixed random subset: the whole set "
+                    "would take too long)"
+                ).format(n=f"{n_train:,}", m=f"{n_test:,}")
+            )
         text = "  ·  ".join(parts)
         self.summaryLabel.setText(text)
 
