@@ -115,8 +115,9 @@ def add_legend(plot_item, offset=(-8, 8), cols=1):
 
 
 MAX_BUCKETS = 512
-"""Curves over the steps are drawn from at most this many min/max buckets (two points each): two points per
-pixel column on a plot 1,000 pixels wide, so the picture is the same as drawing every row."""
+"""Curves over the steps are drawn from at most this many buckets of rows, each as its minimum and maximum:
+one bucket per pixel column on a plot 512 pixels wide (two on a narrower one), so the band of a noisy curve
+looks the same as with every row drawn, at a cost that does not grow with the history."""
 
 
 def add_line(plot_item, pen, name=None, antialias=True):
@@ -222,16 +223,16 @@ class HistoryCurves:
     """One line per column of a history table over the steps (the mini-batch loss, each layer's gradient),
     at a cost per frame that does not grow with the history.
 
-    (Once the history has merged rows, after 65,536 steps, the summary still holds the peaks of the rows it
-    took in one by one; starting over from the history, after a change of scale or quantity, draws the
-    merged rows, whose peaks are lower.)
-
     Each frame only the rows that are new since the last one are read (``Envelope``), and the lines get at
     most ``2 * MAX_BUCKETS`` points: the minimum and the maximum of each bucket, which is what peak
     downsampling would draw. When the student zooms in on the steps, the rows in view are summarised afresh
     at each redraw, so the detail is there. With ``log``, the lines show log10 of the values (values <= 0 are
     gaps) on a linear view, under an axis that labels them as powers of ten; pyqtgraph's own log mode would
     map every point again on every frame.
+
+    Once the history has merged rows (after 65,536 steps) the summary still holds the peaks of the rows it
+    took in one by one; starting over from the history (another scale or quantity) draws the merged rows,
+    whose peaks are lower.
     """
 
     def __init__(self, plot_item, x_follower, lines):
@@ -271,23 +272,23 @@ class HistoryCurves:
         if shown == self._shown:
             return  # nothing new (evaluations come less often than frames): no repaint
         self._shown = shown
-        i = j = 0
+        first = last = 0  # the rows in view when zoomed, with one more on either side
         if zoomed:
             lo, hi = shown[1]
-            i = max(0, int(np.searchsorted(x, lo)) - 1)
-            j = min(len(x), int(np.searchsorted(x, hi, side="right")) + 1)
-        if j - i and j - i < len(x) // 2:  # zoomed in: summarise the rows in view afresh, for the detail
+            first = max(0, int(np.searchsorted(x, lo)) - 1)
+            last = min(len(x), int(np.searchsorted(x, hi, side="right")) + 1)
+        if 0 < last - first < len(x) // 2:  # zoomed in: summarise the rows in view afresh, for the detail
             view = Envelope(env.ncols, MAX_BUCKETS)
-            view.extend(x[i:j], self._values(y[i:j], log))
+            view.extend(x[first:last], self._values(y[first:last], log))
             xs, ys = view.points()
         else:  # (zoomed out a little: the whole summary is at most twice as coarse, and costs nothing)
             xs, ys = env.points()
         self.drawn_points = len(xs)
-        for j, curve in enumerate(self.curves):
-            if math.isnan(env.minimum[j]):
+        for column, curve in enumerate(self.curves):
+            if math.isnan(env.minimum[column]):
                 curve.setData([], [])
             else:
-                curve.setData(xs, ys[:, j])
+                curve.setData(xs, ys[:, column])
 
     def value_range(self):
         """(smallest, largest) value taken in, over every column; (nan, nan) when there is none."""
