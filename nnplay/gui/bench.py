@@ -32,7 +32,7 @@ def _headless_rate(config, seconds=2.0):
 
 
 def _play(window, app, seconds):
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
     session = window.session
     frames = []
@@ -52,8 +52,11 @@ def _play(window, app, seconds):
     probe.start()
     session.play()
     t0 = time.perf_counter()
-    QTimer.singleShot(int(seconds * 1000), app.quit)
-    app.exec()
+    # A local event loop, not app.exec() + app.quit(): after those, in the same process, the waits of
+    # pytest-qt that came later no longer saw any timer fire (22 tests timed out behind the bench's test).
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
     elapsed = time.perf_counter() - t0
     session.pause()
     probe.stop()
