@@ -172,6 +172,33 @@ def test_boundary_mode_follows_the_data(qtbot, tmp_path):
     assert not find_child(panel, "digitSamples").isVisibleTo(panel)
 
 
+def _image_rect_in_data(item):
+    return item.mapRectToParent(item.boundingRect())
+
+
+@pytest.mark.parametrize("config", [CONFIGS["circles"], Config(hidden=(256,) * 8)], ids=["fine", "coarse grid"])
+def test_boundary_colours_cover_exactly_the_plotted_area(qtbot, config):
+    """The prediction image lies over the data's extent, whatever its grid size (a coarser grid for a big
+    network; pyqtgraph scaled the rect by the previous image's pixel count: colours 100× too large)."""
+    panel = make(qtbot, "boundary")
+    trainer = Trainer(config)
+    panel.update_from(trainer)
+    ds = trainer.dataset
+    pts = np.concatenate([ds.x_train, ds.x_test])
+    rect = _image_rect_in_data(panel.heatmap)
+    (x0, x1), (y0, y1) = (pts[:, 0].min(), pts[:, 0].max()), (pts[:, 1].min(), pts[:, 1].max())
+    assert rect.left() < x0 and rect.right() > x1 and rect.top() < y0 and rect.bottom() > y1
+    assert rect.width() < 1.5 * (x1 - x0) and rect.height() < 1.5 * (y1 - y0)
+    img = panel.heatmap.image
+    assert img.shape[:2] == (panel.grid_size(), panel.grid_size())
+    if config.hidden == (256,) * 8:
+        assert panel.grid_size() < 100
+    # Another data set with the same panel: still exactly over the data.
+    panel.update_from(Trainer(CONFIGS["spiral3"]))
+    rect = _image_rect_in_data(panel.heatmap)
+    assert rect.width() < 3.0
+
+
 def test_boundary_redraw_is_throttled_but_the_last_step_is_drawn(qtbot):
     panel = make(qtbot, "boundary")
     trainer = Trainer(CONFIGS["circles"])

@@ -232,7 +232,7 @@ class BoundaryPanel(QWidget):
         lo, hi = lo - pad, hi + pad
         self._extent = (lo, hi)
         self._make_grid(self._grid_n)
-        self.heatmap.setImage(np.full((2, 2, 3), 255, np.uint8), levels=(0, 255), autoLevels=False)
+        self._show_image(np.full((self._grid_n, self._grid_n, 3), 255, np.uint8))
         rect = self._grid_rect
         brushes = [pg.mkBrush(CLASS_COLORS[k % len(CLASS_COLORS)]) for k in range(ds.n_classes)]
         pens = [pg.mkPen(CLASS_COLORS[k % len(CLASS_COLORS)], width=1.8) for k in range(ds.n_classes)]
@@ -316,6 +316,11 @@ class BoundaryPanel(QWidget):
         self._grid_n = n
         dx, dy = xs[1] - xs[0], ys[1] - ys[0]
         self._grid_rect = QRectF(lo[0] - dx / 2, lo[1] - dy / 2, hi[0] - lo[0] + dx, hi[1] - lo[1] + dy)
+
+    def _show_image(self, img):
+        """Show an (n, n, 3) image over the grid's rect. (pyqtgraph scales the rect by the pixel count of
+        the image shown when it is set, so it is set again with every image: the grid can change size.)"""
+        self.heatmap.setImage(img, levels=(0, 255), autoLevels=False)
         self.heatmap.setRect(self._grid_rect)
 
     def _fit_grid(self, network):
@@ -339,8 +344,7 @@ class BoundaryPanel(QWidget):
         self.redraw_count += 1
         if self._mode == "2d":
             p = probabilities(trainer.network, self._grid)
-            img = probability_colors(p, self._colors).reshape(self._grid_n, self._grid_n, 3)
-            self.heatmap.setImage(img, levels=(0, 255), autoLevels=False)
+            self._show_image(probability_colors(p, self._colors).reshape(self._grid_n, self._grid_n, 3))
             return
         ds = self._dataset
         x, t, is_test = self._eval_set(ds)
