@@ -6,6 +6,7 @@ emits ``configEdited`` with the new config (view → model). The panel never tra
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from pathlib import Path
 
@@ -363,16 +364,22 @@ class ControlPanel(QWidget):
         else:
             self.numericalWarning.hide()
 
-    def show_message(self, text):
+    def show_message(self, text, error=False):
+        """Show a note, or with ``error`` why something was refused (in red), under the controls."""
+        self._message_is_error = bool(text) and error
+        self.messageLabel.setStyleSheet("color: #a00000;" if error else "color: #555555;")
         self.messageLabel.setText(text)
         self.messageLabel.setVisible(bool(text))
 
+    def clear_error(self):
+        """A setting was applied: an error shown for an earlier attempt no longer holds (notes stay)."""
+        if getattr(self, "_message_is_error", False):
+            self.show_message("")
+
     # -- view -> model ---------------------------------------------------------------------------------
     def _hidden_from_edit(self):
-        text = self.hiddenLayersEdit.text().replace(" ", "").strip(",")
-        if not text:
-            return ()
-        parts = [p for p in text.split(",") if p]
+        # Commas or spaces separate the widths: "16 8" is two layers (not 168); the box then shows "16, 8".
+        parts = [p for p in re.split(r"[\s,]+", self.hiddenLayersEdit.text()) if p]
         widths = tuple(int(p) for p in parts)
         if len(widths) > MAX_GUI_LAYERS or any(not 1 <= w <= MAX_GUI_WIDTH for w in widths):
             raise ConfigError(
@@ -394,7 +401,7 @@ class ControlPanel(QWidget):
         try:
             widths = self._hidden_from_edit()
         except (ConfigError, ValueError) as e:
-            self.show_message(core_text(e))
+            self.show_message(core_text(e), error=True)
             self.hiddenLayersEdit.setText(", ".join(map(str, self._config.hidden)))
             return
         with QSignalBlocker(self.hiddenCountSpin), QSignalBlocker(self.hiddenWidthSpin):
@@ -443,7 +450,7 @@ class ControlPanel(QWidget):
         try:
             config = self.read_config()
         except (ConfigError, ValueError) as e:
-            self.show_message(core_text(e))
+            self.show_message(core_text(e), error=True)
             return
         note = ""
         if config.loss != self.lossCombo.currentData():

@@ -191,18 +191,19 @@ class MainWindow(QMainWindow):
 
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self._boxed(self.tr("Loss and accuracy"), self.lossPanel, self.tr("How wrong the network is")))
-        top.addWidget(
-            self._boxed(
-                self.tr("Gradient of every layer  ‖∂L/∂W‖"),
-                self.gradientPanel,
-                self.tr("How much each layer's weights are told to change: vanishing gradients show up here"),
-            )
+        self.gradientBox = self._boxed(
+            self.tr("Gradient of every layer  ‖∂L/∂W‖"),
+            self.gradientPanel,
+            self.tr("How much each layer's weights are told to change: vanishing gradients show up here"),
         )
+        top.addWidget(self.gradientBox)
+        self.gradientPanel.quantityCombo.currentIndexChanged.connect(self._retitle)
         top.setSizes([500, 700])
         bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(
-            self._boxed(self.tr("Decision boundary"), self.boundaryPanel, self.tr("What the network predicts where"))
+        self.boundaryBox = self._boxed(
+            self.tr("Decision boundary"), self.boundaryPanel, self.tr("What the network predicts where")
         )
+        bottom.addWidget(self.boundaryBox)
         bottom.addWidget(self._boxed(self.tr("Network"), self.networkPanel, self.tr("Neurons and weights")))
         bottom.addWidget(
             self._boxed(
@@ -359,6 +360,15 @@ class MainWindow(QMainWindow):
     def _on_stepped(self, _n):
         self.refresh(force=not self.session.playing)
 
+    def _retitle(self, *_):
+        """Box titles that say what the panels show now (the quantity plotted, the kind of prediction view)."""
+        if self.gradientPanel.quantity() == "gradient":
+            self.gradientBox.setTitle(self.tr("Gradient of every layer  ‖∂L/∂W‖"))
+        else:
+            self.gradientBox.setTitle(self.tr("Update ratio of every layer  η‖∂L/∂W‖ / ‖W‖"))
+        mode = self.boundaryPanel.mode()
+        self.boundaryBox.setTitle(self.tr("Decision boundary") if mode == "2d" else self.tr("Predictions"))
+
     def _on_reset(self):
         tr = self.session.trainer
         self.divergenceBanner.hide()
@@ -367,13 +377,15 @@ class MainWindow(QMainWindow):
             if hasattr(lab, "set_trainer"):
                 lab.set_trainer(tr)
         self.refresh()
+        self._retitle()
 
     def _on_diverged(self, divergence):
         self.divergenceLabel.setText(
             arg(
                 self.tr(
-                    "<b>The loss exploded at step %1</b> (%2). The learning rate η = %3 is too large: "
-                    "each step overshoots. Lower η (try %4) to start over with it, or press Reset."
+                    "<b>The loss exploded in step %1</b> (%2), so that step was not applied. The learning rate "
+                    "η = %3 is too large: each step overshoots. Lower η (try %4) to start over with it; Reset "
+                    "alone repeats the same run (same seed, same η)."
                 ),
                 divergence.step,
                 core_text(divergence.cause),
@@ -425,14 +437,25 @@ class MainWindow(QMainWindow):
         try:
             restarted = self.session.apply_config(config, start_over=start_over)
         except (ConfigError, DatasetError) as e:
-            self.controls.show_message(core_text(e))
+            self.controls.show_message(core_text(e), error=True)
             self.controls.set_config(self.session.config)
             return False
         self.controls.set_config(self.session.config)
+        self.controls.clear_error()
+        self._check_preset_banner()
         if restarted and announce:
             what = self._what_changed(old, config)
             self.statusBar().showMessage(arg(self.tr("Started over: %1 changed"), what), 5000)
         return True
+
+    def _check_preset_banner(self):
+        """The preset's explanation goes once its experiment has been changed (another seed is still it)."""
+        preset = getattr(self, "_preset", None)
+        if preset is None or self.presetBanner.isHidden():
+            return
+        if self.session.config.replace(seed=preset.config.seed) != preset.config:
+            self.presetBanner.hide()
+            self._preset = None
 
     def _what_changed(self, old, new):
         """The changed settings in words, e.g. "hidden layers, activation" (translated)."""
@@ -462,7 +485,7 @@ class MainWindow(QMainWindow):
         parts = [
             arg(self.tr("step %1"), step),
             arg(self.tr("epoch %1"), epoch),
-            arg(self.tr("mini-batch loss %1"), f"{loss:.4g}"),
+            arg(self.tr("mini-batch loss %1"), "—" if math.isnan(loss) and step == 0 else f"{loss:.4g}"),
         ]
         if accuracy is not None:
             parts.append(arg(self.tr("train accuracy %1 %"), f"{100 * accuracy:.1f}"))
@@ -477,7 +500,9 @@ class MainWindow(QMainWindow):
     # -- presets, labs, files ------------------------------------------------------------------------------
     def load_preset(self, key):
         preset = next(p for p in PRESETS if p.key == key)
+        self._preset = None
         if self.apply_config(preset.config, announce=False, start_over=True):
+            self._preset = preset
             self.speedSlider.setValue(SPEEDS.index(preset.speed) if preset.speed in SPEEDS else len(SPEEDS) - 1)
             self.presetBanner.setText(
                 f"<b>{preset.tr_title()}</b><br>{preset.tr_explanation().replace(chr(10), '<br>')}"

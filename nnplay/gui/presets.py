@@ -35,8 +35,8 @@ PRESETS = (
         QT_TRANSLATE_NOOP(
             "Presets",
             "Eight sigmoid layers. sigmoid'(x) ≤ 0.25, so every layer multiplies the gradient by at most 0.25:\n"
-            "in the Gradients panel layer 1 (red) gets thousands of times less than the last layer (blue) and "
-            "barely learns.",
+            "in the Gradients panel layer 1 (red) gets about a million times less than the last layer (blue) "
+            "and barely learns.",
         ),
         Config(dataset="circles", hidden=DEEP, activation="sigmoid", init="xavier", learning_rate=0.5, batch_size=32),
     ),

@@ -59,6 +59,11 @@ Mass in the grey zones means saturated units (sigmoid, tanh) or dead ones (ReLU)
     </message>
     <message>
         <location line="+2"/>
+        <source>h&apos;(x) = 1 everywhere: nothing saturates</source>
+        <translation>h&apos;(x) はどこでも 1：飽和しません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>h&apos;(x) = 0 everywhere: no gradient passes</source>
         <translation>h&apos;(x) は至る所で 0：勾配は伝わりません</translation>
     </message>
@@ -110,9 +115,9 @@ so no activation function is used</source>
         <translation>隠れ層がないため、下には何も表示しません。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Histograms: pre-activations of each hidden layer on {n} training samples.</source>
-        <translation>ヒストグラム：訓練データ {n} 個に対する各隠れ層の活性化前の値。</translation>
+        <location line="+3"/>
+        <source>{zone}. Histograms: pre-activations of each hidden layer on {n} training samples.</source>
+        <translation>{zone}。ヒストグラム：訓練データ {n} 個に対する各隠れ層の活性化前の値。</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -525,7 +530,7 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>色：予測クラス（薄いほど不確か）。● 訓練データ（テストデータなし）</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+107"/>
         <source>test set</source>
         <translation>テストデータ</translation>
     </message>
@@ -1055,7 +1060,7 @@ Filled circles: training points; white triangles: test points (never trained on)
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../nnplay/gui/controls.py" line="+73"/>
+        <location filename="../../nnplay/gui/controls.py" line="+74"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
@@ -1412,7 +1417,7 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>数値微分：1ステップに順伝播 %1 回（誤差逆伝播法なら1回）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Hidden layers: use at most %1 layers of 1 to %2 neurons, e.g. 8, 8</source>
         <translation>隠れ層：最大 %1 層、各層 1〜%2 ニューロンまでにしてください（例：8, 8）</translation>
     </message>
@@ -2151,7 +2156,12 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
         <translation>第{i}層</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
+        <source>Training diverged: the last gradients come from weights that had blown up, so their ratio says nothing about vanishing. Lower η and start over.</source>
+        <translation>学習が発散しました：最後の勾配は発散した重みから計算されたもので、その比は勾配消失について何も表していません。η を下げてやり直してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Take a step to see how much of the last layer&apos;s gradient reaches layer 1.</source>
         <translation>1ステップ進めると、最後の層の勾配のうちどれだけが第1層に届くかがわかります。</translation>
     </message>
@@ -2724,12 +2734,12 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     </message>
     <message>
         <location line="+47"/>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-56"/>
         <source>Start over with new weights (R)</source>
         <translation>新しい重みで最初からやり直す (R)</translation>
     </message>
@@ -2744,27 +2754,29 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>ネットワークがどれだけ間違えているか</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+171"/>
         <source>Gradient of every layer  ‖∂L/∂W‖</source>
         <translation>各層の勾配  ‖∂L/∂W‖</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-169"/>
         <source>How much each layer&apos;s weights are told to change: vanishing gradients show up here</source>
         <translation>各層の重みをどれだけ変えるべきか：勾配消失はここに現れます</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+166"/>
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-166"/>
         <source>What the network predicts where</source>
         <translation>ネットワークがどこで何を予測しているか</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
@@ -2815,12 +2827,12 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     </message>
     <message>
         <location line="+5"/>
-        <location line="+145"/>
+        <location line="+156"/>
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-156"/>
         <source>Train continuously / pause (Space)</source>
         <translation>連続して学習／一時停止 (Space)</translation>
     </message>
@@ -2896,23 +2908,33 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     </message>
     <message>
         <location line="+1"/>
-        <location line="+264"/>
+        <location line="+288"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location line="-263"/>
-        <location line="+273"/>
+        <location line="-287"/>
+        <location line="+297"/>
         <source>About nnplay</source>
         <translation>nnplay について</translation>
     </message>
     <message>
-        <location line="-215"/>
-        <source>&lt;b&gt;The loss exploded at step %1&lt;/b&gt; (%2). The learning rate η = %3 is too large: each step overshoots. Lower η (try %4) to start over with it, or press Reset.</source>
-        <translation>&lt;b&gt;ステップ %1 で損失が発散しました&lt;/b&gt;（%2）。学習率 η = %3 が大きすぎて、毎回行き過ぎています。η を下げて（例えば %4）やり直すか、リセットを押してください。</translation>
+        <location line="-247"/>
+        <source>Update ratio of every layer  η‖∂L/∂W‖ / ‖W‖</source>
+        <translation>各層の更新比率  η‖∂L/∂W‖ / ‖W‖</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Predictions</source>
+        <translation>予測</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;b&gt;The loss exploded in step %1&lt;/b&gt; (%2), so that step was not applied. The learning rate η = %3 is too large: each step overshoots. Lower η (try %4) to start over with it; Reset alone repeats the same run (same seed, same η).</source>
+        <translation>&lt;b&gt;ステップ %1 で損失が発散しました&lt;/b&gt;（%2）。このステップは適用していません。学習率 η = %3 が大きすぎて、毎回行き過ぎています。η を下げて（例えば %4）やり直してください。リセットだけでは同じ実行が繰り返されます（同じシード、同じ η）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
@@ -2932,12 +2954,12 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>パラメータ %1 個の数値微分は遅すぎて観察できないため、引き続き誤差逆伝播法を使います。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Started over: %1 changed</source>
         <translation>最初からやり直しました：%1 を変更</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>settings</source>
         <translation>設定</translation>
     </message>
@@ -2972,7 +2994,7 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>テストデータの正解率 %1 %</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Open experiment</source>
         <translation>実験を開く</translation>
     </message>
@@ -3186,9 +3208,9 @@ Red: w &gt; 0, blue: w &lt; 0; the thicker, the larger |w| compared with the oth
     <message>
         <location line="+1"/>
         <source>Eight sigmoid layers. sigmoid&apos;(x) ≤ 0.25, so every layer multiplies the gradient by at most 0.25:
-in the Gradients panel layer 1 (red) gets thousands of times less than the last layer (blue) and barely learns.</source>
+in the Gradients panel layer 1 (red) gets about a million times less than the last layer (blue) and barely learns.</source>
         <translation>シグモイド関数の層が8つ。sigmoid&apos;(x) ≤ 0.25 なので、層を通るたびに勾配は 0.25 倍以下になります：
-勾配のパネルでは第1層（赤）の勾配は最後の層（青）の数千分の1しかなく、ほとんど学習しません。</translation>
+勾配のパネルでは第1層（赤）の勾配は最後の層（青）のおよそ100万分の1しかなく、ほとんど学習しません。</translation>
     </message>
     <message>
         <location line="+10"/>

@@ -142,6 +142,49 @@ def test_bad_hidden_widths_are_explained_and_nothing_changes(window, qtbot):
     assert edit.text() == "8, 8"
 
 
+def test_widths_may_be_separated_by_spaces(window, qtbot):
+    edit = find_child(window, "hiddenLayersEdit")
+    edit.clear()
+    qtbot.keyClicks(edit, "16 8")  # two layers, not one of 168
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert window.session.config.hidden == (16, 8)
+    assert edit.text() == "16, 8"
+
+
+def test_an_error_goes_once_a_setting_is_applied_but_a_note_is_shown(window, qtbot, tmp_path):
+    assert not window.apply_config(Config(dataset="csv", csv_path=str(tmp_path / "nope.csv")))
+    label = window.controls.messageLabel
+    assert label.isVisibleTo(window) and "nope.csv" in label.text()
+    window.load_preset("relu_he")  # something that works, not typed into the controls
+    assert not label.isVisibleTo(window)
+    window.apply_config(window.session.config.replace(hidden=(64, 64)))
+    select(find_child(window, "gradientMethodCombo"), "numerical")  # too big for numerical: a note
+    note = label.text()
+    assert label.isVisibleTo(window) and "numerical" in note.lower()  # (it came with a setting that applied)
+
+
+def test_the_preset_explanation_goes_when_its_experiment_is_changed(window):
+    window.load_preset("vanishing")
+    banner = window.presetBanner
+    assert banner.isVisibleTo(window)
+    find_child(window, "seedSpin").setValue(7)  # another draw of the same experiment: still it
+    assert banner.isVisibleTo(window)
+    select(find_child(window, "activationCombo"), "relu")
+    assert not banner.isVisibleTo(window)
+
+
+def test_status_and_titles_say_what_is_shown(window):
+    assert "mini-batch loss —" in window.statusLabel.text()  # nothing to show before the first step
+    assert "nan" not in window.statusLabel.text()
+    combo = find_child(window, "gradientQuantityCombo")
+    combo.setCurrentIndex(combo.findData("update_ratio"))
+    assert window.gradientBox.title().startswith("Update ratio")
+    window.load_preset("digits")
+    assert window.boundaryBox.title() == "Predictions"
+    window.load_preset("vanishing")
+    assert window.boundaryBox.title() == "Decision boundary"
+
+
 def test_identity_output_forbids_cross_entropy(window):
     select(find_child(window, "outputCombo"), "identity")
     config = window.session.config
@@ -383,6 +426,9 @@ def test_divergence_pauses_explains_and_recovers(window, qtbot):
     text = window.divergenceLabel.text()
     assert "exploded" in text and "0.3" in text
     assert np.all(np.isfinite(s.trainer.network.flat_params))
+    # The gradient panel does not read the blown-up gradients as vanishing.
+    ratio = find_child(window, "gradientRatioLabel").text()
+    assert "diverged" in ratio and "vanishing —" not in ratio and "no gradient at all" not in ratio
     s.play()  # refuses to run on while diverged
     assert not s.playing
     # Lowering the learning rate starts over with it, and now training stays finite.

@@ -194,6 +194,8 @@ class ActivationPanel(QWidget):
         ap.setTitle(f"<span style='color:#222; font-size:10pt'>{title}</span>")
         if name == "relu":
             self._zone_word = self.tr("dead zone: h'(x) = 0")
+        elif name == "identity":
+            self._zone_word = self.tr("h'(x) = 1 everywhere: nothing saturates")
         elif top <= 0:
             self._zone_word = self.tr("h'(x) = 0 everywhere: no gradient passes")
         else:
@@ -258,10 +260,8 @@ class ActivationPanel(QWidget):
             self.caption.setText(self.tr("No hidden layers: nothing to show below."))
             return
         self.caption.setText(
-            self._zone_word
-            + ". "
-            + self.tr("Histograms: pre-activations of each hidden layer on {n} training samples.").format(
-                n=self._probe_size
+            self.tr("{zone}. Histograms: pre-activations of each hidden layer on {n} training samples.").format(
+                zone=self._zone_word, n=self._probe_size
             )
         )
 

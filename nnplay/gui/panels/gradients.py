@@ -202,7 +202,7 @@ class GradientPanel(QWidget):
             self._lines.update((h, self.quantity()), x, values, log=True)
             self._yrange.follow(*self._lines.value_range())
             self._update_bars(values[-1] if len(values) else np.full(L, np.nan))
-            self._update_ratio(h.grad_norm, L)
+            self._update_ratio(h.grad_norm, L, trainer.diverged is not None)
         finally:
             self._updating = False
 
@@ -254,8 +254,17 @@ class GradientPanel(QWidget):
         top = np.where(np.isfinite(top), top, BAR_FLOOR)
         self.bars.setOpts(x=self._x, height=top - BAR_FLOOR, y0=BAR_FLOOR, width=0.7, brushes=self._brushes)
 
-    def _update_ratio(self, g, L):
+    def _update_ratio(self, g, L, diverged=False):
         n = len(g)
+        if diverged:
+            self._ratio = math.nan
+            self.ratioLabel.setText(
+                self.tr(
+                    "Training diverged: the last gradients come from weights that had blown up, so their ratio "
+                    "says nothing about vanishing. Lower η and start over."
+                )
+            )
+            return
         if n == 0:
             self._ratio = math.nan
             self.ratioLabel.setText(

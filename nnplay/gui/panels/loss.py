@@ -45,8 +45,8 @@ class LossPanel(QWidget):
         self._updating = False
         self._was_zoomed = False
 
-        # One line that never resizes the plots; when it is cut off ("…"), its tooltip has the whole text.
-        self.summaryLabel = LiveLabel(color=MUTED)
+        # Two lines that never resize the plots as the numbers change (the tooltip has the whole text too).
+        self.summaryLabel = LiveLabel(lines=2, color=MUTED)
         self.summaryLabel.setObjectName("lossSummaryLabel")
         self.summaryLabel.setAccessibleName(self.tr("Latest loss and accuracy"))
         self.logCheck = named(
