@@ -104,7 +104,7 @@ def make_plot(name, accessible, tip, bottom=None, left=None, *, axis_items=None)
     # downsampling, …) would fight the panels, which draw log10 values, summarise long histories and colour
     # images themselves.
     p.setMenuEnabled(False, enableViewBoxMenu=True)
-    w.setMinimumSize(160, 120)
+    w.setMinimumSize(160, 100)
     return w
 
 

@@ -126,7 +126,7 @@ class ActivationPanel(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
-        self.activationPlot.setMinimumHeight(110)
+        self.activationPlot.setMinimumHeight(90)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)

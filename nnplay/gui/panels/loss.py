@@ -128,8 +128,8 @@ class LossPanel(QWidget):
         # Redraw when the student zooms or pans the steps (the lines then show every row in view) and once
         # more when "A" brings the whole history back.
         lp.getViewBox().sigXRangeChanged.connect(self._on_view_changed)
-        self.lossPlot.setMinimumHeight(150)
-        self.accuracyPlot.setMinimumHeight(90)
+        self.lossPlot.setMinimumHeight(110)
+        self.accuracyPlot.setMinimumHeight(70)
 
         head = QHBoxLayout()
         head.setContentsMargins(4, 0, 4, 0)
