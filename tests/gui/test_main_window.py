@@ -522,3 +522,18 @@ def test_a_big_network_on_big_data_keeps_the_window_responsive(window, qtbot):
     s.pause()
     assert chunks[0] == 1
     assert max(chunks) <= 2  # ~100 ms a step: never a long run of them in one tick
+
+
+def test_network_labels_stay_whole_after_the_window_shrinks_and_grows(window, qtbot):
+    window.apply_config(Config(hidden=(8, 8, 8)), start_over=True)
+    styles = []
+    for size in ((970, 650), (1900, 1000)):  # short labels ("in 2"), then two-line ones ("input (2)")
+        window.resize(*size)
+        qtbot.wait(30)
+        window.refresh()
+        styles.append(window.networkPanel._label_style)
+    assert styles == ["short", "two"]
+    for label in window.networkPanel._labels:
+        natural = label.textItem.document().clone()
+        natural.setTextWidth(-1)
+        assert label.textItem.textWidth() >= natural.idealWidth()  # not wrapped inside a word ("in/p/ut")

@@ -303,6 +303,7 @@ class NetworkView(QWidget):
                 if n > len(shown[col]):
                     text += "<br>" + escape(self.tr("{k} shown").format(k=len(shown[col])))
             t.setHtml(f"<div align='center' style='color:#222'>{text}</div>")
+            t.setTextWidth(-1)  # unwrapped first: measured at the previous (narrower) width, "input" broke up
             t.setTextWidth(t.textItem.document().idealWidth() + 2)
         lines = (1 if style == "long" else 2) + (style != "short" and any(n > MAX_SHOWN for n in sizes))
         label_rows = 0.15 + 0.5 * lines * max(1.0, self._tallest / 8)
