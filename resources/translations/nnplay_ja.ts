@@ -599,12 +599,12 @@ Filled circles: training points; white triangles: test points (never trained on)
     </message>
     <message>
         <location line="+1"/>
-        <location line="+308"/>
+        <location line="+342"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-341"/>
         <source>gradient</source>
         <translation>勾配の計算法</translation>
     </message>
@@ -669,7 +669,7 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>A と B は同一で、シードもバッチも同じです。学習は決定的なので、破線の曲線は実線とぴったり重なります。</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+144"/>
         <source>Compare two runs</source>
         <translation>2つの学習を比較</translation>
     </message>
@@ -1077,31 +1077,37 @@ Filled circles: training points; white triangles: test points (never trained on)
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="-737"/>
         <source>Circles</source>
         <translation>同心円</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>XOR</source>
         <translation>XOR</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>Two Gaussian blobs</source>
         <translation>2つのガウス分布</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>Moons</source>
         <translation>三日月</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>Spiral (3 classes)</source>
         <translation>渦巻き（3クラス）</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>Digits 8×8 (10 classes)</source>
         <translation>手書き数字 8×8（10クラス）</translation>
     </message>
@@ -1212,27 +1218,33 @@ Filled circles: training points; white triangles: test points (never trained on)
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="+3"/>
         <source>step</source>
         <translation>ステップ関数</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>sigmoid</source>
         <translation>シグモイド関数</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+8"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
+        <location line="+4"/>
         <source>identity</source>
         <translation>恒等関数</translation>
     </message>
@@ -1249,6 +1261,7 @@ Filled circles: training points; white triangles: test points (never trained on)
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="-1"/>
         <source>softmax</source>
         <translation>ソフトマックス関数</translation>
     </message>
@@ -1265,11 +1278,13 @@ Filled circles: training points; white triangles: test points (never trained on)
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="+4"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー誤差</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>sum of squared error</source>
         <translation>2乗和誤差</translation>
     </message>
@@ -1285,16 +1300,19 @@ Filled circles: training points; white triangles: test points (never trained on)
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="+3"/>
         <source>Xavier</source>
         <translation>Xavier</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>He</source>
         <translation>He</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>zero</source>
         <translation>ゼロ</translation>
     </message>
@@ -3178,7 +3196,7 @@ Red: w &gt; 0, blue: w &lt; 0; the thicker, the larger |w| compared with the oth
         <translation>{k} 個を表示</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>thickness ∝ |∂L/∂w| (the largest in the network is thickest)</source>
         <translation>太さ ∝ |∂L/∂w|（ネットワーク全体で最大のものが最も太い）</translation>
     </message>

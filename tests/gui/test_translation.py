@@ -190,3 +190,16 @@ def test_core_text_falls_back_to_english():
     assert core_text(Text("not in any catalogue: {where}", where=inner)) == "not in any catalogue: column 3"
     assert core_text(Text("a {missing} placeholder")) == "a {missing} placeholder"  # no values: shown as it is
     assert core_text(ValueError("plain")) == "plain"
+
+
+def test_compare_lab_names_values_as_the_controls_do(qapp):
+    from nnplay.gui.labs.compare import _format_value
+
+    assert _format_value("init", "xavier") == "Xavier" and _format_value("activation", "relu") == "ReLU"
+    assert _format_value("dataset", "circles") == "Circles"
+    translator = install_translator(qapp, "ja")
+    try:
+        assert _format_value("activation", "sigmoid") == QCoreApplication.translate("ControlPanel", "sigmoid")
+        assert JAPANESE.search(_format_value("dataset", "circles"))
+    finally:
+        qapp.removeTranslator(translator)

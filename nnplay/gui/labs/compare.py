@@ -166,7 +166,42 @@ def _param_count(sizes):
     return sum(a * b + b for a, b in pairwise(sizes))
 
 
+# The names the main window's controls give these values (the same translations, context "ControlPanel").
+VALUE_NAMES = {
+    "dataset": {
+        "circles": QT_TRANSLATE_NOOP("ControlPanel", "Circles"),
+        "xor": QT_TRANSLATE_NOOP("ControlPanel", "XOR"),
+        "gaussian": QT_TRANSLATE_NOOP("ControlPanel", "Two Gaussian blobs"),
+        "moons": QT_TRANSLATE_NOOP("ControlPanel", "Moons"),
+        "spiral": QT_TRANSLATE_NOOP("ControlPanel", "Spiral (3 classes)"),
+        "digits": QT_TRANSLATE_NOOP("ControlPanel", "Digits 8×8 (10 classes)"),
+    },
+    "activation": {
+        "step": QT_TRANSLATE_NOOP("ControlPanel", "step"),
+        "sigmoid": QT_TRANSLATE_NOOP("ControlPanel", "sigmoid"),
+        "tanh": QT_TRANSLATE_NOOP("ControlPanel", "tanh"),
+        "relu": QT_TRANSLATE_NOOP("ControlPanel", "ReLU"),
+        "identity": QT_TRANSLATE_NOOP("ControlPanel", "identity"),
+    },
+    "output": {
+        "softmax": QT_TRANSLATE_NOOP("ControlPanel", "softmax"),
+        "identity": QT_TRANSLATE_NOOP("ControlPanel", "identity"),
+    },
+    "loss": {
+        "cross_entropy": QT_TRANSLATE_NOOP("ControlPanel", "cross-entropy"),
+        "sum_squared_error": QT_TRANSLATE_NOOP("ControlPanel", "sum of squared error"),
+    },
+    "init": {
+        "xavier": QT_TRANSLATE_NOOP("ControlPanel", "Xavier"),
+        "he": QT_TRANSLATE_NOOP("ControlPanel", "He"),
+        "zero": QT_TRANSLATE_NOOP("ControlPanel", "zero"),
+    },
+    "optimizer": {"sgd": "SGD", "momentum": "Momentum", "adagrad": "AdaGrad", "adam": "Adam"},
+}
+
+
 def _format_value(field, value):
+    """A setting's value as the main window's controls name it (translated), e.g. "ReLU", "Xavier"."""
     if field == "hidden":
         if not value:
             return "–"
@@ -177,10 +212,9 @@ def _format_value(field, value):
         return f"std {value:g}"
     if field == "learning_rate":
         return f"η={value:g}"
-    if field == "optimizer":
-        return {"sgd": "SGD", "adam": "Adam", "adagrad": "AdaGrad", "momentum": "Momentum"}.get(value, value)
-    if field == "activation" and value == "relu":
-        return "ReLU"
+    name = VALUE_NAMES.get(field, {}).get(value)
+    if name is not None:
+        return QCoreApplication.translate("ControlPanel", name)
     return str(value)
 
 
@@ -435,7 +469,7 @@ class CompareLab(QWidget):
         )
         for name in DATASET_NAMES:
             if name != "csv":
-                self.datasetCombo.addItem(name, name)
+                self.datasetCombo.addItem(_format_value("dataset", name), name)
         self.datasetCombo.activated.connect(self._edited)
         self.batchSpin = named(
             QSpinBox(),
