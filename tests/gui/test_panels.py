@@ -335,6 +335,12 @@ def test_zooming_in_on_a_long_history_shows_every_step_in_view(qtbot):
     x, y = loss.batchCurve.getData()
     np.testing.assert_array_equal(x, h.step_x[in_view])
     np.testing.assert_allclose(y, np.log10(h.loss[in_view]))
+    # The y axis fits the steps in view (the whole run's range would squash them).
+    seen = np.log10(h.loss[in_view])
+    ylo, yhi = find_child(loss, "lossPlot").getPlotItem().getViewBox().viewRange()[1]
+    everything = np.log10(h.loss[h.loss > 0])
+    assert ylo <= seen.min() and seen.max() <= yhi
+    assert ylo > everything.min()  # the lowest loss of the run is elsewhere: not the whole run's range
     x, y = grad.curves[0].getData()
     np.testing.assert_array_equal(x, h.step_x[in_view])
     np.testing.assert_allclose(y, np.log10(h.grad_norm[in_view, 0]))
@@ -394,6 +400,17 @@ def test_the_log_switch_redraws_the_loss_in_the_other_scale(qtbot):
     np.testing.assert_allclose(loss.batchCurve.getData()[1], 10**log_y)
     lo, hi = find_child(loss, "lossPlot").getPlotItem().getViewBox().viewRange()[1]
     assert lo <= trainer.history.loss.min() and trainer.history.loss.max() <= hi
+
+
+def test_a_new_start_does_not_keep_the_last_runs_value_range(qtbot):
+    grad = make(qtbot, "gradients")
+    trainer = Trainer(DIVERGES)
+    trainer.step(500)  # gradients that grow until they overflow
+    grad.update_from(trainer)
+    vb = find_child(grad, "gradientPlot").getPlotItem().getViewBox()
+    assert vb.viewRange()[1] != pytest.approx([-4.0, 1.0])  # up to 10⁷ while blowing up
+    grad.update_from(Trainer(CONFIGS["circles"]))  # step 0: nothing to draw yet
+    assert vb.viewRange()[1] == pytest.approx([-4.0, 1.0])
 
 
 def test_network_view_buckets_edges_into_a_few_items(qtbot):

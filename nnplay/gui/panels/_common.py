@@ -168,9 +168,10 @@ class RangeFollower:
     When the student zooms or pans, the range is left alone until the plot's "A" button is pressed.
     """
 
-    def __init__(self, plot_item, axis, rounding):
+    def __init__(self, plot_item, axis, rounding, empty=None):
         self.view_box = plot_item.getViewBox()
         self.linked = []  # view boxes linked to this axis (they move with it)
+        self.empty = empty  # the range to show when a new start has no data yet (None: leave it)
         self._axis = 0 if axis == "x" else 1
         self._rounding = rounding
         self._set = None
@@ -196,9 +197,14 @@ class RangeFollower:
         self._set = None
 
     def follow(self, lo, hi):
-        if self.zoomed() or not (math.isfinite(lo) and math.isfinite(hi)):
+        if self.zoomed():
             return
-        lo, hi = self._rounding(lo, hi)
+        if math.isfinite(lo) and math.isfinite(hi):
+            lo, hi = self._rounding(lo, hi)
+        elif self._set is None and self.empty is not None:  # (not the last run's range over an empty plot)
+            lo, hi = self.empty
+        else:
+            return
         self._disable_auto_range()
         if self._axis == 0:
             self.view_box.setXRange(lo, hi, padding=0)
@@ -215,8 +221,8 @@ def x_follower(plot_item):
     return RangeFollower(plot_item, "x", steps_range)
 
 
-def y_follower(plot_item):
-    return RangeFollower(plot_item, "y", values_range)
+def y_follower(plot_item, empty=None):
+    return RangeFollower(plot_item, "y", values_range, empty)
 
 
 class HistoryCurves:
@@ -241,6 +247,7 @@ class HistoryCurves:
         self._x_follower = x_follower
         self._key = None
         self._shown = None  # (rows taken in, zoomed x range) when the lines were last set
+        self._drawn_range = (math.nan, math.nan)
         self.drawn_points = 0
 
     @property
@@ -263,6 +270,7 @@ class HistoryCurves:
             self._key = key
             self.envelope.clear()
             self._shown = None
+            self._drawn_range = (math.nan, math.nan)
         env = self.envelope
         start = int(np.searchsorted(x, env.last_x, side="right")) if env.rows else 0
         if start < len(x):
@@ -284,6 +292,8 @@ class HistoryCurves:
         else:  # (zoomed out a little: the whole summary is at most twice as coarse, and costs nothing)
             xs, ys = env.points()
         self.drawn_points = len(xs)
+        finite = ys[np.isfinite(ys)]
+        self._drawn_range = (float(finite.min()), float(finite.max())) if finite.size else (math.nan, math.nan)
         for column, curve in enumerate(self.curves):
             if math.isnan(env.minimum[column]):
                 curve.setData([], [])
@@ -291,11 +301,9 @@ class HistoryCurves:
                 curve.setData(xs, ys[:, column])
 
     def value_range(self):
-        """(smallest, largest) value taken in, over every column; (nan, nan) when there is none."""
-        env = self.envelope
-        if np.all(np.isnan(env.minimum)):
-            return math.nan, math.nan
-        return float(np.nanmin(env.minimum)), float(np.nanmax(env.maximum))
+        """(smallest, largest) value drawn, over every column: of the whole history, or of the steps in view
+        when zoomed in (so that the y axis fits what is seen); (nan, nan) when there is none."""
+        return self._drawn_range
 
 
 def fmt_sig(v, digits=2):

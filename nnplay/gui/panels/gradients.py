@@ -90,7 +90,7 @@ class GradientPanel(QWidget):
         )
         gp.addItem(self.referenceLine, ignoreBounds=True)
         self._xrange = x_follower(gp)
-        self._yrange = y_follower(gp)
+        self._yrange = y_follower(gp, empty=(-4.0, 1.0))  # 10⁻⁴ … 10 before the first step
         self._lines = None
         self._history = None
         self._updating = False

@@ -75,7 +75,7 @@ class LossPanel(QWidget):
         )
         lp = self.lossPlot.getPlotItem()
         self._xrange = x_follower(lp)
-        self._yrange = y_follower(lp)
+        self._yrange = y_follower(lp, empty=(-2.0, 0.5))
         self._lossLegend = add_legend(lp, offset=(-8, 4), cols=3)
         self.batchLine = HistoryCurves(lp, self._xrange, [(BATCH_PEN, self.tr("mini-batch loss"), False)])
         self.evalLossLines = HistoryCurves(
@@ -242,6 +242,7 @@ class LossPanel(QWidget):
         p.getAxis("left").setLogMode(False, bool(on))  # the lines themselves carry log10 of the loss
         p.setLabel("left", self.tr("loss L (log scale)") if on else self.tr("loss L"), **LABEL_STYLE)
         self._yrange.release()
+        self._yrange.empty = (-2.0, 0.5) if on else (0.0, 1.0)
         self._redraw()
 
     def _redraw(self):
