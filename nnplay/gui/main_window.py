@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._make_toolbar()
         self._make_menus()
         self._make_shortcuts()
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.statusLabel = LiveLabel(hint_text=self._status_template())  # new text on every frame
         self.statusLabel.setObjectName("statusLabel")
         self.statusLabel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -319,6 +320,7 @@ class MainWindow(QMainWindow):
 
     def _make_shortcuts(self):
         s = self.session
+        self._shortcuts = []
         for key, slot in (
             (Qt.Key.Key_Space, s.toggle),
             (Qt.Key.Key_Right, s.step),
@@ -328,6 +330,18 @@ class MainWindow(QMainWindow):
         ):
             sc = QShortcut(QKeySequence(key), self)
             sc.activated.connect(slot)
+            self._shortcuts.append(sc)
+
+    def _on_tab_changed(self, index):
+        """A lab with its own Play, Step and Reset is in front: the main training pauses, and the toolbar's time
+        controls and their keys (which act on the Training tab) are disabled until it is in front again."""
+        own = getattr(self.tabs.widget(index), "OWN_TIME_CONTROLS", False)
+        if own:
+            self.session.pause()
+        for w in (self.resetButton, self.stepButton, self.stepEpochButton, self.playButton, self.speedSlider):
+            w.setEnabled(not own)
+        for sc in self._shortcuts:
+            sc.setEnabled(not own)
 
     # -- reactions ---------------------------------------------------------------------------------------
     def refresh(self, force=True):

@@ -537,3 +537,21 @@ def test_network_labels_stay_whole_after_the_window_shrinks_and_grows(window, qt
         natural = label.textItem.document().clone()
         natural.setTextWidth(-1)
         assert label.textItem.textWidth() >= natural.idealWidth()  # not wrapped inside a word ("in/p/ut")
+
+
+def test_a_lab_with_its_own_time_controls_disables_the_toolbar_s(window, qtbot):
+    s = window.session
+    s.play()
+    lab = window.open_lab("descent")
+    assert not s.playing  # one thing trains at a time
+    assert not window.playButton.isEnabled() and not window.resetButton.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Space)  # the key acts on the Training tab: not while a lab is in front
+    assert not s.playing
+    window.tabs.setCurrentIndex(0)
+    assert window.playButton.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert s.playing
+    s.pause()
+    window.open_lab("softmax_loss")  # no time controls of its own: the toolbar stays
+    assert window.playButton.isEnabled()
+    assert lab is not None

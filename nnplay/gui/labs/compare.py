@@ -269,6 +269,9 @@ def _bin(x, y, max_points):
 class CompareLab(QWidget):
     """Two configurations trained side by side on the same data, seed and batches, driven by one timer."""
 
+    OWN_TIME_CONTROLS = True
+    """It has its own Play, Step and Reset: the main window's act on the Training tab and are disabled here."""
+
     def __init__(self, config_a: Config | None = None, config_b: Config | None = None, parent=None):
         super().__init__(parent)
         configure_pyqtgraph()

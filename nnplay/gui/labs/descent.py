@@ -133,6 +133,9 @@ def _inside(points, box):
 class GradientDescentLab(QWidget):
     """Gradient descent on a 2-D surface; the lecture's three learning rates; four optimizers side by side."""
 
+    OWN_TIME_CONTROLS = True
+    """It has its own Play, Step and Reset: the main window's act on the Training tab and are disabled here."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         configure_pyqtgraph()
