@@ -43,6 +43,8 @@ from nnplay.gui.session import NUMERICAL_PARAM_LIMIT, SPEEDS, TrainingSession
 from nnplay.gui.widgets import LiveLabel, arg, core_text
 
 SLOW_PANEL_INTERVAL = 0.2
+"""Seconds between redraws of the boundary, network and activation views while playing."""
+
 FIELD_NAMES = {
     "dataset": QT_TRANSLATE_NOOP("MainWindow", "data set"),
     "samples": QT_TRANSLATE_NOOP("MainWindow", "samples"),
@@ -61,7 +63,6 @@ FIELD_NAMES = {
     "csv_path": QT_TRANSLATE_NOOP("MainWindow", "CSV file"),
 }
 """What the status line calls each setting when training started over because it changed."""
-"""Seconds between redraws of the boundary, network and activation views while playing."""
 
 # (module in nnplay.gui.labs, class, menu text) — imported when first opened, so start-up stays fast.
 LABS = (
@@ -189,6 +190,7 @@ class MainWindow(QMainWindow):
         self.panels = self.fast_panels + self.slow_panels
         self._last_slow_refresh = 0.0
         self._next_slow = 0  # which slow panel is redrawn next while playing
+        self._preset = None  # the preset whose explanation is shown
 
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self._boxed(self.tr("Loss and accuracy"), self.lossPanel, self.tr("How wrong the network is")))
@@ -464,7 +466,7 @@ class MainWindow(QMainWindow):
 
     def _check_preset_banner(self):
         """The preset's explanation goes once its experiment has been changed (another seed is still it)."""
-        preset = getattr(self, "_preset", None)
+        preset = self._preset
         if preset is None or self.presetBanner.isHidden():
             return
         if self.session.config.replace(seed=preset.config.seed) != preset.config:
