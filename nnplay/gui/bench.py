@@ -20,7 +20,7 @@ def _headless_rate(config, seconds=2.0):
 
     tr = Trainer(config, eval_every=0)
     t0 = time.perf_counter()
-    n = len(tr.step(1))
+    tr.step(1)  # (timed, to choose the chunk)
     chunk = max(1, min(100, int(0.1 / max(time.perf_counter() - t0, 1e-6))))  # ~0.1 s per call
     t0 = time.perf_counter()
     n = 0
@@ -104,11 +104,10 @@ def _startup_child():
 def run(seconds=10.0, print_fn=print, min_case=2.0, headless_seconds=2.0):
     from PySide6.QtWidgets import QApplication
 
+    from nnplay.core.config import Config
     from nnplay.gui.app import make_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from nnplay.core.config import Config
-
     # The last one is the largest the controls allow (16 layers of 256, batch 1000) on 20,000 samples: not
     # fast, but the window must keep answering (a step alone takes ~130 ms there).
     big = Config(samples=20000, hidden=(256,) * 16, batch_size=1000, activation="relu", init="he")
