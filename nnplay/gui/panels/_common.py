@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 
@@ -223,6 +224,44 @@ def x_follower(plot_item):
 
 def y_follower(plot_item, empty=None):
     return RangeFollower(plot_item, "y", values_range, empty)
+
+
+class StepAxes:
+    """The two axes of a plot of history curves, kept on the data: ``x`` the steps, ``y`` the values.
+
+    A new history (training started over) forgets a hand zoom. When the student zooms or pans the steps, and
+    once more when "A" brings the whole history back, ``redraw`` is called, so that the curves show the rows
+    in view; range changes made while drawing (inside ``drawing``) do not ask for another drawing.
+    """
+
+    def __init__(self, plot_item, redraw, y_empty=None):
+        self.x = x_follower(plot_item)
+        self.y = y_follower(plot_item, y_empty)
+        self._redraw = redraw
+        self._history = None
+        self._drawing = False
+        self._was_zoomed = False
+        plot_item.getViewBox().sigXRangeChanged.connect(self._on_view_changed)
+
+    @contextlib.contextmanager
+    def drawing(self, history):
+        if history is not self._history:
+            self._history = history
+            self.x.release()
+            self.y.release()
+        self._drawing = True
+        try:
+            yield
+        finally:
+            self._drawing = False
+
+    def _on_view_changed(self, *_):
+        if self._drawing:
+            return
+        zoomed = self.x.zoomed()
+        if zoomed or self._was_zoomed:
+            self._was_zoomed = zoomed
+            self._redraw()
 
 
 class HistoryCurves:

@@ -20,11 +20,10 @@ from nnplay.gui.panels._common import (
     MUTED,
     HistoryCurves,
     LogAxis,
+    StepAxes,
     fmt_sig,
     make_plot,
     named,
-    x_follower,
-    y_follower,
 )
 from nnplay.gui.style import layer_color
 from nnplay.gui.widgets import LiveLabel
@@ -89,13 +88,9 @@ class GradientPanel(QWidget):
             labelOpts={"position": 0.02, "color": "#444", "anchors": [(0, 1), (0, 1)], "fill": (255, 255, 255, 210)},
         )
         gp.addItem(self.referenceLine, ignoreBounds=True)
-        self._xrange = x_follower(gp)
-        self._yrange = y_follower(gp, empty=(-4.0, 1.0))  # 10⁻⁴ … 10 before the first step
+        self._axes = StepAxes(gp, self._redraw, y_empty=(-4.0, 1.0))  # 10⁻⁴ … 10 before the first step
+        self._xrange, self._yrange = self._axes.x, self._axes.y
         self._lines = None
-        self._history = None
-        self._updating = False
-        self._was_zoomed = False
-        gp.getViewBox().sigXRangeChanged.connect(self._on_view_changed)
 
         self.barsPlot = make_plot(
             "gradientBars",
@@ -187,15 +182,10 @@ class GradientPanel(QWidget):
         if self._seen is not None and all(a is b or a == b for a, b in zip(key, self._seen, strict=True)):
             return
         self._seen = key
-        self._updating = True
-        try:
+        with self._axes.drawing(h):
             L = h.n_layers
             if self._n_layers != L:
                 self._rebuild(L)
-            if h is not self._history:  # a new start: a zoom on the old steps means nothing any more
-                self._history = h
-                self._xrange.release()
-                self._yrange.release()
             x = h.step_x
             self._xrange.follow(0, x[-1] if len(x) else 1)
             values = h.grad_norm if self.quantity() == "gradient" else h.update_ratio
@@ -203,18 +193,11 @@ class GradientPanel(QWidget):
             self._yrange.follow(*self._lines.value_range())
             self._update_bars(values[-1] if len(values) else np.full(L, np.nan))
             self._update_ratio(h.grad_norm, L, trainer.diverged is not None)
-        finally:
-            self._updating = False
 
-    def _on_view_changed(self, *_):
-        if self._updating:
-            return
-        zoomed = self._xrange.zoomed()
-        if zoomed or self._was_zoomed:
-            self._was_zoomed = zoomed
-            self._seen = None
-            if self._trainer is not None:
-                self.update_from(self._trainer)
+    def _redraw(self):
+        self._seen = None
+        if self._trainer is not None:
+            self.update_from(self._trainer)
 
     # -- internals ---------------------------------------------------------------------------------------
     def _rebuild(self, L):
@@ -319,7 +302,5 @@ class GradientPanel(QWidget):
         else:
             gp.setLabel("left", self.tr("η‖∂L/∂W‖ / ‖W‖ (log scale)"), **LABEL_STYLE)
             self.referenceLine.show()
-        self._seen = None
         self._yrange.release()
-        if self._trainer is not None:
-            self.update_from(self._trainer)
+        self._redraw()

@@ -13,11 +13,10 @@ from nnplay.gui.panels._common import (
     MUTED,
     HistoryCurves,
     LogAxis,
+    StepAxes,
     add_legend,
     make_plot,
     named,
-    x_follower,
-    y_follower,
 )
 from nnplay.gui.widgets import LiveLabel
 
@@ -40,10 +39,7 @@ class LossPanel(QWidget):
         self._seen = None  # (history, rows, last step, evaluations, divergence) at the last drawing
         self._has_test = True
         self._trainer = None
-        self._history = None
         self._n_classes = None
-        self._updating = False
-        self._was_zoomed = False
 
         # Two lines that never resize the plots as the numbers change (the tooltip has the whole text too).
         self.summaryLabel = LiveLabel(lines=2, color=MUTED)
@@ -74,8 +70,9 @@ class LossPanel(QWidget):
             axis_items={"left": LogAxis("left")},
         )
         lp = self.lossPlot.getPlotItem()
-        self._xrange = x_follower(lp)
-        self._yrange = y_follower(lp, empty=(-2.0, 0.5))
+        # Redrawn when the student zooms or pans the steps (on the accuracy plot too: linked below).
+        self._axes = StepAxes(lp, self._redraw, y_empty=(-2.0, 0.5))
+        self._xrange, self._yrange = self._axes.x, self._axes.y
         self._lossLegend = add_legend(lp, offset=(-8, 4), cols=3)
         self.batchLine = HistoryCurves(lp, self._xrange, [(BATCH_PEN, self.tr("mini-batch loss"), False)])
         self.evalLossLines = HistoryCurves(
@@ -125,9 +122,6 @@ class LossPanel(QWidget):
         ap.addItem(self.chanceLine, ignoreBounds=True)
         ap.setXLink(lp)
         self._xrange.linked.append(ap.getViewBox())
-        # Redraw when the student zooms or pans the steps (the lines then show every row in view) and once
-        # more when "A" brings the whole history back.
-        lp.getViewBox().sigXRangeChanged.connect(self._on_view_changed)
         self.lossPlot.setMinimumHeight(110)
         self.accuracyPlot.setMinimumHeight(70)
 
@@ -162,18 +156,11 @@ class LossPanel(QWidget):
         if self._seen is not None and all(a is b or a == b for a, b in zip(key, self._seen, strict=True)):
             return
         self._seen = key
-        self._updating = True
-        try:
+        with self._axes.drawing(h):
             self._draw_lines(trainer)
-        finally:
-            self._updating = False
 
     def _draw_lines(self, trainer):
         h = trainer.history
-        if h is not self._history:  # a new start: a zoom on the old steps means nothing any more
-            self._history = h
-            self._xrange.release()
-            self._yrange.release()
         log = self.logCheck.isChecked()
         x = h.step_x
         self._xrange.follow(0, x[-1] if len(x) else 1)
@@ -249,11 +236,3 @@ class LossPanel(QWidget):
         self._seen = None
         if self._trainer is not None:
             self.update_from(self._trainer)
-
-    def _on_view_changed(self, *_):
-        if self._updating:
-            return
-        zoomed = self._xrange.zoomed()
-        if zoomed or self._was_zoomed:
-            self._was_zoomed = zoomed
-            self._redraw()
