@@ -1,4 +1,38 @@
+"""Test-wide setup: Qt without a display, and nothing read from or written to the user's real files.
+
+This runs before any test module imports Qt, so the environment set here is what Qt, platformdirs and
+hypothesis see: HOME and the XDG folders point into one temporary folder for the whole run (QSettings,
+nnplay's data folder and any cache land there), and hypothesis keeps no example database in the tree.
+"""
+
+import atexit
 import os
+import shutil
+import tempfile
 
 # Qt must run without a display (CI has none); set before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+_HOME = tempfile.mkdtemp(prefix="nnplay-test-home-")
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
+REAL_HOME = os.path.expanduser("~")
+os.environ["HOME"] = _HOME
+for var, sub in (
+    ("XDG_CONFIG_HOME", ".config"),
+    ("XDG_DATA_HOME", ".local/share"),
+    ("XDG_CACHE_HOME", ".cache"),
+    ("XDG_STATE_HOME", ".local/state"),
+):
+    os.environ[var] = os.path.join(_HOME, sub)
+os.environ.pop("NNPLAY_DATA_DIR", None)
+
+from hypothesis import settings  # noqa: E402
+
+# No example database (it would be written to .hypothesis/ in the working folder). NNPLAY_FUZZ_EXAMPLES
+# scales the number of examples of the fuzz tests for a longer run by hand.
+settings.register_profile("nnplay", database=None, deadline=None)
+settings.load_profile("nnplay")
+
+
+def pytest_report_header(config):
+    return f"home for tests: {_HOME}"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProxyStyle,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -84,6 +85,18 @@ def _button(text, name, tip, accessible=None):
     return b
 
 
+class _NoWidgetAnimation(QProxyStyle):
+    """The application's style without widget animations. QMainWindow moves its toolbar and central widget
+    through zero-length ``QPropertyAnimation``s that finish on a later animation tick, so every change of
+    the window's layout re-laid it out once more a few milliseconds later, and on a loaded machine that
+    could land in any later frame."""
+
+    def styleHint(self, hint, option=None, widget=None, returnData=None):
+        if hint == QStyle.StyleHint.SH_Widget_Animation_Duration:
+            return 0
+        return super().styleHint(hint, option, widget, returnData)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, session: TrainingSession | None = None, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
@@ -121,6 +134,13 @@ class MainWindow(QMainWindow):
         self._make_toolbar()
         self._make_menus()
         self._make_shortcuts()
+        self.setAnimated(False)
+        # (QMainWindow lays out its toolbar and central widget through the style's widget animation; with
+        # no duration the new geometry is set at once, in the same event.)
+        self._static_style = _NoWidgetAnimation()
+        self._static_style.setParent(self)
+        for w in (splitter, self.findChild(QToolBar, "timeToolbar")):
+            w.setStyle(self._static_style)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.statusLabel = LiveLabel(hint_text=self._status_template())  # new text on every frame
         self.statusLabel.setObjectName("statusLabel")

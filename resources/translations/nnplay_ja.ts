@@ -4,138 +4,112 @@
 <context>
     <name>ActivationPanel</name>
     <message>
-        <location filename="../../nnplay/gui/panels/activations.py" line="+63"/>
         <source>Activation function and its derivative</source>
         <translation>活性化関数とその導関数</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The activation function h(x) of the hidden layers (black) and its derivative h&apos;(x) (orange).
 Backpropagation multiplies the gradient by h&apos;(x) at every layer: where h&apos; is small (grey zones: below {p} % of its maximum) almost nothing passes back. The sigmoid&apos;s h&apos; is at most 0.25, so each sigmoid layer shrinks the gradient at least 4×.</source>
         <translation>隠れ層の活性化関数 h(x)（黒）とその導関数 h&apos;(x)（オレンジ）。
 誤差逆伝播法では各層で勾配に h&apos;(x) が掛けられます。h&apos; が小さいところ（灰色の領域：最大値の {p} % 未満）では、勾配はほとんど逆向きに伝わりません。シグモイド関数の h&apos; は最大でも 0.25 なので、シグモイド関数の層を1つ通るたびに勾配は 1/4 以下に縮みます。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>h(x), h&apos;(x)</source>
         <translation>h(x), h&apos;(x)</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Pre-activation histogram of every hidden layer</source>
         <translation>各隠れ層の活性化前の値のヒストグラム</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>For each hidden layer (layer 1 at the top), the histogram of its pre-activations a = x·W + b on a fixed batch of training samples, on the same x axis as h(x) above (values beyond ±6 are piled up at the ends).
 Mass in the grey zones means saturated units (sigmoid, tanh) or dead ones (ReLU): they pass almost no gradient back. The text gives that fraction per layer.</source>
         <translation>各隠れ層（上が第1層）について、固定した訓練データのバッチでの活性化前の値 a = x·W + b のヒストグラム。横軸は上の h(x) と同じです（±6 を超える値は両端にまとめて積み上げます）。
 灰色の領域に分布が集まっていれば、ユニットが飽和している（シグモイド関数、tanh）か死んでいる（ReLU）ことを意味し、勾配をほとんど逆伝播しません。その割合を層ごとに文字で示します。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>pre-activation a = x·W + b</source>
         <translation>活性化前の値 a = x·W + b</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>hidden layer</source>
         <translation>隠れ層</translation>
     </message>
     <message>
-        <location line="+87"/>
         <source>max h&apos;(x) = {v}</source>
         <translation>max h&apos;(x) = {v}</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>(not used: no hidden layers)</source>
         <translation>（未使用：隠れ層がありません）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>dead zone: h&apos;(x) = 0</source>
         <translation>h&apos;(x) = 0 の領域</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>h&apos;(x) = 1 everywhere: nothing saturates</source>
         <translation>h&apos;(x) はどこでも 1：飽和しません</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>h&apos;(x) = 0 everywhere: no gradient passes</source>
         <translation>h&apos;(x) は至る所で 0：勾配は伝わりません</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>grey: saturated, h&apos;(x) &lt; {p} % of its maximum</source>
         <translation>灰色：飽和（h&apos;(x) &lt; 最大値の {p} %）</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>h(x) = 1 if x &gt; 0, else 0</source>
         <translation>x &gt; 0 なら h(x) = 1、それ以外は 0</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>h(x) = 1 / (1 + e⁻ˣ)</source>
         <translation>h(x) = 1 / (1 + e⁻ˣ)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>h(x) = tanh x</source>
         <translation>h(x) = tanh x</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>h(x) = max(0, x)</source>
         <translation>h(x) = max(0, x)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>h(x) = x</source>
         <translation>h(x) = x</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>no hidden layers: the network is a single affine layer,
 so no activation function is used</source>
         <translation>隠れ層なし：ネットワークは Affine レイヤ1つだけなので、
 活性化関数は使われません</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>layer {i}</source>
         <translation>第{i}層</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>No hidden layers: nothing to show below.</source>
         <translation>隠れ層がないため、下には何も表示しません。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{zone}. Histograms: pre-activations of each hidden layer on {n} training samples.</source>
         <translation>{zone}。ヒストグラム：訓練データ {n} 個に対する各隠れ層の活性化前の値。</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>{p} % saturated</source>
         <translation>{p} % 飽和</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>{p} % dead</source>
         <translation>{p} % 不活性</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>h&apos; = 0: no gradient</source>
         <translation>h&apos; = 0：勾配なし</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>std {s}</source>
         <translation>標準偏差 {s}</translation>
     </message>
@@ -143,47 +117,38 @@ so no activation function is used</source>
 <context>
     <name>ActivationsLab</name>
     <message>
-        <location filename="../../nnplay/gui/labs/activations.py" line="+36"/>
         <source>step</source>
         <translation>ステップ関数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>sigmoid</source>
         <translation>シグモイド関数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>identity</source>
         <translation>恒等関数</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>Activations and depth</source>
         <translation>活性化関数と層の深さ</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Activation h(x) and its derivative h′(x)</source>
         <translation>活性化関数 h(x) とその導関数 h′(x)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>step: h = 1 if x &gt; 0 else 0, h′ = 0
 sigmoid: h = 1 / (1 + exp(−x)), h′ = h(1 − h) ≤ 0.25
 tanh: h′ = 1 − tanh²(x) ≤ 1
@@ -196,266 +161,212 @@ ReLU：h = max(0, x)、x &gt; 0 なら h′ = 1、それ以外は 0
 恒等関数：h = x、h′ = 1</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Activation and derivative</source>
         <translation>活性化関数と導関数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>h(x) solid, h′(x) dashed</source>
         <translation>h(x) 実線、h′(x) 破線</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>h(x), h′(x)</source>
         <translation>h(x), h′(x)</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Through L layers: the best case of Π h′</source>
         <translation>L 層を通した Π h′ の最良の場合</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+23"/>
         <source>layers L</source>
         <translation>層数 L</translation>
     </message>
     <message>
-        <location line="-19"/>
         <source>Depth</source>
         <translation>深さ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Backpropagation multiplies one h′(a) per layer: at best (max h′)^L reaches layer 1</source>
         <translation>誤差逆伝播法では層ごとに h′(a) が1つずつ掛かるので、第1層に届くのは最大でも (max h′)^L</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Chained derivative</source>
         <translation>連鎖した微分</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>(max h′)^L on a log scale: 0.25^L for sigmoid, 1 for tanh and ReLU</source>
         <translation>(max h′)^L（対数目盛）：シグモイド関数は 0.25^L、tanh と ReLU は 1</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>(max h′)^L</source>
         <translation>(max h′)^L</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>sigmoid: 0.25^L</source>
         <translation>シグモイド関数：0.25^L</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>tanh (x = 0), ReLU (x &gt; 0): 1</source>
         <translation>tanh (x = 0)、ReLU (x &gt; 0)：1</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>step: h′ = 0, so the product
 is 0 at every depth (off the log scale)</source>
         <translation>ステップ関数：h′ = 0 なので積は
 どの深さでも 0（対数目盛の外）</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Chained derivative readout</source>
         <translation>連鎖した微分の値</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>(max h′)^L for the chosen activation</source>
         <translation>選んだ活性化関数の (max h′)^L</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Weight initialisation (book ch. 6.2): 5 layers × 100 units, 1000 inputs x ~ N(0, 1)</source>
         <translation>重みの初期値（本書 6.2 節）：5層 × 100ユニット、入力 x ~ N(0, 1) を1000個</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Weight scale</source>
         <translation>重みのスケール</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Weights W ~ σ·N(0, 1): σ = 1, σ = 0.01, Xavier σ = √(1/n), He σ = √(2/n), n = 100 inputs</source>
         <translation>重み W ~ σ·N(0, 1)：σ = 1、σ = 0.01、Xavier σ = √(1/n)、He σ = √(2/n)、n = 100（入力数）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>σ = 1</source>
         <translation>σ = 1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>σ = 0.01</source>
         <translation>σ = 0.01</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Xavier σ = √(1/n)</source>
         <translation>Xavier σ = √(1/n)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>He σ = √(2/n)</source>
         <translation>He σ = √(2/n)</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Activation of the experiment</source>
         <translation>実験で使う活性化関数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>z = h(x·W) in every layer</source>
         <translation>各層で z = h(x·W)</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+22"/>
         <source>activation</source>
         <translation>アクティベーション</translation>
     </message>
     <message>
-        <location line="-19"/>
         <source>What the histograms show</source>
         <translation>ヒストグラムの見方</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Summary of the experiment</source>
         <translation>実験のまとめ</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Layer {k} activations</source>
         <translation>第{k}層のアクティベーション</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Histogram of the activations of layer {k} (30 bins)</source>
         <translation>第{k}層のアクティベーションのヒストグラム（30ビン）</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>count</source>
         <translation>度数</translation>
     </message>
     <message>
-        <location line="+48"/>
         <source>max h′ = {p:g}</source>
         <translation>max h′ = {p:g}</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>{n} layers</source>
         <translation>{n}層</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>1 layer</source>
         <translation>1層</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>{name}, {layers}: at best {power} ≈ {v} of the gradient reaches layer 1</source>
         <translation>{name}、{layers}：第1層に届く勾配は最大でも {power} ≈ {v} 倍</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>{name}, {layers}: h′ = 0, so {power} = 0: no gradient reaches layer 1</source>
         <translation>{name}、{layers}：h′ = 0 なので {power} = 0、第1層に勾配はまったく届きません</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>at x = 0</source>
         <translation>x = 0 で</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>where units are active, x &gt; 0</source>
         <translation>ユニットが活性な x &gt; 0 で</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>{name}, {layers}: at best {power} = 1 {where}: the whole gradient can reach layer 1</source>
         <translation>{name}、{layers}：最良の場合 {power} = 1 {where}、勾配がそのまま第1層まで届きます</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source> (but identity layers stack into one linear map)</source>
         <translation>（ただし恒等関数の層は重ねても1つの線形写像になります）</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>layer {k} · std {s}</source>
         <translation>第{k}層 · 標準偏差 {s}</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>{p:.0f} % of layer 5 sits near 0 or 1, where h′ ≈ 0: gradients vanish.</source>
         <translation>第5層の {p:.0f} % が 0 か 1 の近く（h′ ≈ 0）にあります：勾配消失が起こります。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Everything near 0.5: all 100 units say the same thing (no expressive power).</source>
         <translation>すべて 0.5 付近：100個のユニットが同じ値を出しています（表現力がありません）。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Spread over (0, 1) in every layer: the signal keeps its scale.</source>
         <translation>どの層でも (0, 1) に広がっています：信号のスケールが保たれます。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>{p:.0f} % of layer 5 sits near ±1, where h′ ≈ 0: gradients vanish.</source>
         <translation>第5層の {p:.0f} % が ±1 の近く（h′ ≈ 0）にあります：勾配消失が起こります。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> ({p:.0f} % are exactly 0, not drawn.)</source>
         <translation>（{p:.0f} % はちょうど 0 なので描いていません。）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>std {a} → {b}</source>
         <translation>標準偏差 {a} → {b}</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Layer 1 to 5: {spread}. The activations collapse toward 0.</source>
         <translation>第1層から第5層：{spread}。アクティベーションが 0 に潰れていきます。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Layer 1 to 5: {spread}. The spread shrinks layer by layer.</source>
         <translation>第1層から第5層：{spread}。層を重ねるごとに広がりが小さくなります。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Layer 1 to 5: {spread}. The activations explode.</source>
         <translation>第1層から第5層：{spread}。アクティベーションが爆発的に大きくなります。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Layer 1 to 5: {spread}. The spread grows layer by layer.</source>
         <translation>第1層から第5層：{spread}。層を重ねるごとに広がりが大きくなります。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Layer 1 to 5: {spread}. Every layer keeps about the same spread.</source>
         <translation>第1層から第5層：{spread}。どの層もほぼ同じ広がりを保っています。</translation>
     </message>
@@ -463,104 +374,84 @@ is 0 at every depth (off the log scale)</source>
 <context>
     <name>BoundaryPanel</name>
     <message>
-        <location filename="../../nnplay/gui/panels/boundary.py" line="+99"/>
         <source>What the picture shows</source>
         <translation>図の見方</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Decision regions of the network</source>
         <translation>ネットワークの決定領域</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Background: the class the network predicts at each point of a 100×100 grid, coloured by y = softmax(network(x)); the paler, the less sure (white: p = 1/K, undecided).
 Filled circles: training points; white triangles: test points (never trained on). Colour = true class.</source>
         <translation>背景：100×100 の格子の各点でネットワークが予測するクラス。y = softmax(network(x)) で色を付け、薄いほど確信が低いことを表します（白：p = 1/K、決められない）。
 塗りつぶした円：訓練データ、白い三角：テストデータ（学習には使いません）。色 = 正解クラス。</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Test images with the predicted digit</source>
         <translation>テスト画像と予測した数字</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Some test images (8×8 pixels) with the digit the network predicts for each: green and a green frame when it is right, red with the true digit in brackets when it is wrong.</source>
         <translation>テスト画像（8×8 ピクセル）の一部と、それぞれに対するネットワークの予測。正解なら緑の文字と緑の枠、不正解なら赤の文字で、括弧内に正解の数字を示します。</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>Confusion matrix on the test set</source>
         <translation>テストデータの混同行列</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Row: the true class; column: the class the network predicts. Each cell counts test samples; its colour is the fraction of its row (the row&apos;s true class), so a perfect network has a dark diagonal and white everywhere else. Off-diagonal cells show which classes get confused.</source>
         <translation>行：正解クラス、列：ネットワークが予測したクラス。各セルはテストデータの個数で、色はその行（その正解クラス）に占める割合です。完璧なネットワークなら対角線が濃く、それ以外は白になります。対角線以外のセルは、どのクラスが取り違えられているかを示します。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>predicted class</source>
         <translation>予測クラス</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>true class</source>
         <translation>正解クラス</translation>
     </message>
     <message>
-        <location line="+75"/>
         <source>class {name}</source>
         <translation>クラス {name}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>test points</source>
         <translation>テストデータ</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Colour: predicted class, paler = less sure. ● training points, △ test points.</source>
         <translation>色：予測クラス（薄いほど不確か）。● 訓練データ、△ テストデータ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Colour: predicted class, paler = less sure. ● training points (no test set).</source>
         <translation>色：予測クラス（薄いほど不確か）。● 訓練データ（テストデータなし）</translation>
     </message>
     <message>
-        <location line="+107"/>
         <source>test set</source>
         <translation>テストデータ</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>training set (no test set)</source>
         <translation>訓練データ（テストデータなし）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{which}: {n} samples, accuracy {a}&#xa0;%</source>
         <translation>{which}：{n} 個、正解率 {a}&#xa0;%</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Left: {which} images with the predicted digit (red: wrong, true digit in brackets).</source>
         <translation>左：{which}の画像と予測した数字（赤：不正解、括弧内は正解の数字）。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>test</source>
         <translation>テストデータ</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>training</source>
         <translation>訓練データ</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{d} inputs per sample: no 2-D map to draw, so this shows what is confused with what.</source>
         <translation>1サンプルの入力が {d} 個あって2次元の図にできないため、どのクラスが何と取り違えられたかを示します。</translation>
     </message>
@@ -568,491 +459,392 @@ Filled circles: training points; white triangles: test points (never trained on)
 <context>
     <name>CompareLab</name>
     <message>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+65"/>
         <source>hidden layers</source>
         <translation>隠れ層</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>weight init</source>
         <translation>重みの初期値</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>optimizer</source>
         <translation>最適化手法</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>learning rate η</source>
         <translation>学習率 η</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>output</source>
         <translation>出力関数</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+342"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location line="-341"/>
         <source>gradient</source>
         <translation>勾配の計算法</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>sigmoid vs ReLU (6 hidden layers)</source>
         <translation>シグモイド関数 vs ReLU（隠れ層6層）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>sigmoid&apos;(x) ≤ 0.25 shrinks the gradient at every layer: A&apos;s layer 1 (red) gets about 10⁻⁵ of what its last layer gets, and A barely learns. ReLU + He (B, dashed) passes the gradient on: its curves stay together and its loss falls.</source>
         <translation>sigmoid&apos;(x) ≤ 0.25 のため各層で勾配が縮みます。A の第1層（赤）に届く勾配は最後の層の約 10⁻⁵ 倍しかなく、A はほとんど学習しません。ReLU + He（B、破線）は勾配をそのまま伝えるので、曲線はまとまったままで損失が下がります。</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>init std 0.01 vs Xavier (ReLU)</source>
         <translation>標準偏差 0.01 vs Xavier（ReLU）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>With weights of std 0.01 every layer makes its signal 100 times smaller: the activations and the gradients all but vanish and A never leaves its starting loss. Xavier (std √(1/n)) keeps the signal alive and B learns.</source>
         <translation>重みの標準偏差が 0.01 だと、層を通るたびに信号が 1/100 になります。アクティベーションも勾配もほとんど消えてしまい、A の損失は最初の値から下がりません。Xavier の初期値（標準偏差 √(1/n)）なら信号が保たれ、B は学習します。</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>init std 0.01 vs He (ReLU)</source>
         <translation>標準偏差 0.01 vs He（ReLU）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The same with He initialisation (std √(2/n)), made for ReLU, which zeroes half of its inputs: B starts learning at once (the book&apos;s ch. 6.2 experiment).</source>
         <translation>同じ比較を He の初期値（標準偏差 √(2/n)）で行います。He の初期値は、入力の半分を 0 にする ReLU のためのもので、B はすぐに学習を始めます（本書 6.2 節の実験）。</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Xavier vs He (ReLU)</source>
         <translation>Xavier vs He（ReLU）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Both learn; with ReLU, He&apos;s √2 larger weights make up for the half of the units that output 0, so B gets going sooner.</source>
         <translation>どちらも学習します。ReLU では He の √2 倍大きい重みが、0 を出力する半分のユニットを補うので、B の方が早く学習が進みます。</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>SGD vs Adam</source>
         <translation>SGD vs Adam</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The book&apos;s rates: SGD with η = 0.01 against Adam with η = 0.001. Adam scales each weight&apos;s step by its own gradient history and gets down much sooner, though its η is ten times smaller.</source>
         <translation>本書の学習率：η = 0.01 の SGD と η = 0.001 の Adam。Adam は重みごとに過去の勾配に応じて更新幅を調整するので、η が10分の1でもずっと早く損失が下がります。</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>the same configuration twice</source>
         <translation>同じ設定を2つ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A and B are identical, with the same seed and the same batches: training is deterministic, so the dashed curves lie exactly on the solid ones.</source>
         <translation>A と B は同一で、シードもバッチも同じです。学習は決定的なので、破線の曲線は実線とぴったり重なります。</translation>
     </message>
     <message>
-        <location line="+144"/>
         <source>Compare two runs</source>
         <translation>2つの学習を比較</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Start from:</source>
         <translation>比較の例：</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Starting pair</source>
         <translation>比較の例</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Load a classic comparison from the lecture into A and B (both runs start over).</source>
         <translation>講義で扱う代表的な比較を A と B に読み込みます（どちらも最初からやり直します）。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>(your own settings)</source>
         <translation>（自分で設定）</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+400"/>
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location line="-398"/>
         <source>Play or pause both runs</source>
         <translation>両方の学習を再生／一時停止</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Train A and B together, one mini-batch each in turn, so both are always at the same step.</source>
         <translation>A と B を交互に1ミニバッチずつ一緒に学習させるので、両者は常に同じステップにあります。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>One step of both runs</source>
         <translation>両方の学習を1ステップ進める</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>One mini-batch update for A and one for B (the same mini-batch).</source>
         <translation>A と B をそれぞれミニバッチ1つ分更新します（同じミニバッチ）。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Reset both runs</source>
         <translation>両方の学習をリセット</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Both runs start over from their initial weights (same seed: the same weights as before).</source>
         <translation>両方の学習を重みの初期値からやり直します（シードが同じなので前回と同じ重み）。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Training speed</source>
         <translation>学習の速度</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Steps per second of both runs; “max” trains as fast as the machine goes.</source>
         <translation>両方の学習の1秒あたりのステップ数。「最大」はマシンの性能いっぱいの速さで学習します。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>%1 steps/s</source>
         <translation>%1 ステップ/秒</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>What differs between A and B:</source>
         <translation>A と B の違い：</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Settings that differ between A and B</source>
         <translation>A と B で異なる設定</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Only the settings that differ; data, seed and batch size are always the same for both.</source>
         <translation>異なる設定だけを表示します。データ、シード、バッチサイズは常に両者で共通です。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>A (solid)</source>
         <translation>A（実線）</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>B (dashed)</source>
         <translation>B（破線）</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Step and accuracy of both runs</source>
         <translation>両方の学習のステップと正解率</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Both runs are always at the same step; accuracy is measured on the whole training set.</source>
         <translation>両方の学習は常に同じステップにあります。正解率は訓練データ全体で測っています。</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Loss of A and B</source>
         <translation>A と B の損失</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>Cross-entropy (or squared error) of the mini-batches, mean of the last %n steps. A solid, B dashed.</source>
         <translation>
             <numerusform>ミニバッチの交差エントロピー誤差（または2乗和誤差）の直近 %n ステップの平均。A は実線、B は破線。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
         <source>Loss (mean of the last %n mini-batches)</source>
         <translation>
             <numerusform>損失（直近 %n ミニバッチの平均）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+20"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location line="-9"/>
         <source>Gradient norm per layer of A and B</source>
         <translation>A と B の層ごとの勾配のノルム</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>‖∂L/∂W‖ of every layer (log scale), mean of the last %n steps. Colour: layer 1 (red, input side) to the last layer (blue). A solid, B dashed.</source>
         <translation>
             <numerusform>各層の ‖∂L/∂W‖（対数目盛）の直近 %n ステップの平均。色：第1層（赤、入力側）から最後の層（青）まで。A は実線、B は破線。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>‖∂L/∂W‖ (log scale)</source>
         <translation>‖∂L/∂W‖（対数目盛）</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Settings (an edit restarts both runs)</source>
         <translation>設定（変更すると両方とも最初から）</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&lt;b&gt;A&lt;/b&gt; ━━ solid</source>
         <translation>&lt;b&gt;A&lt;/b&gt; ━━ 実線</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&lt;b&gt;B&lt;/b&gt; ╍╍ dashed</source>
         <translation>&lt;b&gt;B&lt;/b&gt; ╍╍ 破線</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Hidden layers</source>
         <translation>隠れ層</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Weight init</source>
         <translation>重みの初期値</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Optimizer</source>
         <translation>最適化手法</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Learning rate η</source>
         <translation>学習率 η</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>&lt;i&gt;The same for A and B, so both see the same batches:&lt;/i&gt;</source>
         <translation>&lt;i&gt;A と B で共通（同じバッチで学習）：&lt;/i&gt;</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Data set of both runs</source>
         <translation>両方の学習のデータセット</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Both runs train on this one data set (made once, shared).</source>
         <translation>両方の学習がこの1つのデータセットで学習します（1度だけ生成して共有）。</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Batch size of both runs</source>
         <translation>両方の学習のバッチサイズ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Samples per mini-batch. The same seed and batch size give both runs the same batches.</source>
         <translation>1ミニバッチあたりのサンプル数。シードとバッチサイズが同じなので、両方の学習に同じバッチが渡されます。</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Seed of both runs</source>
         <translation>両方の学習のシード</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Random seed of the data, the initial weights and the shuffling, shared by A and B.</source>
         <translation>データ、重みの初期値、シャッフルに使う乱数のシード。A と B で共通です。</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Data set:</source>
         <translation>データセット：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Batch size:</source>
         <translation>バッチサイズ：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Seed:</source>
         <translation>シード：</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>of run %1</source>
         <translation>学習 %1 の</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Hidden layers %1</source>
         <translation>%1隠れ層</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Neurons per hidden layer, input side first, e.g. 16, 16, 16 (empty: none).</source>
         <translation>各隠れ層のニューロン数を入力側から順に（例：16, 16, 16、空欄：隠れ層なし）。</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Learning rate %1</source>
         <translation>%1学習率</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>η in W ← W − η·∂L/∂W (SGD); Adam uses η as its step size.</source>
         <translation>W ← W − η·∂L/∂W（SGD）の η。Adam では η を更新幅として使います。</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Activation %1</source>
         <translation>%1活性化関数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>h in every hidden layer: sigmoid 1/(1+e^−x), tanh, ReLU max(0, x), step, identity x.</source>
         <translation>すべての隠れ層で使う h：シグモイド関数 1/(1+e^−x)、tanh、ReLU max(0, x)、ステップ関数、恒等関数 x。</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Weight initialisation %1</source>
         <translation>%1重みの初期値</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Std of the initial weights: Xavier √(1/n), He √(2/n) (n = inputs of the layer) or a fixed std.</source>
         <translation>重みの初期値の標準偏差：Xavier √(1/n)、He √(2/n)（n = その層の入力数）、または固定の標準偏差。</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Optimizer %1</source>
         <translation>%1最適化手法</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>SGD: W ← W − η·g; Momentum; AdaGrad; Adam: steps scaled by each weight&apos;s gradient history.</source>
         <translation>SGD：W ← W − η·g、Momentum、AdaGrad、Adam：重みごとに過去の勾配に応じて更新幅を調整。</translation>
     </message>
     <message>
-        <location line="+48"/>
         <source>Cannot make the data set: %1</source>
         <translation>データセットを作成できません：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>The numerical gradient of %1 parameters is too slow here; using backprop.</source>
         <translation>パラメータ %1 個の数値微分はここでは遅すぎるため、誤差逆伝播法を使います。</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Your own settings: A solid, B dashed; data, seed and batches are the same for both.</source>
         <translation>自分で設定：A は実線、B は破線。データ、シード、バッチは両者で共通です。</translation>
     </message>
     <message>
-        <location line="+65"/>
         <source>&lt;b&gt;Run %1 diverged.&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;学習 %1 が発散しました。&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Both runs are paused so that they stay at the same step. Lower the learning rate (this restarts both) or press Reset.</source>
         <translation>同じステップにそろえておくため、両方の学習を一時停止しました。学習率を下げる（両方とも最初からやり直します）か、リセットを押してください。</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location line="+60"/>
         <source>hidden: use at most %1 hidden layers of at most %2 neurons here</source>
         <translation>隠れ層：ここでは最大 %1 層、各層最大 %2 ニューロンまでにしてください</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Not applied: %1</source>
         <translation>適用しませんでした：%1</translation>
     </message>
     <message>
-        <location line="+43"/>
         <source>nothing: A and B are the same, so their curves coincide</source>
         <translation>なし：A と B は同じなので、曲線は重なります</translation>
     </message>
     <message>
-        <location line="+33"/>
         <source>‖∂L/∂W‖ of layer %1 (A solid, B dashed)</source>
         <translation>層 %1 の ‖∂L/∂W‖（A 実線、B 破線）</translation>
     </message>
     <message>
-        <location line="+38"/>
         <source>&lt;b&gt;step %1&lt;/b&gt; (epoch %2)</source>
         <translation>&lt;b&gt;ステップ %1&lt;/b&gt;（エポック %2）</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>%1: loss %2, training accuracy %3 %</source>
         <translation>%1：損失 %2、訓練データの正解率 %3 %</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>%1: ‖∂L/∂W‖ is exactly 0 in layer %2 (no curve: 0 has no place on a log scale)</source>
         <translation>%1：第%2層の ‖∂L/∂W‖ がちょうど 0（対数目盛に 0 は描けないので曲線なし）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1: ‖∂L/∂W‖ is exactly 0 in layers %2 (no curves: 0 has no place on a log scale)</source>
         <translation>%1：層 %2 の ‖∂L/∂W‖ がちょうど 0（対数目盛に 0 は描けないので曲線なし）</translation>
     </message>
@@ -1060,387 +852,286 @@ Filled circles: training points; white triangles: test points (never trained on)
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../nnplay/gui/controls.py" line="+74"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+14"/>
         <source>Data set</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location line="-13"/>
         <source>Which data to learn. Changing it starts training over.</source>
         <translation>学習するデータ。変更すると学習を最初からやり直します。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="-737"/>
         <source>Circles</source>
         <translation>同心円</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>XOR</source>
         <translation>XOR</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>Two Gaussian blobs</source>
         <translation>2つのガウス分布</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>Moons</source>
         <translation>三日月</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>Spiral (3 classes)</source>
         <translation>渦巻き（3クラス）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>Digits 8×8 (10 classes)</source>
         <translation>手書き数字 8×8（10クラス）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>CSV file…</source>
         <translation>CSV ファイル…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+4"/>
         <source>Samples</source>
         <translation>サンプル数</translation>
     </message>
     <message>
-        <location line="-4"/>
         <source>Number of samples before the train/test split</source>
         <translation>訓練データとテストデータに分ける前のサンプル数</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+5"/>
         <source>Noise</source>
         <translation>ノイズ</translation>
     </message>
     <message>
-        <location line="-4"/>
         <source>Standard deviation of the Gaussian noise added to every point</source>
         <translation>各点に加えるガウスノイズの標準偏差</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+5"/>
         <source>Test ratio</source>
         <translation>テストの割合</translation>
     </message>
     <message>
-        <location line="-4"/>
         <source>Fraction of the samples held out for testing (never trained on)</source>
         <translation>テスト用に取り分けるサンプルの割合（学習には使いません）</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Regenerate</source>
         <translation>再生成</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Regenerate data</source>
         <translation>データを再生成</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Draw new data (and new starting weights) by moving to the next seed</source>
         <translation>次のシードに進めて、新しいデータ（と新しい重みの初期値）を生成します</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+16"/>
         <source>Hidden layers</source>
         <translation>隠れ層</translation>
     </message>
     <message>
-        <location line="-16"/>
         <source>How many hidden layers (0 to 16)</source>
         <translation>隠れ層の数（0〜16）</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Neurons per layer</source>
         <translation>1層あたりのニューロン数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Neurons in every hidden layer (edit the list below for different widths)</source>
         <translation>各隠れ層のニューロン数（層ごとに変えるときは下のリストを編集）</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Hidden layer widths</source>
         <translation>隠れ層のニューロン数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Neurons in each hidden layer, input side first, e.g. 16, 8, 4 (empty: no hidden layer)</source>
         <translation>各隠れ層のニューロン数を入力側から順に（例：16, 8, 4、空欄：隠れ層なし）</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Widths</source>
         <translation>各層の幅</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+13"/>
         <source>Activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location line="-11"/>
         <source>h(x) between layers. step: 1 if x&gt;0 else 0 (h&apos;=0: cannot learn); sigmoid: 1/(1+e^−x) (h&apos; ≤ 0.25); tanh (h&apos; ≤ 1); ReLU: max(0, x) (h&apos; = 1 where active); identity: x (layers collapse into one)</source>
         <translation>層と層の間の h(x)。ステップ関数：x&gt;0 なら 1、それ以外は 0（h&apos;=0：学習できない）；シグモイド関数：1/(1+e^−x)（h&apos; ≤ 0.25）；tanh（h&apos; ≤ 1）；ReLU：max(0, x)（活性なら h&apos; = 1）；恒等関数：x（層が1つにつぶれる）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+3"/>
         <source>step</source>
         <translation>ステップ関数</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>sigmoid</source>
         <translation>シグモイド関数</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+8"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
-        <location line="+4"/>
         <source>identity</source>
         <translation>恒等関数</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location line="+4"/>
         <source>Output</source>
         <translation>出力関数</translation>
     </message>
     <message>
-        <location line="-3"/>
         <source>Output function: softmax y_k = e^{a_k} / Σ e^{a_j} (probabilities), or identity y = a</source>
         <translation>出力層の関数：ソフトマックス関数 y_k = e^{a_k} / Σ e^{a_j}（確率）、または恒等関数 y = a</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="-1"/>
         <source>softmax</source>
         <translation>ソフトマックス関数</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+6"/>
         <source>Loss</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location line="-4"/>
         <source>Cross-entropy E = −Σ t_k log(y_k + δ) (needs softmax), or sum of squared error E = ½ Σ (y_k − t_k)²</source>
         <translation>交差エントロピー誤差 E = −Σ t_k log(y_k + δ)（ソフトマックス関数が必要）、または2乗和誤差 E = ½ Σ (y_k − t_k)²</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+4"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー誤差</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>sum of squared error</source>
         <translation>2乗和誤差</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Initialisation</source>
         <translation>重みの初期値</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Initial weights ~ N(0, σ²): Xavier σ = √(1/n), He σ = √(2/n) (n = inputs), zero, or your own σ</source>
         <translation>重みの初期値 ~ N(0, σ²)：Xavier σ = √(1/n)、He σ = √(2/n)（n = 入力数）、ゼロ、または任意の σ</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+3"/>
         <source>Xavier</source>
         <translation>Xavier</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>He</source>
         <translation>He</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../nnplay/gui/labs/compare.py" line="+1"/>
         <source>zero</source>
         <translation>ゼロ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>std σ =</source>
         <translation>標準偏差 σ =</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Initial std</source>
         <translation>初期値の標準偏差</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>σ of the initial weights</source>
         <translation>重みの初期値の σ</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Init</source>
         <translation>初期値</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+7"/>
         <source>Optimizer</source>
         <translation>最適化手法</translation>
     </message>
     <message>
-        <location line="-5"/>
         <source>SGD: W ← W − η ∂L/∂W;  Momentum: v ← 0.9v − η ∂L/∂W, W ← W + v;  AdaGrad: η / √(Σ g²);  Adam. Changing it applies to the running training.</source>
         <translation>SGD：W ← W − η ∂L/∂W；Momentum：v ← 0.9v − η ∂L/∂W, W ← W + v；AdaGrad：η / √(Σ g²)；Adam。変更は実行中の学習にそのまま反映されます。</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>η in W ← W − η ∂L/∂W (1e-5 … 10; arrows step 1, 2, 5, 10…; type e.g. 3e-4). Applies at once.</source>
         <translation>W ← W − η ∂L/∂W の η（1e-5 … 10、矢印で 1, 2, 5, 10… と変化、3e-4 のように入力も可）。すぐに反映されます。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Learning rate η</source>
         <translation>学習率 η</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+6"/>
         <source>Batch size</source>
         <translation>バッチサイズ</translation>
     </message>
     <message>
-        <location line="-5"/>
         <source>Samples per mini-batch: each step averages the gradient over this many. Applies at once.</source>
         <translation>1ミニバッチあたりのサンプル数：各ステップでこの数のサンプルの勾配を平均します。すぐに反映されます。</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Gradient method</source>
         <translation>勾配の計算法</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>backprop: exact, one backward pass. numerical: (L(w+h) − L(w−h)) / 2h with h = 1e−4 for every weight — two forward passes per weight, very slow on big nets.</source>
         <translation>誤差逆伝播法：厳密で、逆伝播1回。数値微分：すべての重みについて h = 1e−4 で (L(w+h) − L(w−h)) / 2h — 重み1つにつき順伝播2回で、大きなネットワークではとても遅くなります。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>backpropagation</source>
         <translation>誤差逆伝播法</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>numerical (slow)</source>
         <translation>数値微分（遅い）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Gradient</source>
         <translation>勾配</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+6"/>
         <source>Seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location line="-5"/>
         <source>Random seed of the data, the initial weights and the batch order: same seed, same run</source>
         <translation>データ、重みの初期値、バッチの順序に使う乱数のシード：シードが同じなら同じ学習になります</translation>
     </message>
     <message>
-        <location line="+61"/>
         <source>Cross-entropy takes log of probabilities: it needs the softmax output.</source>
         <translation>交差エントロピー誤差は確率の対数を取るので、出力にソフトマックス関数が必要です。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>%1 → %2 weights and biases</source>
         <translation>%1 → 重みとバイアス %2&#xa0;個</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Numerical gradient: %1 parameters need %2 forward passes per step — too slow to watch. Use at most %3 parameters, or backpropagation.</source>
         <translation>数値微分：パラメータ %1 個では1ステップに順伝播が %2 回必要で、遅すぎて観察できません。パラメータを %3 個以下にするか、誤差逆伝播法を使ってください。</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Numerical gradient: %1 forward passes per step (backprop needs one).</source>
         <translation>数値微分：1ステップに順伝播 %1 回（誤差逆伝播法なら1回）。</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Hidden layers: use at most %1 layers of 1 to %2 neurons, e.g. 8, 8</source>
         <translation>隠れ層：最大 %1 層、各層 1〜%2 ニューロンまでにしてください（例：8, 8）</translation>
     </message>
     <message>
-        <location line="+70"/>
         <source>Cross-entropy needs the probabilities of softmax, so the loss is now sum of squared error.</source>
         <translation>交差エントロピー誤差にはソフトマックス関数の確率が必要なので、損失関数を2乗和誤差に切り替えました。</translation>
     </message>
@@ -1448,293 +1139,236 @@ Filled circles: training points; white triangles: test points (never trained on)
 <context>
     <name>GradientCheckLab</name>
     <message>
-        <location filename="../../nnplay/gui/labs/gradcheck.py" line="+90"/>
         <source>Gradient check</source>
         <translation>勾配確認</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>&lt;b&gt;Is backpropagation right?&lt;/b&gt; Backprop gets every ∂L/∂w from one forward and one backward pass. The numerical gradient (L(w + h) − L(w − h)) / 2h, h = %1, needs two forward passes &lt;i&gt;per parameter&lt;/i&gt;. Both should agree to many digits; the timing shows why we use backprop.</source>
         <translation>&lt;b&gt;誤差逆伝播法は正しいか？&lt;/b&gt; 誤差逆伝播法は順伝播1回と逆伝播1回ですべての ∂L/∂w を求めます。数値微分 (L(w + h) − L(w − h)) / 2h（h = %1）は&lt;i&gt;パラメータ1つごとに&lt;/i&gt;順伝播が2回必要です。両者は何桁も一致するはずです。計算時間を比べると、誤差逆伝播法を使う理由がわかります。</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Samples in the batch:</source>
         <translation>バッチのサンプル数：</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Samples in the batch</source>
         <translation>バッチのサンプル数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>How many training samples (the first ones) the loss L is computed on; the book uses 3.</source>
         <translation>損失 L を計算する訓練データの数（先頭から）。本書では3個です。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Entries per parameter:</source>
         <translation>パラメータごとの要素数：</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Entries checked per parameter</source>
         <translation>パラメータごとに確認する要素数</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>How many entries of each parameter (W1, b1, …) get a numerical derivative. A random sample keeps big networks fast; the full numerical time is then estimated from the sample.</source>
         <translation>各パラメータ（W1, b1, …）のうち数値微分を計算する要素の数。ランダムに抜き出せば大きなネットワークでも速く済みます。その場合、数値微分全体の時間は抜き出した分から推定します。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>all (can be slow)</source>
         <translation>すべて（遅いことがあります）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>at most %1 (random sample)</source>
         <translation>最大 %1 個（ランダムに抽出）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+2"/>
         <source>Run gradient check</source>
         <translation>勾配確認を実行</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Compute backprop and numerical gradients on a copy of the current network for the batch and compare them. Training is not disturbed.</source>
         <translation>現在のネットワークのコピーを使い、このバッチで誤差逆伝播法と数値微分の勾配を計算して比較します。学習には影響しません。</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Cancel gradient check</source>
         <translation>勾配確認をキャンセル</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Stop the numerical gradient; the blocks finished so far stay in the table.</source>
         <translation>数値微分を中止します。それまでに終わったブロックは表に残ります。</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Numerical gradient progress</source>
         <translation>数値微分の進み具合</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Entries of the numerical gradient computed so far (two forward passes each).</source>
         <translation>これまでに数値微分を計算した要素の数（それぞれ順伝播2回）。</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Press “Run gradient check”.</source>
         <translation>「勾配確認を実行」を押してください。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Timings of the two methods</source>
         <translation>2つの方法の計算時間</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Time of one full gradient by each method. Numerical: 2 forward passes × every parameter; backprop: 1 forward + 1 backward pass for all parameters together.</source>
         <translation>それぞれの方法で勾配全体を1回求める時間。数値微分：順伝播2回 × 全パラメータ、誤差逆伝播法：全パラメータまとめて順伝播1回 + 逆伝播1回。</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Gradient check per parameter</source>
         <translation>パラメータごとの勾配確認</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>One row per parameter block: how far backprop and the numerical gradient are apart.</source>
         <translation>パラメータのブロックごとに1行：誤差逆伝播法と数値微分の勾配がどれだけ離れているか。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>The parameter block: Wi is layer i&apos;s weight matrix, bi its bias.</source>
         <translation>パラメータのブロック：Wi は第 i 層の重み行列、bi はそのバイアス。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Rows × columns of the block (fan-in × fan-out for W).</source>
         <translation>ブロックの行数 × 列数（W では入力数 × 出力数）。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Entries
 checked</source>
         <translation>確認した
 要素数</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>How many entries got a numerical derivative.</source>
         <translation>数値微分を計算した要素の数。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>max |backprop
 − numerical|</source>
         <translation>max |逆伝播
 − 数値微分|</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The largest absolute difference over the checked entries.</source>
         <translation>確認した要素での差の絶対値の最大値。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Relative
 error</source>
         <translation>相対
 誤差</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>relative error = |a − b| / max(|a| + |b|, ε), a = backprop, b = numerical, |·| the length (Euclidean norm) of the whole block, ε = 1e-12.
 Scale-free: below 1e-6 (green) the two agree; backprop with h = 1e-4 typically reaches 1e-9 … 1e-11.</source>
         <translation>相対誤差 = |a − b| / max(|a| + |b|, ε)、a = 誤差逆伝播法、b = 数値微分、|·| はブロック全体の長さ（ユークリッドノルム）、ε = 1e-12。
 スケールによらない指標で、1e-6 未満（緑）なら両者は一致しています。h = 1e-4 なら誤差逆伝播法との差は通常 1e-9 … 1e-11 です。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>largest
 |∂L/∂w|</source>
         <translation>最大の
 |∂L/∂w|</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The size of the gradient itself, to compare the difference with.</source>
         <translation>差と比べるための、勾配そのものの大きさ。</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Numerical against backprop gradient</source>
         <translation>数値微分と誤差逆伝播法の勾配の比較</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Each dot is one checked entry: backprop on x, numerical on y. Agreement puts it on y = x.</source>
         <translation>各点が確認した要素1つ：横軸が誤差逆伝播法、縦軸が数値微分。一致していれば y = x の上に並びます。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>every checked entry: numerical vs backprop</source>
         <translation>確認した全要素：数値微分 vs 誤差逆伝播法</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>backprop ∂L/∂w</source>
         <translation>誤差逆伝播法の ∂L/∂w</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>numerical ∂L/∂w</source>
         <translation>数値微分の ∂L/∂w</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>The training set is empty: there is nothing to compute a loss on.</source>
         <translation>訓練データが空なので、損失を計算できません。</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Checked: network %1 (%2 activation) at training step %3, on %4 samples.</source>
         <translation>確認したもの：ネットワーク %1（活性化関数 %2）、学習ステップ %3、サンプル %4 個。</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>backprop: %1 — numerical gradient running (%2 forward passes)…</source>
         <translation>誤差逆伝播法：%1 — 数値微分を計算中（順伝播 %2 回）…</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Cancelled after %1 of %2 entries. backprop: %3</source>
         <translation>%2 要素中 %1 要素で中止しました。誤差逆伝播法：%3</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>%1: %p % — about %2 left</source>
         <translation>%1：%p % — 残り約 %2</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>sampled %1 of %2</source>
         <translation>%2 個中 %1 個を抽出</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>|a − b| / max(|a| + |b|, ε) = %1 / %2 = %3 (green below 1e-6)</source>
         <translation>|a − b| / max(|a| + |b|, ε) = %1 / %2 = %3（1e-6 未満なら緑）</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>numerical: ≈ %1 (estimated from %2 of %3 entries: %4 measured)</source>
         <translation>数値微分：≈ %1（%3 要素中 %2 要素の実測 %4 から推定）</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>numerical: %1</source>
         <translation>数値微分：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>%1, backprop: %2 — backprop is %3× faster</source>
         <translation>%1、誤差逆伝播法：%2 — 誤差逆伝播法が %3 倍速い</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>done: %1 forward passes</source>
         <translation>完了：順伝播 %1 回</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>&lt;span style=&apos;color:%1&apos;&gt;✓ Backprop agrees with the numerical gradient to about %2 digits for every parameter: the backward pass is correct.&lt;/span&gt; %3</source>
         <translation>&lt;span style=&apos;color:%1&apos;&gt;✓ すべてのパラメータで、誤差逆伝播法と数値微分の勾配が約 %2 桁一致しました：逆伝播の実装は正しいです。&lt;/span&gt; %3</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>&lt;span style=&apos;color:%1&apos;&gt;&lt;b&gt;%2 differs (relative error %3).&lt;/b&gt;&lt;/span&gt; %4 has a kink at x = 0: where a pre-activation x·W + b lies within h = %5 of 0, L(w + h) and L(w − h) sit on different sides of the kink, so the central difference measures a slope between the two one-sided derivatives while backprop uses one of them. That is not a bug in backprop; try another batch or seed. %6</source>
         <translation>&lt;span style=&apos;color:%1&apos;&gt;&lt;b&gt;%2 が一致しません（相対誤差 %3）。&lt;/b&gt;&lt;/span&gt; %4は x = 0 で折れ曲がっています。活性化前の値 x·W + b が 0 から h = %5 以内にあると、L(w + h) と L(w − h) が折れ目の両側に分かれるので、中心差分は左右の片側微分の中間の傾きを測りますが、誤差逆伝播法はそのどちらか一方を使います。これは誤差逆伝播法のバグではありません。別のバッチやシードで試してください。%6</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>The step function</source>
         <translation>ステップ関数</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>&lt;span style=&apos;color:%1&apos;&gt;&lt;b&gt;%2 differs (relative error %3)&lt;/b&gt;&lt;/span&gt; but its gradient is tiny (largest |∂L/∂w| = %4): the numerical gradient subtracts two nearly equal losses and loses most digits to rounding (vanishing gradients make it unreliable). %5</source>
         <translation>&lt;span style=&apos;color:%1&apos;&gt;&lt;b&gt;%2 が一致しません（相対誤差 %3）&lt;/b&gt;&lt;/span&gt;が、その勾配はごく小さい値です（最大の |∂L/∂w| = %4）。数値微分はほぼ等しい2つの損失の差を取るため、丸め誤差で桁の大半が失われます（勾配消失が起きていると数値微分は当てになりません）。%5</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>&lt;span style=&apos;color:%1&apos;&gt;&lt;b&gt;%2 differs (relative error %3).&lt;/b&gt;&lt;/span&gt; Either the loss is strongly curved on the scale h = %4 (e.g. saturated units), or the backward pass has a bug. %5</source>
         <translation>&lt;span style=&apos;color:%1&apos;&gt;&lt;b&gt;%2 が一致しません（相対誤差 %3）。&lt;/b&gt;&lt;/span&gt; 損失が h = %4 のスケールで強く曲がっている（飽和したユニットなど）か、逆伝播の実装にバグがあります。%5</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Main window&apos;s network: %1 (%2), %3 parameters at step %4 → the numerical gradient needs 2 × %3 = %5 forward passes, backprop needs 1 forward + 1 backward pass.</source>
         <translation>メインウィンドウのネットワーク：%1（%2）、ステップ %4 でパラメータ %3 個 → 数値微分には順伝播が 2 × %3 = %5 回必要、誤差逆伝播法は順伝播1回 + 逆伝播1回。</translation>
     </message>
@@ -1742,212 +1376,168 @@ Scale-free: below 1e-6 (green) the two agree; backprop with h = 1e-4 typically r
 <context>
     <name>GradientDescentLab</name>
     <message>
-        <location filename="../../nnplay/gui/labs/descent.py" line="+162"/>
         <source>Gradient descent</source>
         <translation>勾配降下法</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Lecture cases</source>
         <translation>講義の例</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The lecture&apos;s three runs on f = x0² + x1² from (−3, 4), 100 steps: η = 0.1, 10 and 1e−10</source>
         <translation>講義で扱う f = x0² + x1² の3つの例（(−3, 4) から100ステップ）：η = 0.1、10、1e−10</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Lecture case…</source>
         <translation>講義の例…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>η = 0.1: reaches the minimum</source>
         <translation>η = 0.1：最小値に到達</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>η = 10: too large, flies off</source>
         <translation>η = 10：大きすぎて発散</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>η = 1e−10: too small, barely moves</source>
         <translation>η = 1e−10：小さすぎてほぼ動かない</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Surface</source>
         <translation>関数</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Function</source>
         <translation>関数</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>The function f(x0, x1) to minimise</source>
         <translation>最小化する関数 f(x0, x1)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>x0² + x1²</source>
         <translation>x0² + x1²</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>x²/20 + y² (optimizer comparison)</source>
         <translation>x²/20 + y²（最適化手法の比較）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Rosenbrock valley × 0.01</source>
         <translation>Rosenbrock 関数の谷 × 0.01</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>saddle x0² − x1²</source>
         <translation>鞍点 x0² − x1²</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>0.01·((1 − x)² + 100·(y − x²)²): minimum at (1, 1) at the end of a long curved valley</source>
         <translation>0.01·((1 − x)² + 100·(y − x²)²)：長く曲がった谷の先の (1, 1) が最小値</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>f</source>
         <translation>f</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Gradient method</source>
         <translation>勾配の計算法</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Numerical: central difference (f(x + h) − f(x − h)) / 2h with h = 1e−4, as in the lecture.
 Exact: the derivative worked out by hand, e.g. ∇(x0² + x1²) = (2·x0, 2·x1).</source>
         <translation>数値微分：講義と同じく h = 1e−4 の中心差分 (f(x + h) − f(x − h)) / 2h。
 解析的：手計算で求めた導関数。例：∇(x0² + x1²) = (2·x0, 2·x1)。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>numerical (h = 1e−4)</source>
         <translation>数値微分（h = 1e−4）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+488"/>
         <source>exact</source>
         <translation>解析的</translation>
     </message>
     <message>
-        <location line="-486"/>
         <source>∇f</source>
         <translation>∇f</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Descent  x ← x − η·∇f(x)</source>
         <translation>勾配降下  x ← x − η·∇f(x)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Start x0</source>
         <translation>開始点 x0</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Start x1</source>
         <translation>開始点 x1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+122"/>
         <source>start</source>
         <translation>開始点</translation>
     </message>
     <message>
-        <location line="-118"/>
         <source>Learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Learning rate η in x ← x − η·∇f(x), from 1e−10 to 100; type e.g. 1e-10</source>
         <translation>x ← x − η·∇f(x) の学習率 η（1e−10〜100、1e-10 のように入力も可）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>η</source>
         <translation>η</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Steps</source>
         <translation>ステップ数</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Number of updates x ← x − η·∇f(x)</source>
         <translation>更新 x ← x − η·∇f(x) の回数</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>steps</source>
         <translation>ステップ数</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Run all</source>
         <translation>すべて実行</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Show the whole path</source>
         <translation>経路全体を表示</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show one more point: x ← x − η·∇f(x)</source>
         <translation>次の点を1つ表示：x ← x − η·∇f(x)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+287"/>
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location line="-287"/>
         <source>Play path</source>
         <translation>経路を再生</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Animate the path point by point</source>
         <translation>経路を1点ずつアニメーション表示</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Compare optimizers (book fig. 6-8)</source>
         <translation>最適化手法を比較（本書 図6-8）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Compare optimizers</source>
         <translation>最適化手法を比較</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>SGD (η 0.95), Momentum (η 0.1, α 0.9), AdaGrad (η 1.5) and Adam (η 0.3) from the same start,
 30 steps on x²/20 + y² from (−7, 2), as in the book.
 SGD: x ← x − η·g   Momentum: v ← αv − η·g, x ← x + v
@@ -1958,107 +1548,86 @@ SGD: x ← x − η·g   Momentum: v ← αv − η·g, x ← x + v
 AdaGrad: h ← h + g², x ← x − η·g/√h   Adam: g と g² の移動平均</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Readout</source>
         <translation>現在の値</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Current point, f and |∇f|</source>
         <translation>現在の点、f と |∇f|</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Drag the ⊕ marker to move the start. Arrows: −∇f, the way downhill.</source>
         <translation>⊕ マーカーをドラッグすると開始点を動かせます。矢印：−∇f（下り坂の向き）。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Start point coordinate (or drag the ⊕ marker)</source>
         <translation>開始点の座標（⊕ マーカーのドラッグでも可）</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Surface plot</source>
         <translation>関数のグラフ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Contours of f, arrows −∇f, the path of gradient descent</source>
         <translation>f の等高線、矢印 −∇f、勾配降下法の経路</translation>
     </message>
     <message>
-        <location line="+52"/>
         <source>Start point: drag me</source>
         <translation>開始点：ドラッグで移動</translation>
     </message>
     <message>
-        <location line="+185"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location line="+124"/>
         <source>left the plot at step {step}</source>
         <translation>ステップ {step} でグラフの外へ</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Step {k} of {n}, all four from ({x0}, {x1}):</source>
         <translation>ステップ {k} / {n}、4つとも ({x0}, {x1}) から：</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>numerical</source>
         <translation>数値微分</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>The path left the plot at step {step}: learning rate too large. Each step overshoots the minimum, so f grows</source>
         <translation>経路はステップ {step} でグラフの外に出ました：学習率が大きすぎます。毎回最小値を通り越すので、f は増えていきます</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>(from {f0} to {f}).</source>
         <translation>（{f0} から {f} へ）。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>(from {f0}) until the numbers overflowed float64 at step {bad}.</source>
         <translation>（{f0} から）。ステップ {bad} で数値が float64 の範囲を超えてオーバーフローしました。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>The path left the plot at step {step} going downhill: f has no minimum that way.</source>
         <translation>経路は下り坂をたどってステップ {step} でグラフの外に出ました：その方向には f の最小値がありません。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The numerical gradient is 0 out there: at coordinates of about {x}, x ± h rounds back to x (h = 1e−4), so the path stopped moving, though the true |∇f| is {g}.</source>
         <translation>そこでは数値微分の勾配が 0 です：座標が {x} 程度だと x ± h が丸められて x に戻る（h = 1e−4）ため、本当の |∇f| は {g} なのに経路が止まりました。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Press Step, Play or Run all.</source>
         <translation>「1ステップ」「再生」「すべて実行」のどれかを押してください。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Reached the minimum ({m0:g}, {m1:g}).</source>
         <translation>最小値 ({m0:g}, {m1:g}) に到達しました。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The path barely moved: {d} in {k} steps. Learning rate too small.</source>
         <translation>経路はほとんど動いていません：{k} ステップで {d}。学習率が小さすぎます。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Moved {d} from the start.</source>
         <translation>開始点から {d} 移動しました。</translation>
     </message>
@@ -2066,12 +1635,10 @@ AdaGrad: h ← h + g², x ← x − η·g/√h   Adam: g と g² の移動平均
 <context>
     <name>GradientPanel</name>
     <message>
-        <location filename="../../nnplay/gui/panels/gradients.py" line="+59"/>
         <source>Quantity plotted per layer</source>
         <translation>層ごとに表示する量</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>What to plot for each layer:
 ‖∂L/∂W‖: the size of the gradient of the loss with respect to the layer&apos;s weights
 η‖∂L/∂W‖/‖W‖: how big one update is compared with the weights themselves (around 10⁻³ is often healthy; much smaller means the layer hardly changes)</source>
@@ -2080,22 +1647,18 @@ AdaGrad: h ← h + g², x ← x − η·g/√h   Adam: g と g² の移動平均
 η‖∂L/∂W‖/‖W‖：1回の更新量が重みそのものと比べてどれだけ大きいか（10⁻³ 程度なら健全なことが多く、ずっと小さければその層はほとんど変化していません）</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>gradient</source>
         <translation>勾配</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>update ratio</source>
         <translation>更新比率</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Gradient norm of every layer over training steps</source>
         <translation>学習ステップごとの各層の勾配のノルム</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>‖∂L/∂W‖ = √(Σᵢⱼ (∂L/∂wᵢⱼ)²) of each layer&apos;s weight matrix at every mini-batch step, on a logarithmic axis.
 Red: layer 1 next to the input; blue: the last layer, next to the output.
 Curves fanned out over several decades mean the gradient vanishes on its way back to the input.</source>
@@ -2104,147 +1667,118 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
 曲線が何桁にもわたって広がっていれば、入力側へ戻る途中で勾配が消失しています。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>10⁻³ rule of thumb</source>
         <translation>目安 10⁻³</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Gradient norm of every layer at the current step</source>
         <translation>現在のステップでの各層の勾配のノルム</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The current step&apos;s value for each layer as a bar on the same logarithmic axis as the curves (one bar per layer, input side on the left). Equal bars: every layer learns; a staircase falling to the left: the gradient vanishes before it reaches the first layers.</source>
         <translation>現在のステップでの各層の値を、曲線と同じ対数軸の棒で表示します（1層に1本、左が入力側）。棒の高さがそろっていればどの層も学習しています。左へ下がる階段状なら、勾配が最初の層に届く前に消失しています。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>layer</source>
         <translation>層</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Layer colours</source>
         <translation>層の色</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Colour of each layer&apos;s curve and bar: red next to the input, blue next to the output</source>
         <translation>各層の曲線と棒の色：入力側が赤、出力側が青</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Gradient ratio between the first and the last layer</source>
         <translation>最初の層と最後の層の勾配の比</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>‖∂L/∂W1‖ / ‖∂L/∂W_L‖: how much of the last layer&apos;s gradient reaches the first layer (medians over the last {n} steps). Below 1/100 the gradient vanishes; near 1 it survives.</source>
         <translation>‖∂L/∂W1‖ / ‖∂L/∂W_L‖：最後の層の勾配のうちどれだけが最初の層に届くか（直近 {n} ステップの中央値）。1/100 未満なら勾配消失、1 に近ければ勾配は保たれています。</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Show:</source>
         <translation>表示：</translation>
     </message>
     <message>
-        <location line="+76"/>
         <source>layer 1 (the only one)</source>
         <translation>第1層（唯一の層）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>layer 1 (input side)</source>
         <translation>第1層（入力側）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>layer {i} (output side)</source>
         <translation>第{i}層（出力側）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>layer {i}</source>
         <translation>第{i}層</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>Training diverged: the last gradients come from weights that had blown up, so their ratio says nothing about vanishing. Lower η and start over.</source>
         <translation>学習が発散しました：最後の勾配は発散した重みから計算されたもので、その比は勾配消失について何も表していません。η を下げてやり直してください。</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Take a step to see how much of the last layer&apos;s gradient reaches layer 1.</source>
         <translation>1ステップ進めると、最後の層の勾配のうちどれだけが第1層に届くかがわかります。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Only one weight layer: there is no depth for the gradient to vanish in.</source>
         <translation>重みの層が1つだけなので、勾配が消失するほどの深さがありません。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>‖∂L/∂W&lt;sub&gt;1&lt;/sub&gt;‖ / ‖∂L/∂W&lt;sub&gt;{L}&lt;/sub&gt;‖</source>
         <translation>‖∂L/∂W&lt;sub&gt;1&lt;/sub&gt;‖ / ‖∂L/∂W&lt;sub&gt;{L}&lt;/sub&gt;‖</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>the last layer gets no gradient: the loss does not change with its weights.</source>
         <translation>最後の層に勾配がありません：その重みを変えても損失が変わりません。</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>layer 1 gets no gradient at all: nothing reaches it, so it cannot learn</source>
         <translation>第1層に勾配がまったく届かないため、学習できません</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>layer 1 gets {part} of the last layer&apos;s gradient</source>
         <translation>第1層に届く勾配は最後の層の {part}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>layer 1 gets {part} the last layer&apos;s gradient</source>
         <translation>第1層に届く勾配は最後の層の {part}</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>vanishing</source>
         <translation>勾配消失</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>shrinking</source>
         <translation>減衰</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>the gradient survives</source>
         <translation>勾配は保たれています</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>growing</source>
         <translation>増大</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>exploding</source>
         <translation>勾配爆発</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>‖∂L/∂W‖ (log scale)</source>
         <translation>‖∂L/∂W‖（対数目盛）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>η‖∂L/∂W‖ / ‖W‖ (log scale)</source>
         <translation>η‖∂L/∂W‖ / ‖W‖（対数目盛）</translation>
     </message>
@@ -2252,231 +1786,186 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
 <context>
     <name>LinearCollapseLab</name>
     <message>
-        <location filename="../../nnplay/gui/labs/collapse.py" line="+57"/>
         <source>the default example (XOR, identity activations)</source>
         <translation>既定の例（XOR、活性化関数は恒等関数）</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Linear collapse</source>
         <translation>線形層の合成</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>&lt;b&gt;Why a network needs a non-linear activation.&lt;/b&gt; With h(x) = x every layer computes x·W&lt;sub&gt;i&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt;, and an affine map of an affine map is affine: the whole stack equals &lt;i&gt;one&lt;/i&gt; matrix W = W1·W2·…·WL and one bias b = ((b1·W2 + b2)·W3 + …). Depth adds nothing, and the decision boundary stays a straight line.</source>
         <translation>&lt;b&gt;ネットワークに非線形の活性化関数が必要な理由。&lt;/b&gt; h(x) = x だと各層は x·W&lt;sub&gt;i&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt; を計算するだけで、アフィン写像のアフィン写像はやはりアフィン写像です。積み重ねた層全体は&lt;i&gt;1つの&lt;/i&gt;行列 W = W1·W2·…·WL と1つのバイアス b = ((b1·W2 + b2)·W3 + …) に等しくなります。層を深くしても何も加わらず、決定境界は直線のままです。</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+2"/>
         <source>Use the main window&apos;s network</source>
         <translation>メインウィンドウのネットワークを使う</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Copy the main window&apos;s network into this lab: its weights if it already uses h(x) = x, otherwise the same layers with h(x) = x (identity) instead of its activation, freshly initialised. The main window&apos;s training is not touched.</source>
         <translation>メインウィンドウのネットワークをこのラボにコピーします。すでに h(x) = x を使っていれば重みごと、そうでなければ同じ層構成で活性化関数を h(x) = x（恒等関数）に置き換え、重みを初期化し直します。メインウィンドウの学習には影響しません。</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Train the linear network</source>
         <translation>線形ネットワークを学習</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>Train this lab&apos;s copy for %n more steps (a little per timer tick) and watch the boundary: it turns, it moves, it never bends.</source>
         <translation>
             <numerusform>このラボのコピーをさらに %n ステップ学習させ（タイマーごとに少しずつ）、境界を観察します：回転も移動もしますが、決して曲がりません。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Reset the linear network</source>
         <translation>線形ネットワークをリセット</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>New initial weights (same seed), step 0.</source>
         <translation>重みを初期化し直し（同じシード）、ステップ 0 に戻します。</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Shapes of the stack</source>
         <translation>各層の形状</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The weight matrices of the stack multiply out to one matrix W: (D×H1)·(H1×H2)·…·(HL×K) = D×K.</source>
         <translation>積み重ねた重み行列を掛け合わせると1つの行列 W になります：(D×H1)·(H1×H2)·…·(HL×K) = D×K。</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>The collapsed model: scores = x·W + b (one row per input, the last row is b).</source>
         <translation>1層にまとめたモデル：スコア = x·W + b（入力ごとに1行、最後の行が b）。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Collapsed matrix W and bias b</source>
         <translation>まとめた行列 W とバイアス b</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>W = W1·W2·…·WL (rows: inputs, columns: classes) and, in the last row, b = ((b1·W2 + b2)·W3 + …) + bL. Red: positive, blue: negative.</source>
         <translation>W = W1·W2·…·WL（行：入力、列：クラス）、最後の行は b = ((b1·W2 + b2)·W3 + …) + bL。赤：正、青：負。</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>The stack written out</source>
         <translation>式で書き下す</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Multiplying out the brackets turns the stack into x·W + b.</source>
         <translation>括弧を展開すると、積み重ねた層は x·W + b になります。</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Proof in numbers</source>
         <translation>数値による証明</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The stack&apos;s outputs and softmax(x·W + b) on every sample of the data set; the largest difference is rounding error (about 1e-16), so they are the same function.</source>
         <translation>データセットの全サンプルでの、積み重ねた層の出力と softmax(x·W + b)。最大の差は丸め誤差（約 1e-16）程度なので、両者は同じ関数です。</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Decision boundary of the linear network</source>
         <translation>線形ネットワークの決定境界</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Shaded: the class the stack predicts at each point. Black line: where the two class scores of x·W + b are equal, (W[:,0] − W[:,1])·x + (b0 − b1) = 0. They coincide: one straight line.</source>
         <translation>塗り分け：各点で積み重ねた層が予測するクラス。黒線：x·W + b の2つのクラスのスコアが等しいところ、(W[:,0] − W[:,1])·x + (b0 − b1) = 0。両者は一致し、1本の直線になります。</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>x·W + b: both scores equal</source>
         <translation>x·W + b：2つのスコアが等しい</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>the same line earlier (every %n steps)</source>
         <translation>
             <numerusform>以前の同じ直線（%n ステップごと）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>shading: what the stack predicts · line: the collapsed x·W + b</source>
         <translation>塗り分け：積み重ねた層の予測 · 線：まとめた x·W + b</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Training accuracy</source>
         <translation>訓練データの正解率</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Accuracy of the linear network on the training set.</source>
         <translation>訓練データでの線形ネットワークの正解率。</translation>
     </message>
     <message>
-        <location line="+36"/>
         <source>a copy of the main window&apos;s network at step %1</source>
         <translation>ステップ %1 でのメインウィンドウのネットワークのコピー</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>the main window&apos;s layers with h(x) = x instead of %1, new weights</source>
         <translation>メインウィンドウと同じ層構成で %1 の代わりに h(x) = x を使い、重みを新しくしたもの</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>a new network</source>
         <translation>新しいネットワーク</translation>
     </message>
     <message>
-        <location line="+90"/>
         <source>Stop (%1 steps to go)</source>
         <translation>停止（残り %1 ステップ）</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>Train %n steps</source>
         <translation>
             <numerusform>%n ステップ学習</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Showing %1.</source>
         <translation>表示中：%1。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The main window&apos;s network uses %1, which is not linear: it does not collapse.</source>
         <translation>メインウィンドウのネットワークは線形でない %1 を使っているので、1層にはまとまりません。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Make a linear copy of the main window&apos;s network</source>
         <translation>メインウィンドウのネットワークの線形版を作る</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Copy the main window&apos;s network</source>
         <translation>メインウィンドウのネットワークをコピー</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>the identity output</source>
         <translation>恒等関数の出力</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&lt;b&gt;Proof in numbers&lt;/b&gt; on all %1 samples: max |stack scores − (x·W + b)| = &lt;b style=&apos;color:%2&apos;&gt;%3&lt;/b&gt;; after %4: max |difference| = &lt;b style=&apos;color:%2&apos;&gt;%5&lt;/b&gt; — rounding error only: the stack &lt;i&gt;is&lt;/i&gt; one affine map.</source>
         <translation>全 %1 サンプルでの&lt;b&gt;数値による証明&lt;/b&gt;：max |積み重ねた層のスコア − (x·W + b)| = &lt;b style=&apos;color:%2&apos;&gt;%3&lt;/b&gt;、%4 の後：max |差| = &lt;b style=&apos;color:%2&apos;&gt;%5&lt;/b&gt; — 丸め誤差だけです：積み重ねた層は&lt;i&gt;まさに&lt;/i&gt;1つのアフィン写像です。</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>&lt;p style=&apos;line-height:140%&apos;&gt;stack: scores = %1&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;= x·&lt;b&gt;(%2)&lt;/b&gt; + &lt;b&gt;(%3)&lt;/b&gt;&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;= x·&lt;b&gt;W&lt;/b&gt; + &lt;b&gt;b&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;line-height:140%&apos;&gt;層全体：スコア = %1&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;= x·&lt;b&gt;(%2)&lt;/b&gt; + &lt;b&gt;(%3)&lt;/b&gt;&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;= x·&lt;b&gt;W&lt;/b&gt; + &lt;b&gt;b&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>%1 = one %2×%3 matrix W  (+ a bias b of %3)</source>
         <translation>%1 = 1つの %2×%3 行列 W（+ 要素数 %3 のバイアス b）</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>class %1</source>
         <translation>クラス %1</translation>
     </message>
     <message>
-        <location line="+38"/>
         <source>The data has %1 inputs: no 2-D picture.
 The proof in numbers holds all the same.</source>
         <translation>データの入力が %1 個あるため、2次元の図は描けません。
 それでも数値による証明は成り立ちます。</translation>
     </message>
     <message>
-        <location line="+54"/>
         <source>Step %1: training accuracy %2 %.</source>
         <translation>ステップ %1：訓練データの正解率 %2 %。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>XOR puts opposite corners in the same class: no straight line separates them, so a linear model gets at most 3 of the 4 clusters right (≤ 75 %) — however long it trains, however many layers.</source>
         <translation>XOR では対角の位置にある点が同じクラスなので、1本の直線では分けられません。線形モデルが正しく分類できるのは4つのかたまりのうち最大3つ（≤ 75 %）です — どれだけ長く学習しても、何層重ねても変わりません。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Whatever the training does, the boundary can only turn and shift, never bend.</source>
         <translation>学習がどう進んでも、境界は回転と平行移動をするだけで、決して曲がりません。</translation>
     </message>
@@ -2484,32 +1973,26 @@ The proof in numbers holds all the same.</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../nnplay/gui/panels/loss.py" line="+51"/>
         <source>Latest loss and accuracy</source>
         <translation>最新の損失と正解率</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>log scale</source>
         <translation>対数目盛</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Logarithmic loss axis</source>
         <translation>損失の軸を対数目盛に</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Show the loss on a logarithmic axis: equal distances mean equal factors, so the slow end of training (0.1 → 0.01) stays visible.</source>
         <translation>損失を対数軸で表示します。同じ距離が同じ倍率を表すので、学習終盤のゆっくりした変化（0.1 → 0.01）も見えます。</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Loss over training steps</source>
         <translation>学習ステップごとの損失</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Loss L over the training steps.
 Thin line: loss of each mini-batch (noisy).
 Thick lines: loss on the whole training set and on the held-out test set, at every evaluation.
@@ -2520,110 +2003,86 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
 交差エントロピー誤差 L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ。テストが訓練より上なら過学習です。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+170"/>
         <source>loss L</source>
         <translation>損失 L</translation>
     </message>
     <message>
-        <location line="-163"/>
         <source>mini-batch loss</source>
         <translation>ミニバッチ損失</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>train loss</source>
         <translation>訓練損失</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+111"/>
         <source>test loss</source>
         <translation>テスト損失</translation>
     </message>
     <message>
-        <location line="-104"/>
         <source>diverged</source>
         <translation>発散</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Accuracy over training steps</source>
         <translation>学習ステップごとの正解率</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Accuracy = fraction of samples whose largest output is the correct class (0 to 1), on the training set and on the test set, at every evaluation. The dotted line is chance level, 1/K for K classes.</source>
         <translation>正解率 = 出力が最大のクラスが正解クラスと一致するサンプルの割合（0〜1）。評価のたびに訓練データとテストデータで求めます。点線はチャンスレベル（K クラスなら 1/K）です。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>train accuracy</source>
         <translation>訓練正解率</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+79"/>
         <source>test accuracy</source>
         <translation>テスト正解率</translation>
     </message>
     <message>
-        <location line="-72"/>
         <source>chance</source>
         <translation>チャンスレベル</translation>
     </message>
     <message>
-        <location line="+69"/>
         <source> (no test set)</source>
         <translation>（テストデータなし）</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>chance 1/{k}</source>
         <translation>チャンスレベル 1/{k}</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>step {n}</source>
         <translation>ステップ {n}</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>batch loss {v}</source>
         <translation>バッチの損失 {v}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>train: loss {l}, accuracy {a}&#xa0;%</source>
         <translation>訓練：損失 {l}、正解率 {a}&#xa0;%</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>test: loss {l}, accuracy {a}&#xa0;%</source>
         <translation>テスト：損失 {l}、正解率 {a}&#xa0;%</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>diverged at step {n}</source>
         <translation>ステップ {n} で発散</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>measured on {n} training and {m} test samples (a fixed random subset: the whole set would take too long)</source>
         <translation>訓練 {n} 件・テスト {m} 件で測定(固定したランダムな部分集合:全体では時間がかかりすぎるため)</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>loss L (log scale)</source>
         <translation>損失 L（対数目盛）</translation>
     </message>
@@ -2631,403 +2090,318 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nnplay/gui/main_window.py" line="+47"/>
         <source>data set</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>samples</source>
         <translation>サンプル数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>noise</source>
         <translation>ノイズ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>test ratio</source>
         <translation>テストの割合</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>hidden layers</source>
         <translation>隠れ層</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>output</source>
         <translation>出力関数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>loss</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>initialisation</source>
         <translation>初期値</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>optimizer</source>
         <translation>最適化手法</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>batch size</source>
         <translation>バッチサイズ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>gradient method</source>
         <translation>勾配の計算方法</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>CSV file</source>
         <translation>CSV ファイル</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Gradient descent on a surface</source>
         <translation>曲面上の勾配降下法</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Softmax and loss</source>
         <translation>ソフトマックス関数と損失関数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Activations and depth</source>
         <translation>活性化関数と層の深さ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Gradient check (backprop vs numerical)</source>
         <translation>勾配確認（誤差逆伝播法 vs 数値微分）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Linear collapse</source>
         <translation>線形層の合成</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Compare two runs</source>
         <translation>2つの学習を比較</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>nnplay — watch a neural network learn</source>
         <translation>nnplay — ニューラルネットワークの学習を観察しよう</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Training status</source>
         <translation>学習の状況</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <location line="+56"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location line="-56"/>
         <source>Start over with new weights (R)</source>
         <translation>新しい重みで最初からやり直す (R)</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Loss and accuracy</source>
         <translation>損失と正解率</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>How wrong the network is</source>
         <translation>ネットワークがどれだけ間違えているか</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+171"/>
         <source>Gradient of every layer  ‖∂L/∂W‖</source>
         <translation>各層の勾配  ‖∂L/∂W‖</translation>
     </message>
     <message>
-        <location line="-169"/>
         <source>How much each layer&apos;s weights are told to change: vanishing gradients show up here</source>
         <translation>各層の重みをどれだけ変えるべきか：勾配消失はここに現れます</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+166"/>
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location line="-166"/>
         <source>What the network predicts where</source>
         <translation>ネットワークがどこで何を予測しているか</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Neurons and weights</source>
         <translation>ニューロンと重み</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Activations</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>h(x), h&apos;(x) and what each layer computes</source>
         <translation>h(x)、h&apos;(x) と各層が計算する値</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Start over: new weights from the seed, step 0 (R)</source>
         <translation>最初からやり直す：シードから重みを作り直し、ステップ 0 へ (R)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Train on exactly one mini-batch: W ← W − η ∂L/∂W (→ or S)</source>
         <translation>ミニバッチ1つ分だけ学習：W ← W − η ∂L/∂W (→ または S)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Step epoch</source>
         <translation>1エポック</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Train until every training sample has been used once (E)</source>
         <translation>すべての訓練データを1回ずつ使うまで学習 (E)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+156"/>
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location line="-156"/>
         <source>Train continuously / pause (Space)</source>
         <translation>連続して学習／一時停止 (Space)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Play or pause</source>
         <translation>再生／一時停止</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Steps per second while playing: from 1 to as fast as the machine goes</source>
         <translation>再生中の1秒あたりのステップ数：1 からマシンの性能いっぱいの速さまで</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Open experiment…</source>
         <translation>実験を開く(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Save experiment…</source>
         <translation>実験を保存(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Save s&amp;creenshot…</source>
         <translation>スクリーンショットを保存(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Presets</source>
         <translation>プリセット(&amp;P)</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>&amp;Labs</source>
         <translation>ラボ(&amp;L)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Language / 言語</source>
         <translation>言語 / Language</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+288"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location line="-287"/>
-        <location line="+297"/>
         <source>About nnplay</source>
         <translation>nnplay について</translation>
     </message>
     <message>
-        <location line="-247"/>
         <source>Update ratio of every layer  η‖∂L/∂W‖ / ‖W‖</source>
         <translation>各層の更新比率  η‖∂L/∂W‖ / ‖W‖</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>&lt;b&gt;The loss exploded in step %1&lt;/b&gt; (%2), so that step was not applied. The learning rate η = %3 is too large: each step overshoots. Lower η (try %4) to start over with it; Reset alone repeats the same run (same seed, same η).</source>
         <translation>&lt;b&gt;ステップ %1 で損失が発散しました&lt;/b&gt;（%2）。このステップは適用していません。学習率 η = %3 が大きすぎて、毎回行き過ぎています。η を下げて（例えば %4）やり直してください。リセットだけでは同じ実行が繰り返されます（同じシード、同じ η）。</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>%1 steps/s</source>
         <translation>%1 ステップ/秒</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>The numerical gradient of %1 parameters is too slow to watch; still using backprop.</source>
         <translation>パラメータ %1 個の数値微分は遅すぎて観察できないため、引き続き誤差逆伝播法を使います。</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Started over: %1 changed</source>
         <translation>最初からやり直しました：%1 を変更</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>epoch %1</source>
         <translation>エポック %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>mini-batch loss %1</source>
         <translation>ミニバッチの損失 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>train accuracy %1 %</source>
         <translation>訓練データの正解率 %1 %</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>test accuracy %1 %</source>
         <translation>テストデータの正解率 %1 %</translation>
     </message>
     <message>
-        <location line="+46"/>
         <source>Open experiment</source>
         <translation>実験を開く</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>nnplay experiments (*.json);;All files (*)</source>
         <translation>nnplay の実験 (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Cannot open experiment</source>
         <translation>実験を開けません</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1
 
 The current experiment is unchanged.</source>
@@ -3036,70 +2410,56 @@ The current experiment is unchanged.</source>
 現在の実験はそのままです。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Save experiment</source>
         <translation>実験を保存</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>nnplay experiments (*.json)</source>
         <translation>nnplay の実験 (*.json)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+13"/>
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location line="-13"/>
         <source>%1: %2. Choose another place.</source>
         <translation>%1：%2。別の場所を選んでください。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Save screenshot</source>
         <translation>スクリーンショットを保存</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Could not write %1.</source>
         <translation>%1 に書き込めませんでした。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Open CSV data</source>
         <translation>CSV データを開く</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV ファイル (*.csv *.txt);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The language changes the next time nnplay starts.
 次回の起動時に切り替わります。</source>
         <translation>言語は次に nnplay を起動したときに切り替わります。
 The language changes the next time nnplay starts.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Space: play / pause
 → or S: one step (one mini-batch)
 E: to the end of the epoch
@@ -3112,14 +2472,12 @@ R：リセット
 Ctrl+O / Ctrl+S：実験を開く／保存</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>nnplay: watch small neural networks learn, step by step, and see why some of them don&apos;t.
 Follows &apos;Deep Learning from Scratch&apos; (ゼロから作るDeep Learning), chapters 3–6.</source>
         <translation>nnplay：小さなニューラルネットワークが1ステップずつ学習する様子を観察し、うまく学習できないものはなぜなのかを確かめよう。
 『ゼロから作るDeep Learning』（Deep Learning from Scratch）の3〜6章に沿っています。</translation>
     </message>
     <message>
-        <location filename="../../nnplay/gui/app.py" line="+69"/>
         <source>Could not load the experiment</source>
         <translation>実験を読み込めませんでした</translation>
     </message>
@@ -3127,91 +2485,74 @@ Follows &apos;Deep Learning from Scratch&apos; (ゼロから作るDeep Learning)
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../nnplay/gui/panels/network.py" line="+131"/>
         <source>What the connections show</source>
         <translation>結合の線が表すもの</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Weights: each line is one weight w; red w &gt; 0, blue w &lt; 0, thickness ∝ |w| / max |w| of its layer.
 Gradient: thickness ∝ |∂L/∂w| on a fixed batch of {n} training samples, relative to the largest in the whole network, so layers the gradient does not reach fade away.</source>
         <translation>重み：各線が重み w を1つ表します。赤 w &gt; 0、青 w &lt; 0、太さ ∝ |w| / その層の max |w|。
 勾配：太さ ∝ 固定した {n} 個の訓練データのバッチでの |∂L/∂w|。ネットワーク全体の最大値との比なので、勾配が届かない層は薄れて見えます。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>weights w</source>
         <translation>重み w</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>gradient |∂L/∂w|</source>
         <translation>勾配 |∂L/∂w|</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>The network&apos;s neurons and connections</source>
         <translation>ネットワークのニューロンと結合</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Columns of neurons from the input (left) to the output (right); each line is one weight.
 Red: w &gt; 0, blue: w &lt; 0; the thicker, the larger |w| compared with the other weights of the same layer. Output neurons have their class colour. Wide layers show {n} evenly spaced neurons.</source>
         <translation>入力（左）から出力（右）へ並んだニューロンの列。各線が重みを1つ表します。
 赤：w &gt; 0、青：w &lt; 0。同じ層の他の重みと比べて |w| が大きいほど太く描きます。出力のニューロンはクラスの色です。幅の広い層は等間隔に選んだ {n} 個のニューロンを表示します。</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Show:</source>
         <translation>表示：</translation>
     </message>
     <message>
-        <location line="+118"/>
         <source>in</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>out</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>input</source>
         <translation>入力層</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>output</source>
         <translation>出力層</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>hidden {i}</source>
         <translation>隠れ層{i}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{k} shown</source>
         <translation>{k} 個を表示</translation>
     </message>
     <message>
-        <location line="+72"/>
         <source>thickness ∝ |∂L/∂w| (the largest in the network is thickest)</source>
         <translation>太さ ∝ |∂L/∂w|（ネットワーク全体で最大のものが最も太い）</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>w &gt; 0</source>
         <translation>w &gt; 0</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>w &lt; 0</source>
         <translation>w &lt; 0</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>thickness ∝ |w| (per layer)</source>
         <translation>太さ ∝ |w|（層ごと）</translation>
     </message>
@@ -3219,72 +2560,60 @@ Red: w &gt; 0, blue: w &lt; 0; the thicker, the larger |w| compared with the oth
 <context>
     <name>Presets</name>
     <message>
-        <location filename="../../nnplay/gui/presets.py" line="+34"/>
         <source>Vanishing gradients (deep sigmoid)</source>
         <translation>勾配消失（深いシグモイド関数のネットワーク）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Eight sigmoid layers. sigmoid&apos;(x) ≤ 0.25, so every layer multiplies the gradient by at most 0.25:
 in the Gradients panel layer 1 (red) gets about a million times less than the last layer (blue) and barely learns.</source>
         <translation>シグモイド関数の層が8つ。sigmoid&apos;(x) ≤ 0.25 なので、層を通るたびに勾配は 0.25 倍以下になります：
 勾配のパネルでは第1層（赤）の勾配は最後の層（青）のおよそ100万分の1しかなく、ほとんど学習しません。</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>ReLU + He keeps the gradient alive</source>
         <translation>ReLU + He で勾配が保たれる</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The same eight layers with ReLU and He initialisation. ReLU&apos;(x) = 1 where a unit is active,
 so the gradient reaches layer 1 undiminished: the curves in the Gradients panel stay together.</source>
         <translation>同じ8層を ReLU と He の初期値で。ユニットが活性なところでは ReLU&apos;(x) = 1 なので、
 勾配は減らずに第1層まで届きます：勾配のパネルの曲線はまとまったままです。</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>The step function cannot learn</source>
         <translation>ステップ関数では学習できない</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Hidden units use the step function, whose derivative is 0 everywhere.
 No gradient reaches the hidden layers (their curves are missing): only the last layer learns.</source>
         <translation>隠れ層のユニットにステップ関数を使います。その微分は至る所で 0 です。
 隠れ層には勾配が届かず（曲線が表示されません）、学習するのは最後の層だけです。</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Linear layers collapse (XOR with identity activations)</source>
         <translation>線形の層は1層と同じ（恒等関数で XOR）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Three layers with h(x) = x multiply out to one matrix, so the network is no deeper than one layer.
 Its decision boundary stays a straight line and XOR is never solved.</source>
         <translation>h(x) = x の3層は掛け合わせると1つの行列になるので、ネットワークは1層分の表現力しかありません。
 決定境界は直線のままで、XOR は決して解けません。</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Learning rate too large</source>
         <translation>学習率が大きすぎる</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>η = 3: each step jumps past the minimum to a worse point, and the loss grows until it is infinite.
 Training stops and says so; lower the learning rate and press Reset.</source>
         <translation>η = 3：毎回最小値を飛び越えてより悪い点に移り、損失は無限大になるまで増えていきます。
 学習は停止してその旨を表示します。学習率を下げてリセットを押してください。</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Digits 8×8</source>
         <translation>手書き数字 8×8</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>1,797 real handwritten digits, 8×8 pixels = 64 inputs, 10 classes (softmax + cross-entropy).
 Watch the sample predictions and the confusion matrix fill its diagonal.</source>
         <translation>本物の手書き数字 1,797 枚、8×8 ピクセル = 入力 64、10クラス（ソフトマックス関数 + 交差エントロピー誤差）。
@@ -3294,377 +2623,300 @@ Watch the sample predictions and the confusion matrix fill its diagonal.</source
 <context>
     <name>SoftmaxLossLab</name>
     <message>
-        <location filename="../../nnplay/gui/labs/softmax_loss.py" line="+78"/>
         <source>Softmax and loss</source>
         <translation>ソフトマックス関数と損失関数</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Input</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>scores a → softmax</source>
         <translation>スコア a → ソフトマックス関数</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Scores mode</source>
         <translation>スコアを入力するモード</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Type scores a_k; the lab computes y_k = exp(a_k) / Σ_j exp(a_j)</source>
         <translation>スコア a_k を入力すると、y_k = exp(a_k) / Σ_j exp(a_j) を計算します</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>probabilities y directly</source>
         <translation>確率 y を直接入力</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Probabilities mode</source>
         <translation>確率を入力するモード</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Type the network&apos;s outputs y_k yourself (each between 0 and 1)</source>
         <translation>ネットワークの出力 y_k を自分で入力します（それぞれ 0〜1）</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Number of classes</source>
         <translation>クラス数</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>How many entries (2–10)</source>
         <translation>入力する値の個数（2〜10）</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>classes</source>
         <translation>クラス数</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Correct class</source>
         <translation>正解クラス</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The correct class: the one-hot target t has t_k = 1 for this k, 0 elsewhere</source>
         <translation>正解クラス：one-hot 表現の教師データ t は、この k で t_k = 1、それ以外で 0</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>correct class t</source>
         <translation>正解クラス t</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+76"/>
-        <location line="+312"/>
         <source>Scores</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location line="-387"/>
         <source>Double-click a value to edit it</source>
         <translation>値をダブルクリックすると編集できます</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Large inputs [1010, 1000, 990]</source>
         <translation>大きな入力 [1010, 1000, 990]</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Large inputs</source>
         <translation>大きな入力</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>exp(1010) overflows to inf, so exp(a)/Σexp(a) = inf/inf = nan;
 softmax(a) = softmax(a − max a) does not overflow</source>
         <translation>exp(1010) は inf にオーバーフローするので exp(a)/Σexp(a) = inf/inf = nan。
 softmax(a) = softmax(a − max a) ならオーバーフローしません</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Book scores [0.3, 2.9, 4.0]</source>
         <translation>本書のスコア [0.3, 2.9, 4.0]</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Book scores</source>
         <translation>本書のスコア</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>softmax([0.3, 2.9, 4.0]) ≈ [0.018, 0.245, 0.737]</source>
         <translation>softmax([0.3, 2.9, 4.0]) ≈ [0.018, 0.245, 0.737]</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Lecture example (y, t = class 2)</source>
         <translation>講義の例（y、t = クラス 2）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Lecture example</source>
         <translation>講義の例</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>y = [0.1, 0.05, 0.6, 0, 0.05, 0.1, 0, 0.1, 0, 0], correct class 2</source>
         <translation>y = [0.1, 0.05, 0.6, 0, 0.05, 0.1, 0, 0.1, 0, 0]、正解クラス 2</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Correct class gets y = 0</source>
         <translation>正解クラスが y = 0</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Correct class gets probability 0</source>
         <translation>正解クラスの確率が 0</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The lecture&apos;s y with correct class 3, where y_3 = 0: −log 0 = ∞ without δ</source>
         <translation>講義の y で正解クラスを 3 にした場合（y_3 = 0）：δ がないと −log 0 = ∞</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Message</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Problems with typed values</source>
         <translation>入力した値の問題</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>class k</source>
         <translation>クラス k</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>The scores a_k</source>
         <translation>スコア a_k</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>scores a</source>
         <translation>スコア a</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Naive softmax</source>
         <translation>素朴なソフトマックス関数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>exp(a_k) / Σ_j exp(a_j) exactly as written: exp overflows to inf for a &gt; 709</source>
         <translation>exp(a_k) / Σ_j exp(a_j) を式のとおりに計算：a &gt; 709 では exp が inf にオーバーフロー</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>naive exp(a) / Σ exp(a)</source>
         <translation>素朴な exp(a) / Σ exp(a)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Softmax</source>
         <translation>ソフトマックス関数</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>nnplay.core softmax: exp(a_k − max a) / Σ_j exp(a_j − max a), the same values, no overflow</source>
         <translation>nnplay.core の softmax：exp(a_k − max a) / Σ_j exp(a_j − max a)。値は同じで、オーバーフローしません</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+201"/>
         <source>softmax y (stable)</source>
         <translation>ソフトマックス y（安定版）</translation>
     </message>
     <message>
-        <location line="-193"/>
         <source>Sum of the naive softmax</source>
         <translation>素朴なソフトマックス関数の和</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sum of the softmax</source>
         <translation>ソフトマックス関数の和</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Largest score</source>
         <translation>最大のスコア</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Overflow warning</source>
         <translation>オーバーフローの警告</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Shown when exp(a) overflows</source>
         <translation>exp(a) がオーバーフローしたときに表示</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Loss against the one-hot target t (dashed bar)</source>
         <translation>one-hot 表現の教師データ t（破線の棒）に対する損失</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sum of squared error</source>
         <translation>2乗和誤差</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>E = ½·Σ_k (y_k − t_k)²</source>
         <translation>E = ½·Σ_k (y_k − t_k)²</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Cross-entropy</source>
         <translation>交差エントロピー誤差</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>E = −Σ_k t_k·log(y_k + δ), δ = 1e−7</source>
         <translation>E = −Σ_k t_k·log(y_k + δ), δ = 1e−7</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Cross-entropy without delta</source>
         <translation>δ なしの交差エントロピー誤差</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>−Σ_k t_k·log y_k = −log y_t: infinite when the correct class has y_t = 0</source>
         <translation>−Σ_k t_k·log y_k = −log y_t：正解クラスの y_t = 0 なら無限大</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Note on the literal formula</source>
         <translation>式をそのまま計算したときの注意</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>What −np.sum(t * np.log(y)) gives without δ</source>
         <translation>δ なしで −np.sum(t * np.log(y)) を計算した結果</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>sum of squared error</source>
         <translation>2乗和誤差</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー誤差</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>without δ</source>
         <translation>δ なし</translation>
     </message>
     <message>
-        <location line="+53"/>
         <source>Some values were out of range and were clamped to [{lo:g}, {hi:g}].</source>
         <translation>範囲外の値があったので [{lo:g}, {hi:g}] に収めました。</translation>
     </message>
     <message>
-        <location line="+57"/>
         <source>class {k}</source>
         <translation>クラス {k}</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>score a_k</source>
         <translation>スコア a_k</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>softmax y_k</source>
         <translation>ソフトマックス y_k</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>y_k</source>
         <translation>y_k</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>t_k</source>
         <translation>t_k</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>Σ y = {s}</source>
         <translation>Σ y = {s}</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>(not 1: not a distribution)</source>
         <translation>（1 ではない：確率分布ではありません）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>y (typed)</source>
         <translation>y（入力値）</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Σ = {s}</source>
         <translation>Σ = {s}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>largest a: class {a} → largest y: class {b}</source>
         <translation>a が最大：クラス {a} → y が最大：クラス {b}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>exp({m:g}) overflows to inf, so the naive formula gives inf / inf = nan. The stable softmax subtracts max a = {m:g} first: every exp(a − max a) ≤ 1, and the result is the same mathematically.</source>
         <translation>exp({m:g}) は inf にオーバーフローするので、素朴な式では inf / inf = nan になります。安定版のソフトマックス関数は先に max a = {m:g} を引くので、どの exp(a − max a) も 1 以下になり、結果は数学的に同じです。</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>−log y&lt;sub&gt;{k}&lt;/sub&gt; = −log 0 = &lt;b style=&apos;color:{bad}&apos;&gt;∞&lt;/b&gt;; with δ: −log(1e−7) ≈ {d:.1f}, large but finite</source>
         <translation>−log y&lt;sub&gt;{k}&lt;/sub&gt; = −log 0 = &lt;b style=&apos;color:{bad}&apos;&gt;∞&lt;/b&gt;。δ があれば −log(1e−7) ≈ {d:.1f}、大きいが有限</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>−log y&lt;sub&gt;{k}&lt;/sub&gt; = −log {y} = &lt;b&gt;{ce}&lt;/b&gt;</source>
         <translation>−log y&lt;sub&gt;{k}&lt;/sub&gt; = −log {y} = &lt;b&gt;{ce}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Typed as −np.sum(t * np.log(y)) it is nan: some y&lt;sub&gt;k&lt;/sub&gt; = 0 and 0·log 0 = 0·(−∞) = nan.</source>
         <translation>−np.sum(t * np.log(y)) と書くと nan になります：y&lt;sub&gt;k&lt;/sub&gt; = 0 の要素があり、0·log 0 = 0·(−∞) = nan となるためです。</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>“{t}” is not a number; kept {v:g}.</source>
         <translation>「{t}」は数値ではないので、{v:g} のままにしました。</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Probabilities</source>
         <translation>確率</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>{what} must lie in [{lo:g}, {hi:g}]; {v:g} became {c:g}.</source>
         <translation>{what}は [{lo:g}, {hi:g}] の範囲でなければなりません。{v:g} を {c:g} にしました。</translation>
     </message>
@@ -3672,284 +2924,227 @@ softmax(a) = softmax(a − max a) ならオーバーフローしません</trans
 <context>
     <name>core</name>
     <message>
-        <location filename="../../nnplay/core/config.py" line="+30"/>
         <source>{name}: {value} is not allowed; {allowed}</source>
         <translation>{name}: {value} は使えません。{allowed}</translation>
     </message>
     <message>
-        <location line="+43"/>
         <source>loss: &apos;cross_entropy&apos; is not allowed with output &apos;identity&apos;; cross-entropy takes the log of probabilities, so use output &apos;softmax&apos;, or loss &apos;sum_squared_error&apos;</source>
         <translation>loss: 出力 &apos;identity&apos; では &apos;cross_entropy&apos; は使えません。交差エントロピーは確率の対数をとるので、出力 &apos;softmax&apos; か、損失 &apos;sum_squared_error&apos; を使ってください</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>use a positive number such as 0.1 (at most 100)</source>
         <translation>0.1 のような正の数を指定してください(最大 100)</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>use the path of a CSV file, as text</source>
         <translation>CSV ファイルのパスを文字列で指定してください</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>csv_path: missing; dataset &apos;csv&apos; needs csv_path, the path of your CSV file</source>
         <translation>csv_path がありません。データセット &apos;csv&apos; には csv_path(CSV ファイルのパス)が必要です</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>a config must be a JSON object {{...}}, not {kind}</source>
         <translation>設定は JSON オブジェクト {{...}} でなければなりません({kind} ではなく)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>unknown key {key}; allowed keys: {keys}</source>
         <translation>不明なキー {key} です。使えるキー: {keys}</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>not valid JSON (line {line}, column {column}: {problem})</source>
         <translation>正しい JSON ではありません({line} 行 {column} 列: {problem})</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>{path}: no such file; check the path</source>
         <translation>{path}: ファイルがありません。パスを確認してください</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{path}: cannot be read ({problem}); save it as UTF-8 text</source>
         <translation>{path}: 読み込めません({problem})。UTF-8 のテキストとして保存してください</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>{path}: {error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>choose one of {choices}</source>
         <translation>{choices} のいずれかを選んでください</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>use a whole number from {lo} to {hi}</source>
         <translation>{lo} から {hi} までの整数を指定してください</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>use a number from {lo} to {hi}</source>
         <translation>{lo} から {hi} までの数を指定してください</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>list the hidden layer widths, e.g. [8, 8] (or [] for none)</source>
         <translation>隠れ層の幅を並べてください。例: [8, 8](隠れ層なしは [])</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>use at most {n} hidden layers</source>
         <translation>隠れ層は {n} 層までにしてください</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>each width must be a whole number from 1 to {n}, e.g. [8, 8]</source>
         <translation>各層の幅は 1 から {n} までの整数にしてください。例: [8, 8]</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>choose xavier, he, zero or a positive number (a std such as 0.01)</source>
         <translation>xavier、he、zero、または正の数(0.01 のような標準偏差)を選んでください</translation>
     </message>
     <message>
-        <location filename="../../nnplay/core/datasets.py" line="+51"/>
         <source>comma</source>
         <extracomment>Header names (case-insensitive) that mark the label column of a CSV file, in order of preference.</extracomment>
         <translation>カンマ</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>semicolon</source>
         <translation>セミコロン</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>tab</source>
         <translation>タブ</translation>
     </message>
     <message>
-        <location line="+142"/>
         <source>Unknown data set {name}. Choose one of: {choices}.</source>
         <translation>データセット {name} はありません。次から選んでください: {choices}。</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>noise must be &gt;= 0 (it is a standard deviation), got {noise}. Use 0 for none.</source>
         <translation>noise は 0 以上にしてください(標準偏差です)。指定値: {noise}。ノイズなしは 0 です。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>test_ratio must be between 0 and {top} (the held-out fraction), got {value}.</source>
         <translation>test_ratio(テスト用に取り分ける割合)は 0 から {top} の間にしてください。指定値: {value}。</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>The &apos;csv&apos; data set needs a file: pass csv_path (the path of a .csv file).</source>
         <translation>データセット &apos;csv&apos; にはファイルが必要です。csv_path(.csv ファイルのパス)を指定してください。</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+9"/>
         <source>samples must be a whole number, got {value}.</source>
         <translation>samples は整数にしてください。指定値: {value}。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>at least one per class</source>
         <translation>クラスごとに少なくとも 1 つ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>at least two rows</source>
         <translation>少なくとも 2 行</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>samples must be at least {minimum} for {name} ({why}), got {value}.</source>
         <translation>{name} の samples は {minimum} 以上にしてください({why})。指定値: {value}。</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>{what} must be a number, got {value}.</source>
         <translation>{what} は数にしてください。指定値: {value}。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>{what} must be a finite number, got {value}.</source>
         <translation>{what} は有限の数にしてください。指定値: {value}。</translation>
     </message>
     <message>
-        <location line="+93"/>
         <source>Cannot read the bundled digits file {path} ({problem}). Reinstall nnplay to restore it.</source>
         <translation>同梱の手書き数字ファイル {path} を読み込めません({problem})。nnplay を再インストールして元に戻してください。</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>The bundled digits file {path} has shape {shape}, expected {expected}. Reinstall nnplay to restore it.</source>
         <translation>同梱の手書き数字ファイル {path} の形が {shape} です({expected} のはずです)。nnplay を再インストールして元に戻してください。</translation>
     </message>
     <message>
-        <location line="+76"/>
         <source>{file} is empty (no data lines). Put one sample per line: feature values, then the label, e.g. &apos;0.5,1.2,cat&apos;.</source>
         <translation>{file} は空です(データ行がありません)。1 行に 1 サンプルずつ、特徴量の値、最後にラベルを書いてください。例: &apos;0.5,1.2,cat&apos;。</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>{file} line {line}: only 1 column found. A data set needs at least one feature column and a label column, separated by commas (or semicolons or tabs).</source>
         <translation>{file} {line} 行目: 列が 1 つしかありません。データセットには特徴量の列が少なくとも 1 つとラベルの列が必要で、カンマ(またはセミコロンかタブ)で区切ります。</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>{file} line {line}: {count} columns, but line {first} has {expected}. Every row needs the same number of {separator}-separated values; look for a missing or extra {separator}.</source>
         <translation>{file} {line} 行目: 列が {count} 個ありますが、{first} 行目は {expected} 個です。どの行も{separator}区切りの値の数をそろえてください。{separator}の抜けや余分を探してください。</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>{file} has only a header row (line {line}) and no data. Add one line per sample below it.</source>
         <translation>{file} には見出し行({line} 行目)しかなく、データがありません。その下に 1 サンプル 1 行で追加してください。</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>{file} has only {count} data row; a data set needs at least 2 rows (more to train well).</source>
         <translation>{file} のデータは {count} 行だけです。データセットには少なくとも 2 行必要です(よく学習するにはもっと)。</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>{file} line {line}, column {column}: the label is empty. Give every row a label (or delete the row).</source>
         <translation>{file} {line} 行目 {column} 列目: ラベルが空です。すべての行にラベルを付けてください(またはその行を削除してください)。</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>{file}: every row has the label {label} ({column}), but classification needs at least 2 classes. Check that the label column is the right one and holds different classes.</source>
         <translation>{file}: すべての行のラベルが {label}({column})ですが、分類には少なくとも 2 クラス必要です。ラベルの列が正しいか、異なるクラスが入っているかを確認してください。</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>CSV file not found: {path}. Check the path (or choose the file again).</source>
         <translation>CSV ファイルが見つかりません: {path}。パスを確認してください(またはファイルを選び直してください)。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>{path} is a folder, not a file. Choose a .csv file instead.</source>
         <translation>{path} はファイルではなくフォルダです。.csv ファイルを選んでください。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Cannot read {path}: {problem}. Check that the file exists and that you may read it.</source>
         <translation>{path} を読み込めません: {problem}。ファイルがあり、読み取りの権限があるか確認してください。</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>{file} line {line}: the file is not UTF-8 text. Save it as &apos;CSV UTF-8&apos; (most spreadsheet programs offer this under &apos;Save as&apos;).</source>
         <translation>{file} {line} 行目: ファイルが UTF-8 のテキストではありません。「CSV UTF-8」形式で保存してください(多くの表計算ソフトでは「名前を付けて保存」にあります)。</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>{file} line {line}: the file contains binary data, not text. Export it as a plain CSV file (UTF-8).</source>
         <translation>{file} {line} 行目: テキストではなくバイナリのデータが含まれています。普通の CSV ファイル(UTF-8)として書き出してください。</translation>
     </message>
     <message>
-        <location line="+67"/>
         <source>{file} line {line}, {column}</source>
         <translation>{file} {line} 行目、{column}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>{where}: the value is empty. Fill in every feature value (or delete the row).</source>
         <translation>{where}: 値が空です。特徴量の値をすべて埋めてください(またはその行を削除してください)。</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>{where}: {value} is not a number. Feature columns must be numeric; only the label column ({label}) may hold text. Use &apos;.&apos; as the decimal point, not &apos;,&apos;.</source>
         <translation>{where}: {value} は数ではありません。特徴量の列は数値でなければならず、文字を入れてよいのはラベルの列({label})だけです。小数点には &apos;,&apos; ではなく &apos;.&apos; を使ってください。</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>{where}: {value} is not a number. Feature columns must be numeric; only the label column ({label}) may hold text.</source>
         <translation>{where}: {value} は数ではありません。特徴量の列は数値でなければならず、文字を入れてよいのはラベルの列({label})だけです。</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>{where}: {value} is not a finite number. Missing or infinite values are not allowed: fill them in or delete the row.</source>
         <translation>{where}: {value} は有限の数ではありません。欠損値や無限大は使えません。値を埋めるか、その行を削除してください。</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>column {n} &apos;{name}&apos;</source>
         <translation>{n} 列目 &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>column {n}</source>
         <translation>{n} 列目</translation>
     </message>
     <message>
-        <location filename="../../nnplay/core/trainer.py" line="+40"/>
         <source>Training stopped at step {step}: {cause}. The learning rate {rate} is probably too large; try {smaller} or smaller.</source>
         <translation>ステップ {step} で学習が止まりました: {cause}。学習率 {rate} が大きすぎるようです。{smaller} 以下を試してください。</translation>
     </message>
     <message>
-        <location line="+302"/>
         <source>the loss became {value}</source>
         <translation>損失が {value} になりました</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>a gradient overflowed (became infinite or NaN)</source>
         <translation>勾配があふれました(無限大か NaN になりました)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>the weights grew too large to represent</source>
         <translation>重みが大きくなりすぎて表せなくなりました</translation>
     </message>

@@ -5,6 +5,8 @@ Run it from anywhere (it works relative to the repository)::
     python resources/translations/update.py            # every language that has a nnplay_<lang>.ts
     python resources/translations/update.py ja         # only Japanese
     python resources/translations/update.py --check    # exit 1 if an entry is unfinished
+    python resources/translations/update.py --fill-from OTHER.ts   # take finished translations from another
+                                                       # .ts (e.g. a branch's) for entries still unfinished
 
 What it does, for each language:
 
@@ -68,15 +70,44 @@ def stats(ts_path):
     return entries, unfinished, vanished
 
 
-def update(lang, drop_obsolete=False):
+def fill_from(ts_path, other_path):
+    """Give every unfinished entry of ``ts_path`` the finished translation that ``other_path`` has for the same
+    context and source text (after merging two branches, each with its own new strings). Returns how many."""
+    known = {}
+    for context in ET.parse(other_path).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            tr = message.find("translation")
+            if tr.get("type") is None and (tr.text or list(tr)):
+                known[(name, message.findtext("source"))] = tr
+    tree = ET.parse(ts_path)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            tr = message.find("translation")
+            other = known.get((name, message.findtext("source")))
+            if tr.get("type") == "unfinished" and other is not None:
+                message.remove(tr)
+                message.append(other)
+                filled += 1
+    if filled:
+        tree.write(ts_path, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
+def update(lang, drop_obsolete=False, fill=None):
     ts = HERE / f"nnplay_{lang}.ts"
     qm = HERE / f"nnplay_{lang}.qm"
-    cmd = [tool("pyside6-lupdate"), *sources(), "-locations", "relative"]
+    cmd = [tool("pyside6-lupdate"), *sources(), "-locations", "none"]  # (no line numbers: fewer merge conflicts)
     cmd += ["-target-language", QT_LANGUAGE.get(lang, lang)]
     if drop_obsolete:
         cmd.append("-no-obsolete")
     cmd += ["-ts", str(ts.relative_to(ROOT))]
     subprocess.run(cmd, cwd=ROOT, check=True)
+    if fill:
+        print(f"{ts.name}: {fill_from(ts, fill)} unfinished entries filled from {fill}")
+        subprocess.run(cmd, cwd=ROOT, check=True)  # (back in lupdate's own layout)
     subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
     entries, unfinished, vanished = stats(ts)
     print(f"{ts.name}: {entries} entries, {unfinished} unfinished, {vanished} vanished -> {qm.name}")
@@ -88,9 +119,10 @@ def main(argv=None):
     parser.add_argument("languages", nargs="*", help="language codes (default: every nnplay_<lang>.ts here)")
     parser.add_argument("--drop-obsolete", action="store_true", help="delete entries no longer in the sources")
     parser.add_argument("--check", action="store_true", help="exit with status 1 if any entry is unfinished")
+    parser.add_argument("--fill-from", metavar="OTHER.ts", help="take finished translations from this .ts")
     args = parser.parse_args(argv)
     languages = args.languages or sorted(p.stem.removeprefix("nnplay_") for p in HERE.glob("nnplay_*.ts")) or ["ja"]
-    unfinished = sum(update(lang, args.drop_obsolete) for lang in languages)
+    unfinished = sum(update(lang, args.drop_obsolete, args.fill_from) for lang in languages)
     return 1 if args.check and unfinished else 0
 
 
