@@ -27,6 +27,9 @@ for var, sub in (
 os.environ.pop("NNPLAY_DATA_DIR", None)
 
 from hypothesis import settings  # noqa: E402
+from hypothesis.configuration import set_hypothesis_home_dir  # noqa: E402
+
+set_hypothesis_home_dir(os.path.join(_HOME, ".hypothesis"))  # (its cache of constants; not in the tree)
 
 # No example database (it would be written to .hypothesis/ in the working folder). NNPLAY_FUZZ_EXAMPLES
 # scales the number of examples of the fuzz tests for a longer run by hand.

@@ -26,4 +26,7 @@ def test_qsettings_are_written_under_the_temporary_home(qapp):
 
 
 def test_hypothesis_keeps_no_database_in_the_tree():
+    from hypothesis.configuration import storage_directory
+
     assert settings().database is None
+    assert storage_directory("x").is_relative_to(Path.home())
