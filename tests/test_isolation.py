@@ -29,4 +29,4 @@ def test_hypothesis_keeps_no_database_in_the_tree():
     from hypothesis.configuration import storage_directory
 
     assert settings().database is None
-    assert storage_directory("x").is_relative_to(Path.home())
+    assert storage_directory("x").path.is_relative_to(Path.home())
