@@ -52,6 +52,11 @@ def _positive_int(text):
     return value
 
 
+def _preset_keys():
+    # (the keys only, without importing Qt: they are listed here and checked by a test against the menu)
+    return ("vanishing", "relu_he", "step", "linear", "lr_large", "digits")
+
+
 def _build_parser():
     parser = _Parser(prog="nnplay", description="Watch small neural networks learn (Deep Learning from Scratch).")
     parser.add_argument("--version", action="version", version=f"nnplay {__version__}")
@@ -60,6 +65,12 @@ def _build_parser():
     gui = sub.add_parser("gui", help="open the window (the default when no command is given)")
     gui.add_argument("--config", metavar="FILE.json", help="start with this experiment")
     gui.add_argument("--lang", choices=("en", "ja"), help="language of the window (default: the system's)")
+    gui.add_argument("--preset", choices=_preset_keys(), help="start with this preset (see the Presets menu)")
+    gui.add_argument(
+        "--stop-at", dest="stop_at", type=_positive_int, metavar="N",
+        help="Play stops exactly at step N (0 = never): the same experiment shows the same picture at step N",
+    )  # fmt: skip
+    gui.add_argument("--speed", type=_positive_int, metavar="STEPS", help="steps per second while playing (0 = max)")
 
     train = sub.add_parser(
         "train",
@@ -211,7 +222,13 @@ def cmd_bench(args):
 def cmd_gui(args):
     from nnplay.gui.app import run
 
-    return run(config_path=getattr(args, "config", None), lang=getattr(args, "lang", None))
+    return run(
+        config_path=getattr(args, "config", None),
+        lang=getattr(args, "lang", None),
+        preset=getattr(args, "preset", None),
+        stop_at=getattr(args, "stop_at", None),
+        speed=getattr(args, "speed", None),
+    )
 
 
 def main(argv=None):

@@ -17,6 +17,12 @@ MAX_HIDDEN_LAYERS = 32
 MAX_WIDTH = 1024
 MAX_SAMPLES = 100_000
 MAX_SEED = 2**31 - 1
+MAX_SPEED = 100_000
+MAX_STOP_AT = 1_000_000_000
+DEFAULT_SPEED = 50
+PACE_FIELDS = ("speed", "stop_at")
+"""Fields that say how the window plays the experiment, not what is trained: changing them never starts over,
+and the command line's ``train`` ignores them."""
 
 
 class ConfigError(MessageError):
@@ -40,6 +46,9 @@ class Config:
 
     ``hidden`` lists the widths of the hidden layers (``()`` for none). ``init`` is ``"xavier"``,
     ``"he"``, ``"zero"`` or a positive number (a std). ``csv_path`` is used only with ``dataset="csv"``.
+    ``speed`` (steps per second while the window plays; 0 = as fast as the machine goes) and ``stop_at`` (the
+    step at which Play stops; 0 = never) are the window's pace: the same experiment stopped at the same step
+    shows the same picture on every machine.
     """
 
     dataset: str = "circles"
@@ -57,6 +66,8 @@ class Config:
     gradient: str = "backprop"
     seed: int = 0
     csv_path: str | None = field(default=None)
+    speed: int = DEFAULT_SPEED
+    stop_at: int = 0
 
     def __post_init__(self):
         set_ = object.__setattr__
@@ -86,6 +97,8 @@ class Config:
         set_(self, "batch_size", _int("batch_size", self.batch_size, 1, MAX_SAMPLES))
         set_(self, "gradient", _choice("gradient", self.gradient, GRADIENT_NAMES))
         set_(self, "seed", _int("seed", self.seed, 0, MAX_SEED))
+        set_(self, "speed", _int("speed", self.speed, 0, MAX_SPEED))
+        set_(self, "stop_at", _int("stop_at", self.stop_at, 0, MAX_STOP_AT))
         if self.csv_path is not None and not isinstance(self.csv_path, str | Path):
             raise _bad("csv_path", self.csv_path, QT_TRANSLATE_NOOP("core", "use the path of a CSV file, as text"))
         if self.csv_path is not None:

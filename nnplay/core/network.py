@@ -124,6 +124,12 @@ class Network:
         """Number of weight layers (Affine layers)."""
         return len(self.sizes) - 1
 
+    @property
+    def multiply_adds(self):
+        """Multiply-adds of one sample's forward pass (Σ fan_in·fan_out): a machine-independent measure of
+        its cost."""
+        return sum(a * b for a, b in zip(self.sizes[:-1], self.sizes[1:], strict=True))
+
     def _onehot(self, t, n):
         t = np.asarray(t)
         if t.ndim == 2 and t.shape == (n, self.sizes[-1]):

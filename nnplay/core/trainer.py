@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnplay.core.config import Config
+from nnplay.core.config import PACE_FIELDS, Config
 from nnplay.core.datasets import make_dataset
 from nnplay.core.history import Series
 from nnplay.core.messages import QT_TRANSLATE_NOOP, Text
@@ -235,11 +235,11 @@ class Trainer:
         self._flat_g = {"all": net.flat_grads}
 
     def apply(self, config: Config) -> bool:
-        """Switch to ``config``. Learning rate, batch size and optimizer apply to the running training;
+        """Switch to ``config``. Learning rate, batch size, optimizer and the pace apply to the running training;
         any other change starts over, and so does any change after the loss diverged (the last finite
         weights are usually already huge). Returns True if it started over."""
         old = self.config
-        live = {"learning_rate", "batch_size", "optimizer"}
+        live = {"learning_rate", "batch_size", "optimizer", *PACE_FIELDS}
         if old.replace(**{k: getattr(config, k) for k in live}) == config and self.diverged is None:
             self.config = config
             if config.optimizer != old.optimizer:

@@ -22,8 +22,11 @@ def install_translator(app, lang=None):
     return None
 
 
-def make_window(config_path=None, lang=None, settings=None):
-    """Build the main window (the QApplication must exist). Returns (window, problem message or None)."""
+def make_window(config_path=None, lang=None, settings=None, preset=None, stop_at=None, speed=None):
+    """Build the main window (the QApplication must exist). Returns (window, problem message or None).
+
+    ``preset`` (a key of ``nnplay.gui.presets.PRESETS``) replaces the experiment; ``stop_at`` and ``speed`` then
+    set the pace (from the command line: ``python -m nnplay --preset vanishing --stop-at 2000``)."""
     from nnplay.core.config import Config, ConfigError
     from nnplay.gui.main_window import MainWindow
     from nnplay.gui.session import TrainingSession
@@ -51,16 +54,22 @@ def make_window(config_path=None, lang=None, settings=None):
     window = MainWindow(session, settings=settings)
     if settings is not None and settings.value("geometry") is not None:
         window.restoreGeometry(settings.value("geometry"))
+    if preset:
+        window.load_preset(preset)
+    if speed is not None:
+        window.set_speed(speed)
+    if stop_at is not None:
+        window.set_stop_at(stop_at)
     return window, problem
 
 
-def run(config_path=None, lang=None):
+def run(config_path=None, lang=None, preset=None, stop_at=None, speed=None):
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("nnplay")
     app.setOrganizationName("nnplay")
     settings = QSettings("nnplay", "nnplay")
     install_translator(app, lang or settings.value("language", "", type=str) or None)
-    window, problem = make_window(config_path, lang, settings)
+    window, problem = make_window(config_path, lang, settings, preset=preset, stop_at=stop_at, speed=speed)
     window.show()
     if problem:
         from PySide6.QtCore import QCoreApplication

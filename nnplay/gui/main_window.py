@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib
 import math
-import time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSlider,
     QSplitter,
     QStyle,
     QTabWidget,
@@ -31,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnplay.core.config import Config, ConfigError
+from nnplay.core.config import PACE_FIELDS, Config, ConfigError
 from nnplay.core.datasets import DatasetError
+from nnplay.gui.clock import SpeedControl
 from nnplay.gui.controls import ControlPanel, param_count
 from nnplay.gui.panels.activations import ActivationPanel
 from nnplay.gui.panels.boundary import BoundaryPanel
@@ -40,7 +39,7 @@ from nnplay.gui.panels.gradients import GradientPanel
 from nnplay.gui.panels.loss import LossPanel
 from nnplay.gui.panels.network import NetworkView
 from nnplay.gui.presets import PRESETS
-from nnplay.gui.session import NUMERICAL_PARAM_LIMIT, SPEEDS, TrainingSession
+from nnplay.gui.session import NUMERICAL_PARAM_LIMIT, TrainingSession
 from nnplay.gui.widgets import LiveLabel, arg, core_text
 
 SLOW_PANEL_INTERVAL = 0.2
@@ -154,6 +153,7 @@ class MainWindow(QMainWindow):
         s.diverged.connect(self._on_diverged)
         s.playingChanged.connect(self._on_playing)
         s.configChanged.connect(self.controls.set_config)
+        s.configChanged.connect(self._show_pace)
         self.controls.configEdited.connect(self._on_config_edited)
         self.controls.csvRequested.connect(self._choose_csv)
         self.resize(1500, 940)
@@ -274,22 +274,14 @@ class MainWindow(QMainWindow):
         for b in (self.resetButton, self.stepButton, self.stepEpochButton, self.playButton):
             tb.addWidget(b)
         tb.addSeparator()
-        tb.addWidget(QLabel(self.tr(" Speed ")))
-        self.speedSlider = QSlider(Qt.Orientation.Horizontal)
-        self.speedSlider.setObjectName("speedSlider")
-        self.speedSlider.setAccessibleName(self.tr("Speed"))
-        self.speedSlider.setToolTip(self.tr("Steps per second while playing: from 1 to as fast as the machine goes"))
-        self.speedSlider.setRange(0, len(SPEEDS) - 1)
-        self.speedSlider.setPageStep(1)
-        self.speedSlider.setFixedWidth(180)
-        self.speedSlider.valueChanged.connect(self._speed_changed)
-        tb.addWidget(self.speedSlider)
-        self.speedLabel = QLabel()
-        self.speedLabel.setObjectName("speedLabel")
-        self.speedLabel.setMinimumWidth(110)
-        tb.addWidget(self.speedLabel)
-        self.speedSlider.setValue(len(SPEEDS) - 1)
-        self._speed_changed(self.speedSlider.value())
+        self.speedControl = SpeedControl(self.session.clock)
+        self.speedControl.layout().setContentsMargins(6, 0, 6, 0)
+        self.speedSlider = self.speedControl.slider
+        self.speedLabel = self.speedControl.label
+        self.stopAtSpin = self.speedControl.stopAtSpin
+        self.speedControl.speedChanged.connect(lambda v: self._pace_edited(speed=v))
+        self.speedControl.stopAtChanged.connect(lambda v: self._pace_edited(stop_at=v))
+        tb.addWidget(self.speedControl)
 
     def _make_menus(self):
         mb = self.menuBar()
@@ -360,7 +352,7 @@ class MainWindow(QMainWindow):
         own = getattr(self.tabs.widget(index), "OWN_TIME_CONTROLS", False)
         if own:
             self.session.pause()
-        for w in (self.resetButton, self.stepButton, self.stepEpochButton, self.playButton, self.speedSlider):
+        for w in (self.resetButton, self.stepButton, self.stepEpochButton, self.playButton, self.speedControl):
             w.setEnabled(not own)
         for sc in self._shortcuts:
             sc.setEnabled(not own)
@@ -379,12 +371,12 @@ class MainWindow(QMainWindow):
         tr = self.session.trainer
         for panel in self.fast_panels:
             panel.update_from(tr)
-        now = time.perf_counter()
+        now = self.session.clock.now()
         turn = SLOW_PANEL_INTERVAL / len(self.slow_panels)
         slow_frames = self.session.tick_interval() >= turn  # (a few steps a second)
         if force or slow_frames:
             for panel in self.slow_panels:
-                panel.update_from(tr)
+                panel.update_from(tr, force=True)
             self._last_slow_refresh = now
         elif now - self._last_slow_refresh >= turn:
             self.slow_panels[self._next_slow].update_from(tr)
@@ -447,10 +439,20 @@ class MainWindow(QMainWindow):
         else:
             self.session.pause()
 
-    def _speed_changed(self, index):
-        speed = SPEEDS[index]
-        self.session.set_speed(speed)
-        self.speedLabel.setText(self.tr("max") if speed == 0 else arg(self.tr("%1 steps/s"), speed))
+    def set_speed(self, steps_per_second):
+        """Play at this many steps per second (0: as fast as the machine goes); the toolbar follows."""
+        self._pace_edited(speed=int(steps_per_second))
+
+    def set_stop_at(self, step):
+        """Play stops exactly at ``step`` (0: never); the toolbar follows."""
+        self._pace_edited(stop_at=int(step))
+
+    def _pace_edited(self, **change):
+        self.apply_config(self.session.config.replace(**change), announce=False)
+
+    def _show_pace(self, config):
+        self.speedControl.set_speed(config.speed)
+        self.speedControl.set_stop_at(config.stop_at)
 
     def _on_config_edited(self, config: Config):
         tr = self.session.trainer
@@ -489,7 +491,8 @@ class MainWindow(QMainWindow):
         preset = self._preset
         if preset is None or self.presetBanner.isHidden():
             return
-        if self.session.config.replace(seed=preset.config.seed) != preset.config:
+        pace = {k: getattr(preset.config, k) for k in ("seed", *PACE_FIELDS)}
+        if self.session.config.replace(**pace) != preset.config:
             self.presetBanner.hide()
             self._preset = None
 
@@ -539,7 +542,6 @@ class MainWindow(QMainWindow):
         self._preset = None
         if self.apply_config(preset.config, announce=False, start_over=True):
             self._preset = preset
-            self.speedSlider.setValue(SPEEDS.index(preset.speed) if preset.speed in SPEEDS else len(SPEEDS) - 1)
             self.presetBanner.setText(
                 f"<b>{preset.tr_title()}</b><br>{preset.tr_explanation().replace(chr(10), '<br>')}"
             )

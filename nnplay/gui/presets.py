@@ -16,8 +16,7 @@ class Preset:
     key: str
     title: str  # untranslated source text; show with translate()
     explanation: str
-    config: Config
-    speed: int = 0  # suggested steps/s (0: full speed)
+    config: Config  # its ``speed`` is the preset's pace: its lesson shows within about ten seconds of Play
 
     def tr_title(self):
         return QCoreApplication.translate(CONTEXT, self.title)
@@ -38,7 +37,15 @@ PRESETS = (
             "in the Gradients panel layer 1 (red) gets about a million times less than the last layer (blue) "
             "and barely learns.",
         ),
-        Config(dataset="circles", hidden=DEEP, activation="sigmoid", init="xavier", learning_rate=0.5, batch_size=32),
+        Config(
+            dataset="circles",
+            hidden=DEEP,
+            activation="sigmoid",
+            init="xavier",
+            learning_rate=0.5,
+            batch_size=32,
+            speed=50,
+        ),
     ),
     Preset(
         "relu_he",
@@ -48,7 +55,9 @@ PRESETS = (
             "The same eight layers with ReLU and He initialisation. ReLU'(x) = 1 where a unit is active,\n"
             "so the gradient reaches layer 1 undiminished: the curves in the Gradients panel stay together.",
         ),
-        Config(dataset="circles", hidden=DEEP, activation="relu", init="he", learning_rate=0.05, batch_size=32),
+        Config(
+            dataset="circles", hidden=DEEP, activation="relu", init="he", learning_rate=0.05, batch_size=32, speed=20
+        ),
     ),
     Preset(
         "step",
@@ -58,7 +67,7 @@ PRESETS = (
             "Hidden units use the step function, whose derivative is 0 everywhere.\n"
             "No gradient reaches the hidden layers (their curves are missing): only the last layer learns.",
         ),
-        Config(dataset="circles", hidden=(8, 8), activation="step", learning_rate=0.1),
+        Config(dataset="circles", hidden=(8, 8), activation="step", learning_rate=0.1, speed=20),
     ),
     Preset(
         "linear",
@@ -68,7 +77,7 @@ PRESETS = (
             "Three layers with h(x) = x multiply out to one matrix, so the network is no deeper than one layer.\n"
             "Its decision boundary stays a straight line and XOR is never solved.",
         ),
-        Config(dataset="xor", hidden=(8, 8), activation="identity", learning_rate=0.1),
+        Config(dataset="xor", hidden=(8, 8), activation="identity", learning_rate=0.1, speed=20),
     ),
     Preset(
         "lr_large",
@@ -85,8 +94,8 @@ PRESETS = (
             output="identity",
             loss="sum_squared_error",
             learning_rate=3.0,
+            speed=20,
         ),
-        speed=50,
     ),
     Preset(
         "digits",
@@ -105,6 +114,7 @@ PRESETS = (
             init="he",
             learning_rate=0.1,
             batch_size=32,
+            speed=50,
         ),
     ),
 )

@@ -595,26 +595,6 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>両方の学習を重みの初期値からやり直します（シードが同じなので前回と同じ重み）。</translation>
     </message>
     <message>
-        <source>Speed:</source>
-        <translation>速度：</translation>
-    </message>
-    <message>
-        <source>Training speed</source>
-        <translation>学習の速度</translation>
-    </message>
-    <message>
-        <source>Steps per second of both runs; “max” trains as fast as the machine goes.</source>
-        <translation>両方の学習の1秒あたりのステップ数。「最大」はマシンの性能いっぱいの速さで学習します。</translation>
-    </message>
-    <message>
-        <source>max</source>
-        <translation>最大</translation>
-    </message>
-    <message>
-        <source>%1 steps/s</source>
-        <translation>%1 ステップ/秒</translation>
-    </message>
-    <message>
         <source>What differs between A and B:</source>
         <translation>A と B の違い：</translation>
     </message>
@@ -1530,6 +1510,18 @@ Exact: the derivative worked out by hand, e.g. ∇(x0² + x1²) = (2·x0, 2·x1)
         <translation>経路を1点ずつアニメーション表示</translation>
     </message>
     <message>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>Fit the view</source>
+        <translation>表示を合わせる</translation>
+    </message>
+    <message>
+        <source>Show the start and the whole path (after zooming or panning with the mouse)</source>
+        <translation>開始点と経路全体を表示します（マウスで拡大・移動した後に）</translation>
+    </message>
+    <message>
         <source>Compare optimizers (book fig. 6-8)</source>
         <translation>最適化手法を比較（本書 図6-8）</translation>
     </message>
@@ -2270,18 +2262,6 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>再生／一時停止</translation>
     </message>
     <message>
-        <source> Speed </source>
-        <translation> 速度 </translation>
-    </message>
-    <message>
-        <source>Speed</source>
-        <translation>速度</translation>
-    </message>
-    <message>
-        <source>Steps per second while playing: from 1 to as fast as the machine goes</source>
-        <translation>再生中の1秒あたりのステップ数：1 からマシンの性能いっぱいの速さまで</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -2344,14 +2324,6 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     <message>
         <source>Pause</source>
         <translation>一時停止</translation>
-    </message>
-    <message>
-        <source>max</source>
-        <translation>最大</translation>
-    </message>
-    <message>
-        <source>%1 steps/s</source>
-        <translation>%1 ステップ/秒</translation>
     </message>
     <message>
         <source>The numerical gradient of %1 parameters is too slow to watch; still using backprop.</source>
@@ -2919,6 +2891,39 @@ softmax(a) = softmax(a − max a) ならオーバーフローしません</trans
     <message>
         <source>{what} must lie in [{lo:g}, {hi:g}]; {v:g} became {c:g}.</source>
         <translation>{what}は [{lo:g}, {hi:g}] の範囲でなければなりません。{v:g} を {c:g} にしました。</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedControl</name>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Steps per second while playing: from 1 to as fast as the machine goes (max).
+Slow speeds let you watch each step; max shows where training goes.</source>
+        <translation>再生中の1秒あたりのステップ数：1 から、マシンの最高速度（最大）まで。
+遅い速度では1ステップずつ観察でき、最大では学習の行き着く先が分かります。</translation>
+    </message>
+    <message>
+        <source>Stop at step</source>
+        <translation>停止ステップ</translation>
+    </message>
+    <message>
+        <source>Play stops exactly at this step (0 = never), so that a class can end on the same picture: the same experiment stopped at the same step gives the same weights and plots on every machine.</source>
+        <translation>再生はちょうどこのステップで止まります（0 = 止まらない）。クラス全員が同じ画面で終われます：同じ実験を同じステップで止めれば、どのマシンでも同じ重みと同じグラフになります。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>%1 steps/s</source>
+        <translation>%1 ステップ/秒</translation>
     </message>
 </context>
 <context>

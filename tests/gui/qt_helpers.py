@@ -72,3 +72,20 @@ def settle(widget, quiet_rounds=3, max_rounds=200):
             if quiet >= quiet_rounds:
                 return
     raise AssertionError(f"{widget.objectName()} kept laying itself out: {rec.events[:10]}")
+
+
+class FakeTime:
+    """A time source for ``Clock``/``TrainingSession`` (``now=``) that moves only when a test says so, so that
+    pacing can be tested tick by tick with the same result on any machine. ``per_call`` seconds pass at each
+    reading (0: time stands still between ``advance`` calls)."""
+
+    def __init__(self, start=1000.0, per_call=0.0):
+        self.t = float(start)
+        self.per_call = per_call
+
+    def __call__(self):
+        self.t += self.per_call
+        return self.t
+
+    def advance(self, seconds):
+        self.t += seconds

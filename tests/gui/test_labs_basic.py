@@ -69,18 +69,18 @@ def descent(qtbot):
 
 def test_descent_defaults_and_names(descent):
     assert descent.objectName() == "gradientDescentLab"
-    for name in ("functionCombo", "casesCombo", "gradientMethodCombo"):
+    for name in ("descentFunctionCombo", "descentCasesCombo", "descentGradientMethodCombo"):
         find_child(descent, name, QComboBox)
-    for name in ("startX0Spin", "startX1Spin", "lrSpin"):
+    for name in ("descentStartX0Spin", "descentStartX1Spin", "descentLrSpin"):
         find_child(descent, name, QDoubleSpinBox)
-    find_child(descent, "stepsSpin", QSpinBox)
-    for name in ("runAllButton", "stepButton", "playPathButton"):
+    find_child(descent, "descentStepsSpin", QSpinBox)
+    for name in ("descentRunAllButton", "descentStepButton", "descentPlayButton"):
         find_child(descent, name, QPushButton)
-    find_child(descent, "compareOptimizersButton", QCheckBox)
-    find_child(descent, "readoutLabel", QLabel)
-    find_child(descent, "surfacePlot", pg.PlotWidget)
-    assert find_child(descent, "gradientMethodCombo", QComboBox).currentData() == "numerical"
-    assert find_child(descent, "functionCombo", QComboBox).currentData() == "sphere"
+    find_child(descent, "descentCompareButton", QCheckBox)
+    find_child(descent, "descentReadoutLabel", QLabel)
+    find_child(descent, "descentSurfacePlot", pg.PlotWidget)
+    assert find_child(descent, "descentGradientMethodCombo", QComboBox).currentData() == "numerical"
+    assert find_child(descent, "descentFunctionCombo", QComboBox).currentData() == "sphere"
     _check_controls_named(descent)
 
 
@@ -90,7 +90,7 @@ def test_descent_case_converges(descent):
     assert len(descent.path()) == 101
     np.testing.assert_allclose(end, [-6.11110793e-10, 8.14814391e-10], rtol=1e-6)
     assert descent.status() == "converged"
-    assert "minimum" in find_child(descent, "readoutLabel", QLabel).text()
+    assert "minimum" in find_child(descent, "descentReadoutLabel", QLabel).text()
 
 
 def test_descent_case_diverges_without_breaking_the_plot(descent, qtbot):
@@ -101,11 +101,11 @@ def test_descent_case_diverges_without_breaking_the_plot(descent, qtbot):
     end = descent.path()[-1]
     np.testing.assert_allclose(end, [-2.58983747e13, -1.29524862e12], rtol=1e-6)
     assert descent.status() == "diverged"
-    text = find_child(descent, "readoutLabel", QLabel).text()
+    text = find_child(descent, "descentReadoutLabel", QLabel).text()
     assert "left the plot" in text and "learning rate too large" in text
     assert "-2.58983747e+13" in text  # the huge values are read out
     qtbot.wait(50)
-    (x0, x1), (y0, y1) = find_child(descent, "surfacePlot", pg.PlotWidget).viewRange()
+    (x0, x1), (y0, y1) = find_child(descent, "descentSurfacePlot", pg.PlotWidget).viewRange()
     assert all(math.isfinite(v) for v in (x0, x1, y0, y1))
     assert -20 < x0 < -4 and 4 < x1 < 20 and -20 < y0 < -4 and 4 < y1 < 20
     save_screenshot(qtbot, descent, SHOTS / "descent_diverge.png", SHOT_SIZE)
@@ -117,41 +117,41 @@ def test_descent_case_too_small_barely_moves(descent):
     assert descent.status() == "barely_moved"
     moved = np.hypot(*(descent.path()[-1] - descent.path()[0]))
     assert moved == pytest.approx(1e-7, rel=1e-3)
-    assert "1.0e−7 in 100 steps" in find_child(descent, "readoutLabel", QLabel).text()
+    assert "1.0e−7 in 100 steps" in find_child(descent, "descentReadoutLabel", QLabel).text()
 
 
 def test_descent_typing_the_learning_rate_and_start_recomputes(descent, qtbot):
     descent.set_case("converge")
-    lr = find_child(descent, "lrSpin", QDoubleSpinBox)
+    lr = find_child(descent, "descentLrSpin", QDoubleSpinBox)
     _type(qtbot, lr, "1e-10")
     assert lr.value() == pytest.approx(1e-10)
     np.testing.assert_allclose(descent.full_path()[-1], [-2.99999994, 3.99999992], rtol=1e-8)
-    assert find_child(descent, "casesCombo", QComboBox).currentData() is None  # no longer the preset
+    assert find_child(descent, "descentCasesCombo", QComboBox).currentData() is None  # no longer the preset
     _type(qtbot, lr, "10")
     np.testing.assert_allclose(descent.full_path()[-1], [-2.58983747e13, -1.29524862e12], rtol=1e-6)
     _type(qtbot, lr, "0.1")
-    _type(qtbot, find_child(descent, "startX0Spin", QDoubleSpinBox), "2")
-    find_child(descent, "stepsSpin", QSpinBox).setValue(3)
+    _type(qtbot, find_child(descent, "descentStartX0Spin", QDoubleSpinBox), "2")
+    find_child(descent, "descentStepsSpin", QSpinBox).setValue(3)
     np.testing.assert_allclose(descent.full_path(), [[2, 4], [1.6, 3.2], [1.28, 2.56], [1.024, 2.048]], rtol=1e-6)
     # the exact gradient keeps multiplying by (1 − 2·10) = −19, where the numerical one stalls
-    find_child(descent, "gradientMethodCombo", QComboBox).setCurrentIndex(1)
+    find_child(descent, "descentGradientMethodCombo", QComboBox).setCurrentIndex(1)
     descent.set_case("diverge")
-    find_child(descent, "gradientMethodCombo", QComboBox).setCurrentIndex(1)
+    find_child(descent, "descentGradientMethodCombo", QComboBox).setCurrentIndex(1)
     np.testing.assert_allclose(descent.full_path()[-1], np.array([-3.0, 4.0]) * 19.0**100, rtol=1e-9)
     assert descent.status() == "diverged"
 
 
 def test_descent_bad_values_are_clamped(descent, qtbot):
-    lr = find_child(descent, "lrSpin", QDoubleSpinBox)
+    lr = find_child(descent, "descentLrSpin", QDoubleSpinBox)
     before = lr.value()
     _type(qtbot, lr, "abc")
     assert lr.value() == before
     lr.setValue(1e9)
     assert lr.value() == 100.0
-    steps = find_child(descent, "stepsSpin", QSpinBox)
+    steps = find_child(descent, "descentStepsSpin", QSpinBox)
     steps.setValue(10**9)
     assert steps.value() == steps.maximum()
-    x0 = find_child(descent, "startX0Spin", QDoubleSpinBox)
+    x0 = find_child(descent, "descentStartX0Spin", QDoubleSpinBox)
     _type(qtbot, x0, "1e6")
     assert x0.value() <= SURFACES["sphere"].bounds[1]
     assert np.all(np.isfinite(descent.path()[0]))
@@ -159,29 +159,29 @@ def test_descent_bad_values_are_clamped(descent, qtbot):
 
 def test_descent_step_and_play_reveal_the_path(descent, qtbot):
     descent.set_case("converge")
-    find_child(descent, "stepButton", QPushButton).click()  # whole path shown: start over
+    find_child(descent, "descentStepButton", QPushButton).click()  # whole path shown: start over
     assert len(descent.path()) == 2
-    find_child(descent, "stepButton", QPushButton).click()
+    find_child(descent, "descentStepButton", QPushButton).click()
     assert len(descent.path()) == 3
     np.testing.assert_allclose(descent.path()[-1], [-1.92, 2.56], rtol=1e-6)
-    play = find_child(descent, "playPathButton", QPushButton)
+    play = find_child(descent, "descentPlayButton", QPushButton)
     play.click()
     qtbot.waitUntil(lambda: len(descent.path()) > 6, timeout=3000)
     play.click()
     n = len(descent.path())
     qtbot.wait(120)
     assert len(descent.path()) == n  # paused
-    find_child(descent, "runAllButton", QPushButton).click()
+    find_child(descent, "descentRunAllButton", QPushButton).click()
     assert len(descent.path()) == 101
 
 
 def test_descent_dragging_the_start_moves_the_path(descent):
     descent.run_all()
-    plot = find_child(descent, "surfacePlot", pg.PlotWidget)
+    plot = find_child(descent, "descentSurfacePlot", pg.PlotWidget)
     (target,) = [i for i in plot.getPlotItem().items if isinstance(i, pg.TargetItem)]
     target.setPos(1.0, -2.0)
-    assert find_child(descent, "startX0Spin", QDoubleSpinBox).value() == pytest.approx(1.0)
-    assert find_child(descent, "startX1Spin", QDoubleSpinBox).value() == pytest.approx(-2.0)
+    assert find_child(descent, "descentStartX0Spin", QDoubleSpinBox).value() == pytest.approx(1.0)
+    assert find_child(descent, "descentStartX1Spin", QDoubleSpinBox).value() == pytest.approx(-2.0)
     np.testing.assert_allclose(descent.path()[0], [1.0, -2.0])
     assert len(descent.path()) == 101  # kept showing the whole path
     target.setPos(50.0, 0.0)  # outside the plot: clamped to its edge
@@ -199,7 +199,7 @@ def _book_paths(grad, steps=30):
 
 
 def test_descent_compares_four_optimizers(descent, qtbot):
-    box = find_child(descent, "compareOptimizersButton", QCheckBox)
+    box = find_child(descent, "descentCompareButton", QCheckBox)
     box.setChecked(True)
     paths = descent.optimizer_paths()
     assert set(paths) == {"sgd", "momentum", "adagrad", "adam"}
@@ -212,7 +212,7 @@ def test_descent_compares_four_optimizers(descent, qtbot):
         np.testing.assert_allclose(paths[key][-1], end, rtol=1e-9, atol=1e-12, err_msg=key)
     exact = _book_paths(SURFACES["book_bowl"].grad)
     np.testing.assert_allclose(paths["adam"][-1], exact["adam"], rtol=1e-5)
-    assert "Adam" in find_child(descent, "readoutLabel", QLabel).text()
+    assert "Adam" in find_child(descent, "descentReadoutLabel", QLabel).text()
     save_screenshot(qtbot, descent, SHOTS / "descent_compare.png", SHOT_SIZE)
     box.setChecked(False)
     assert descent.optimizer_paths() == {}
@@ -384,3 +384,26 @@ def test_activations_init_experiment_follows_the_combos(act_lab):
 
 def test_activations_screenshot(act_lab, qtbot):
     save_screenshot(qtbot, act_lab, SHOTS / "activations.png", SHOT_SIZE)
+
+
+def test_descent_view_holds_the_start_and_every_optimizer_s_whole_path(descent, qtbot):
+    """The optimizer comparison starts at (−7, 2); Momentum swings out past the surface's own region. The view
+    grows to hold every point; a path that flies off (η = 10) is marked where it leaves instead."""
+    descent.resize(900, 600)
+    descent.show()
+    qtbot.waitExposed(descent)
+    find_child(descent, "descentCompareButton", QCheckBox).setChecked(True)
+    lo0, hi0, lo1, hi1 = descent.view_region()
+    (x0, x1), (y0, y1) = find_child(descent, "descentSurfacePlot", pg.PlotWidget).viewRange()
+    for key, path in descent.optimizer_paths().items():
+        assert np.all((lo0 <= path[:, 0]) & (path[:, 0] <= hi0) & (lo1 <= path[:, 1]) & (path[:, 1] <= hi1)), key
+        assert np.all((x0 <= path[:, 0]) & (path[:, 0] <= x1) & (y0 <= path[:, 1]) & (path[:, 1] <= y1)), key
+    # Zoomed with the mouse, "Fit" brings it all back.
+    plot = find_child(descent, "descentSurfacePlot", pg.PlotWidget)
+    plot.getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    find_child(descent, "descentFitButton", QPushButton).click()
+    (x0, x1), (y0, y1) = plot.viewRange()
+    assert x0 <= -7 <= x1 and y0 <= 2 <= y1
+    find_child(descent, "descentCompareButton", QCheckBox).setChecked(False)
+    descent.set_case("diverge")
+    assert descent.view_region() == SURFACES["sphere"].bounds  # not chased to 1e13

@@ -1,21 +1,20 @@
 """Lab: compare two runs. Configurations A and B train side by side, in lock step, on the same data with the
 same seed and the same mini-batches, so that any difference in the curves comes from the settings that differ.
 
-One timer drives both runs: each tick trains A and B alternately, in equal chunks, until a time budget is
-spent (or the chosen speed is met), then redraws once. When one run diverges, both pause, so the step counts
-stay equal; the message says which run diverged and why.
+The app's one clock (``nnplay.gui.clock``) drives both runs: one lock step trains A and then B on the same
+mini-batch; each tick takes the lock steps the speed asks for (or fills the frame's budget), then redraws once.
+When one run diverges, both pause, so the step counts stay equal; the message says which run diverged and why.
 """
 
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker
 from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,15 +38,13 @@ from nnplay.core.datasets import DatasetError, make_dataset
 from nnplay.core.network import ACTIVATION_NAMES
 from nnplay.core.optimizers import OPTIMIZERS
 from nnplay.core.trainer import Trainer
+from nnplay.gui.clock import Clock, SpeedControl
 from nnplay.gui.style import configure_pyqtgraph, layer_color
 from nnplay.gui.widgets import LogSpinBox, arg, core_text, named
 
 CONTEXT = "CompareLab"
-TICK_BUDGET = 0.015
-"""Seconds of training per timer tick (both runs together) before one redraw."""
-SPEEDS = (10, 20, 50, 100, 200, 500, 1000, 0)
-"""Lock steps per second offered; 0: as fast as the machine goes."""
 DEFAULT_SPEED = 200
+"""Lock steps per second when the lab opens (both runs together)."""
 SMOOTH = 20
 """The loss curves show the mean of the last SMOOTH mini-batches: one mini-batch is too noisy to compare."""
 SMOOTH_GRAD = 50
@@ -279,12 +276,9 @@ class CompareLab(QWidget):
         self._a: Trainer | None = None
         self._b: Trainer | None = None
         self._curves = {"A": [], "B": []}
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._tick)
-        self._speed = DEFAULT_SPEED
-        self._owed = 0.0
-        self._last_tick = 0.0
-        self._chunk = 1
+        self.clock = Clock(self._lock_steps, lambda: self._a.step_count, self, speed=DEFAULT_SPEED)
+        self.clock.ticked.connect(lambda _n: self.redraw())
+        self.clock.playingChanged.connect(self._on_playing)
         self._pair_key = None
         self._build()
         if config_a is None and config_b is None:
@@ -338,18 +332,9 @@ class CompareLab(QWidget):
         )
         self.resetButton.clicked.connect(self.reset)
         top.addWidget(self.resetButton)
-        top.addWidget(QLabel(self.tr("Speed:")))
-        self.speedCombo = named(
-            QComboBox(),
-            "compareSpeedCombo",
-            self.tr("Training speed"),
-            self.tr("Steps per second of both runs; “max” trains as fast as the machine goes."),
-        )
-        for s in SPEEDS:
-            self.speedCombo.addItem(self.tr("max") if s == 0 else arg(self.tr("%1 steps/s"), s), s)
-        self.speedCombo.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
-        self.speedCombo.currentIndexChanged.connect(self._speed_changed)
-        top.addWidget(self.speedCombo)
+        self.speedControl = SpeedControl(self.clock, prefix="compare")
+        top.addSpacing(8)
+        top.addWidget(self.speedControl)
         layout.addLayout(top)
 
         self.pairNote = QLabel()
@@ -581,7 +566,7 @@ class CompareLab(QWidget):
 
     @property
     def playing(self):
-        return self._timer.isActive()
+        return self.clock.playing
 
     def set_pair(self, name):
         """Load a starting pair by key (see ``PAIR_KEYS``) or by its (English or translated) title."""
@@ -622,7 +607,7 @@ class CompareLab(QWidget):
         a, b = fixed
         self._a = Trainer(a, eval_every=0, dataset=ds)
         self._b = Trainer(b, eval_every=0, dataset=ds)
-        self._chunk = 1
+        self.clock.forget_cost()
         self._pair_key = None
         with QSignalBlocker(self.pairCombo):
             self.pairCombo.setCurrentIndex(self.pairCombo.count() - 1)
@@ -656,21 +641,17 @@ class CompareLab(QWidget):
         self.pause()
         self._a.reset()
         self._b.reset()
-        self._chunk = 1
+        self.clock.forget_cost()
         self.messageLabel.hide()
         self._update_buttons()
         self.redraw()
 
     def set_speed(self, steps_per_second):
         """Lock steps per second (0: as fast as possible)."""
-        self._speed = int(steps_per_second)
-        if self._speed in SPEEDS:
-            with QSignalBlocker(self.speedCombo):
-                self.speedCombo.setCurrentIndex(SPEEDS.index(self._speed))
-        self._timer.setInterval(0 if self._speed == 0 else 16)
+        self.speedControl.set_speed(steps_per_second)
 
     def shutdown(self):
-        self._timer.stop()
+        self.clock.pause()
 
     # -- training ---------------------------------------------------------------------------------------
     def _advance(self, n):
@@ -702,49 +683,27 @@ class CompareLab(QWidget):
         self._show_message(" ".join(parts))
         self._update_buttons()
 
+    def _lock_steps(self, k):
+        """The clock's step: ``k`` lock steps of both runs; it cannot go on once one of them diverged."""
+        done = self._advance(k)
+        return done, self._a.diverged is None and self._b.diverged is None
+
     def _play_toggled(self, on):
         if on and (self._a.diverged is not None or self._b.diverged is not None):
             with QSignalBlocker(self.playButton):
                 self.playButton.setChecked(False)
             on = False
         if on:
-            self._owed = 0.0
-            self._last_tick = time.perf_counter()
-            self._timer.setInterval(0 if self._speed == 0 else 16)
-            self._timer.start()
+            self.clock.play()
         else:
-            self._timer.stop()
+            self.clock.pause()
+        self._on_playing(self.clock.playing)
+
+    def _on_playing(self, on):
+        with QSignalBlocker(self.playButton):
+            self.playButton.setChecked(on)
         self.playButton.setText(self.tr("Pause") if on else self.tr("Play"))
         self.stepButton.setEnabled(not on and self._a.diverged is None and self._b.diverged is None)
-
-    def _tick(self):
-        now = time.perf_counter()
-        if self._speed == 0:
-            want = math.inf
-        else:
-            self._owed = min(self._owed + self._speed * (now - self._last_tick), max(1.0, self._speed * 0.25))
-            want = int(self._owed)
-        self._last_tick = now
-        done = 0
-        while done < want:
-            n = int(min(self._chunk, want - done))
-            t0 = time.perf_counter()
-            got = self._advance(n)
-            done += got
-            if got < n:
-                break
-            per_step = (time.perf_counter() - t0) / n
-            # Chunks of about 2 ms: few Python calls, yet the budget is not overshot by much.
-            self._chunk = max(1, min(1000, int(0.002 / max(per_step, 1e-7))))
-            if time.perf_counter() - now > TICK_BUDGET:
-                break
-        if self._speed:
-            self._owed -= done
-        if done:
-            self.redraw()
-
-    def _speed_changed(self, index):
-        self.set_speed(self.speedCombo.itemData(index))
 
     # -- editing ----------------------------------------------------------------------------------------
     def _pair_chosen(self, index):

@@ -4,7 +4,10 @@ Contours of f, the field of −∇f as arrows (the book's gradient_2d figure), a
 x ← x − η·∇f(x) from ``nnplay.core.gradient.gradient_descent``. The lecture's three cases (η = 0.1, 10, 1e−10 from
 (−3, 4)) are presets; the comparison mode draws SGD, Momentum, AdaGrad and Adam on x²/20 + y² like the book's
 figure 6-8 (``nnplay.core.experiments.optimizer_path``). The path is computed when a setting changes (a few
-milliseconds); Step and Play only reveal more of it, from a QTimer.
+milliseconds); Step and Play only reveal more of it, one point per step, paced by the app's one clock
+(``nnplay.gui.clock``: the same speeds and "stop at step" as the training view). The view fits the start and the
+whole path (up to ``MAX_ZOOM_OUT`` times the surface's own region; a path that flies further is marked where it
+leaves).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
 from nnplay.core.experiments import SURFACES, gradient_function, optimizer_path
 from nnplay.core.gradient import gradient_descent
 from nnplay.core.optimizers import make_optimizer
+from nnplay.gui.clock import Clock, SpeedControl
 from nnplay.gui.style import CLASS_COLORS, configure_pyqtgraph
 from nnplay.gui.widgets import LogSpinBox, named
 
@@ -54,8 +58,11 @@ PATH_COLOR = CLASS_COLORS[1]
 GRID = 161  # samples per axis for the contours
 LR_MIN, LR_MAX = 1e-10, 100.0
 MAX_STEPS = 5000
-PLAY_INTERVAL_MS = 40
-PLAY_SECONDS = 4.0  # a whole path plays in about this long, however many steps it has
+DEFAULT_SPEED = 20
+"""Points per second when Play reveals the path (the lecture's 100 steps in five seconds)."""
+MAX_ZOOM_OUT = 20
+"""The view grows to hold the start and the path, but to at most this many times the surface's region."""
+ZOOM_STEPS = (1, 1.5, 2, 3, 5, 10, 20)
 ROSENBROCK_LEVELS = np.array([0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0])  # a deep valley
 
 
@@ -146,9 +153,10 @@ class GradientDescentLab(QWidget):
         self._surface_cache = {}  # surface key -> (bands, rect, contour lines, arrows)
         self._shown = 1  # points of the path(s) on screen
         self._status = "start"
-        self._timer = QTimer(self)
-        self._timer.setInterval(PLAY_INTERVAL_MS)
-        self._timer.timeout.connect(self._tick)
+        self._region = None  # the part of the plane on screen: (x0 min, x0 max, x1 min, x1 max)
+        self.clock = Clock(self._reveal, lambda: self._shown - 1, self, speed=DEFAULT_SPEED)
+        self.clock.ticked.connect(lambda _n: self._redraw())
+        self.clock.playingChanged.connect(self._on_playing)
 
         self._build_controls()
         self._build_plot()
@@ -172,7 +180,7 @@ class GradientDescentLab(QWidget):
 
         self.casesCombo = named(
             QComboBox(),
-            "casesCombo",
+            "descentCasesCombo",
             self.tr("Lecture cases"),
             self.tr("The lecture's three runs on f = x0² + x1² from (−3, 4), 100 steps: η = 0.1, 10 and 1e−10"),
         )
@@ -186,7 +194,7 @@ class GradientDescentLab(QWidget):
         box = QGroupBox(self.tr("Surface"))
         form = QFormLayout(box)
         self.functionCombo = named(
-            QComboBox(), "functionCombo", self.tr("Function"), self.tr("The function f(x0, x1) to minimise")
+            QComboBox(), "descentFunctionCombo", self.tr("Function"), self.tr("The function f(x0, x1) to minimise")
         )
         for key, text in (
             ("sphere", self.tr("x0² + x1²")),
@@ -203,7 +211,7 @@ class GradientDescentLab(QWidget):
         form.addRow(self.tr("f"), self.functionCombo)
         self.gradientMethodCombo = named(
             QComboBox(),
-            "gradientMethodCombo",
+            "descentGradientMethodCombo",
             self.tr("Gradient method"),
             self.tr("Numerical: central difference (f(x + h) − f(x − h)) / 2h with h = 1e−4, as in the lecture.\n"
                     "Exact: the derivative worked out by hand, e.g. ∇(x0² + x1²) = (2·x0, 2·x1)."),
@@ -216,21 +224,23 @@ class GradientDescentLab(QWidget):
 
         box = QGroupBox(self.tr("Descent  x ← x − η·∇f(x)"))
         form = self._descent_form = QFormLayout(box)
-        self.startX0Spin = self._coordinate_spin("startX0Spin", self.tr("Start x0"))
-        self.startX1Spin = self._coordinate_spin("startX1Spin", self.tr("Start x1"))
+        self.startX0Spin = self._coordinate_spin("descentStartX0Spin", self.tr("Start x0"))
+        self.startX1Spin = self._coordinate_spin("descentStartX1Spin", self.tr("Start x1"))
         start_row = QHBoxLayout()
         start_row.addWidget(self.startX0Spin)
         start_row.addWidget(self.startX1Spin)
         form.addRow(self.tr("start"), start_row)
         self.lrSpin = named(
             LogSpinBox(LR_MIN, LR_MAX),
-            "lrSpin",
+            "descentLrSpin",
             self.tr("Learning rate"),
             self.tr("Learning rate η in x ← x − η·∇f(x), from 1e−10 to 100; type e.g. 1e-10"),
         )
         self.lrSpin.valueChanged.connect(self._settings_edited)
         form.addRow(self.tr("η"), self.lrSpin)
-        self.stepsSpin = named(QSpinBox(), "stepsSpin", self.tr("Steps"), self.tr("Number of updates x ← x − η·∇f(x)"))
+        self.stepsSpin = named(
+            QSpinBox(), "descentStepsSpin", self.tr("Steps"), self.tr("Number of updates x ← x − η·∇f(x)")
+        )
         self.stepsSpin.setRange(1, MAX_STEPS)
         self.stepsSpin.setKeyboardTracking(False)
         self.stepsSpin.valueChanged.connect(self._settings_edited)
@@ -239,27 +249,43 @@ class GradientDescentLab(QWidget):
 
         buttons = QHBoxLayout()
         self.runAllButton = named(
-            QPushButton(self.tr("Run all")), "runAllButton", self.tr("Run all"), self.tr("Show the whole path")
+            QPushButton(self.tr("Run all")), "descentRunAllButton", self.tr("Run all"), self.tr("Show the whole path")
         )
         self.runAllButton.clicked.connect(self.run_all)
         self.stepButton = named(
-            QPushButton(self.tr("Step")), "stepButton", self.tr("Step"),
+            QPushButton(self.tr("Step")), "descentStepButton", self.tr("Step"),
             self.tr("Show one more point: x ← x − η·∇f(x)"),
         )  # fmt: skip
         self.stepButton.clicked.connect(self.step)
         self.playPathButton = named(
-            QPushButton(self.tr("Play")), "playPathButton", self.tr("Play path"),
+            QPushButton(self.tr("Play")), "descentPlayButton", self.tr("Play path"),
             self.tr("Animate the path point by point"),
         )  # fmt: skip
         self.playPathButton.setCheckable(True)
         self.playPathButton.toggled.connect(self._play_toggled)
-        for b in (self.runAllButton, self.stepButton, self.playPathButton):
+        self.fitButton = named(
+            QPushButton(self.tr("Fit")), "descentFitButton", self.tr("Fit the view"),
+            self.tr("Show the start and the whole path (after zooming or panning with the mouse)"),
+        )  # fmt: skip
+        self.fitButton.clicked.connect(self.fit)
+        for b in (self.runAllButton, self.stepButton, self.playPathButton, self.fitButton):
             buttons.addWidget(b)
         col.addLayout(buttons)
+        self.speedControl = SpeedControl(self.clock, prefix="descent")
+        grid = self.speedControl.layout()
+        # (two rows in the narrow column: speed, then stop at)
+        for w in (self.speedControl.stopCaption, self.speedControl.stopAtSpin):
+            grid.removeWidget(w)
+        stop_row = QHBoxLayout()
+        stop_row.addWidget(self.speedControl.stopCaption)
+        stop_row.addWidget(self.speedControl.stopAtSpin, 1)
+        self.speedControl.slider.setFixedWidth(130)
+        col.addWidget(self.speedControl)
+        col.addLayout(stop_row)
 
         self.compareOptimizersButton = named(
             QCheckBox(self.tr("Compare optimizers (book fig. 6-8)")),
-            "compareOptimizersButton",
+            "descentCompareButton",
             self.tr("Compare optimizers"),
             self.tr("SGD (η 0.95), Momentum (η 0.1, α 0.9), AdaGrad (η 1.5) and Adam (η 0.3) from the same start,\n"
                     "30 steps on x²/20 + y² from (−7, 2), as in the book.\n"
@@ -269,7 +295,9 @@ class GradientDescentLab(QWidget):
         self.compareOptimizersButton.toggled.connect(self.set_compare)
         col.addWidget(self.compareOptimizersButton)
 
-        self.readoutLabel = named(QLabel(), "readoutLabel", self.tr("Readout"), self.tr("Current point, f and |∇f|"))
+        self.readoutLabel = named(
+            QLabel(), "descentReadoutLabel", self.tr("Readout"), self.tr("Current point, f and |∇f|")
+        )
         self.readoutLabel.setWordWrap(True)
         self.readoutLabel.setTextFormat(Qt.TextFormat.RichText)
         self.readoutLabel.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -293,7 +321,7 @@ class GradientDescentLab(QWidget):
 
     def _build_plot(self):
         self.plot = pg.PlotWidget()
-        self.plot.setObjectName("surfacePlot")
+        self.plot.setObjectName("descentSurfacePlot")
         self.plot.setAccessibleName(self.tr("Surface plot"))
         self.plot.setToolTip(self.tr("Contours of f, arrows −∇f, the path of gradient descent"))
         pi = self.plot.getPlotItem()
@@ -303,6 +331,7 @@ class GradientDescentLab(QWidget):
         pi.hideButtons()
         self.plot.setAspectLocked(True)
         self.plot.disableAutoRange()
+        self.plot.getViewBox().sigResized.connect(lambda *_: self._region and self._set_view(self._region))
 
         self._image = pg.ImageItem()
         self._image.setColorMap(pg.ColorMap([0.0, 1.0], ["#cfe1f2", "#fffbea"]))
@@ -441,7 +470,8 @@ class GradientDescentLab(QWidget):
                 spin.setRange(lo, hi)
         if apply_defaults:
             self._set_quietly(s.start, s.lr, s.steps)
-        self._draw_surface()
+        self._region = None
+        self._draw_surface(s.bounds)
 
     def _set_quietly(self, start, lr, steps):
         for w, v in ((self.startX0Spin, start[0]), (self.startX1Spin, start[1]), (self.lrSpin, lr),
@@ -475,7 +505,35 @@ class GradientDescentLab(QWidget):
                 s.f, self._start(), self.lrSpin.value(), steps, grad=s.grad if exact else None, return_path=True
             )
         self._shown = self._length() if show_all else 1
+        self.fit()
+
+    def fit(self):
+        """Show the start and the whole path (every optimizer's in comparison mode): the surface's region, grown
+        by one of ``ZOOM_STEPS`` as far as the points need. A path that flies off further than ``MAX_ZOOM_OUT``
+        times the region (a learning rate too large) is not chased: it is marked where it leaves."""
+        region = self._fit_region()
+        if region != self._region:
+            self._draw_surface(region)
+        else:
+            self._set_view(region)
         self._redraw()
+
+    def view_region(self):
+        """The part of the plane the plot is fitted to: (x0 min, x0 max, x1 min, x1 max)."""
+        return self._region
+
+    def _fit_region(self):
+        lo0, hi0, lo1, hi1 = self._surface.bounds
+        c0, c1, w, h = (lo0 + hi0) / 2, (lo1 + hi1) / 2, (hi0 - lo0) / 2, (hi1 - lo1) / 2
+        paths = list(self._compare_full.values()) if self.compareOptimizersButton.isChecked() else [self._full]
+        need = 1.0
+        for pts in (self._start()[None, :], *paths):
+            with np.errstate(invalid="ignore"):
+                reach = np.maximum(np.abs(pts[:, 0] - c0) / w, np.abs(pts[:, 1] - c1) / h) * 1.04
+            if np.all(np.isfinite(reach)) and reach.max() <= MAX_ZOOM_OUT:
+                need = max(need, float(reach.max()))
+        zoom = next(z for z in ZOOM_STEPS if z >= need)
+        return (c0 - zoom * w, c0 + zoom * w, c1 - zoom * h, c1 + zoom * h)
 
     def _length(self):
         return len(self._full)
@@ -531,30 +589,33 @@ class GradientDescentLab(QWidget):
             if self._shown >= self._length():
                 self._shown = 1
                 self._redraw()
-            self._timer.start()
-            self.playPathButton.setText(self.tr("Pause"))
+            self.clock.play()
         else:
-            self._timer.stop()
-            self.playPathButton.setText(self.tr("Play"))
+            self.clock.pause()
+        self._on_playing(self.clock.playing)
 
-    def _tick(self):
-        per_tick = max(1, math.ceil(self._length() / (PLAY_SECONDS * 1000 / PLAY_INTERVAL_MS)))
-        self._advance(per_tick)
-        if self._shown >= self._length():
-            self._stop()
+    def _on_playing(self, on):
+        with QSignalBlocker(self.playPathButton):
+            self.playPathButton.setChecked(on)
+        self.playPathButton.setText(self.tr("Pause") if on else self.tr("Play"))
+
+    def _reveal(self, k):
+        """The clock's step: show ``k`` more points; it cannot go on at the end of the path."""
+        before = self._shown
+        self._shown = min(self._shown + k, self._length())
+        return self._shown - before, self._shown < self._length()
 
     def _stop(self):
-        if self.playPathButton.isChecked():
-            self.playPathButton.setChecked(False)
-        self._timer.stop()
+        self.clock.pause()
 
     # -- view ------------------------------------------------------------------------------------------------
-    def _draw_surface(self):
+    def _draw_surface(self, region):
         s = self._surface
-        lo0, hi0, lo1, hi1 = s.bounds
-        if s.key not in self._surface_cache:
-            self._surface_cache[s.key] = self._surface_pictures(s)
-        band, rect, cont, arrows = self._surface_cache[s.key]
+        self._region = region
+        key = (s.key, region)
+        if key not in self._surface_cache:
+            self._surface_cache[key] = self._surface_pictures(s, region)
+        band, rect, cont, arrows = self._surface_cache[key]
         self._image.setImage(band, levels=(0, float(band.max()) or 1.0), autoLevels=False)
         self._image.setRect(*rect)
         self._contours.setData(cont[:, 0], cont[:, 1])
@@ -563,14 +624,26 @@ class GradientDescentLab(QWidget):
             self._minimum.setData([s.minimum[0]], [s.minimum[1]])
         else:
             self._minimum.setData([], [])
-        vb = self.plot.getViewBox()
-        w, h = hi0 - lo0, hi1 - lo1
-        vb.setLimits(xMin=lo0 - 0.5 * w, xMax=hi0 + 0.5 * w, yMin=lo1 - 0.5 * h, yMax=hi1 + 0.5 * h)
-        vb.setRange(xRange=(lo0, hi0), yRange=(lo1, hi1), padding=0.02)
+        self._set_view(region)
 
-    def _surface_pictures(self, s):
-        """Filled bands, contour lines and the −∇f arrows of surface ``s`` (computed once per surface)."""
-        lo0, hi0, lo1, hi1 = s.bounds
+    def _set_view(self, region):
+        """Show all of ``region``. The axes keep one scale (circles stay round), so the side with room to spare
+        shows more; pyqtgraph's aspect lock would crop the other side instead."""
+        lo0, hi0, lo1, hi1 = region
+        vb = self.plot.getViewBox()
+        w, h = (hi0 - lo0) * 1.04, (hi1 - lo1) * 1.04
+        c0, c1 = (lo0 + hi0) / 2, (lo1 + hi1) / 2
+        vb.setLimits(xMin=c0 - 1.5 * w, xMax=c0 + 1.5 * w, yMin=c1 - 1.5 * h, yMax=c1 + 1.5 * h)
+        px, py = vb.width(), vb.height()
+        if px > 10 and py > 10:
+            scale = max(w / px, h / py)
+            w, h = scale * px, scale * py
+        vb.setRange(xRange=(c0 - w / 2, c0 + w / 2), yRange=(c1 - h / 2, c1 + h / 2), padding=0)
+
+    def _surface_pictures(self, s, region):
+        """Filled bands, contour lines and the −∇f arrows of surface ``s`` over ``region`` (computed once per
+        surface and region)."""
+        lo0, hi0, lo1, hi1 = region
         xs = np.linspace(lo0, hi0, GRID)
         ys = np.linspace(lo1, hi1, GRID)
         z = s.f(np.stack(np.meshgrid(xs, ys)))  # (y, x), row-major
@@ -585,18 +658,18 @@ class GradientDescentLab(QWidget):
                 pts = np.column_stack([lo0 + (c[:, 0] - 0.5) * dx, lo1 + (c[:, 1] - 0.5) * dy])
                 pieces += [pts, np.full((1, 2), np.nan)]
         cont = np.concatenate(pieces) if pieces else np.empty((0, 2))
-        return band, rect, cont, self._arrow_segments(s)
+        return band, rect, cont, self._arrow_segments(s, region)
 
     def _levels(self, z):
-        if self._surface.key == "rosenbrock":  # a deep valley: levels a factor apart
+        if self._surface.key == "rosenbrock" and self._region == self._surface.bounds:  # levels a factor apart
             return ROSENBROCK_LEVELS
         q = np.quantile(z, np.linspace(0.0, 1.0, 15)[1:-1])
         return np.unique(np.round(q, 6))
 
     @staticmethod
-    def _arrow_segments(s):
-        """−∇f on a grid, as pairs of points: shafts plus two head strokes each."""
-        lo0, hi0, lo1, hi1 = s.bounds
+    def _arrow_segments(s, region):
+        """−∇f on a grid over ``region``, as pairs of points: shafts plus two head strokes each."""
+        lo0, hi0, lo1, hi1 = region
         cell = max(hi0 - lo0, hi1 - lo1) / 15.0
         gx = np.arange(lo0 + cell / 2, hi0, cell)
         gy = np.arange(lo1 + cell / 2, hi1, cell)
@@ -624,7 +697,7 @@ class GradientDescentLab(QWidget):
         return segs.reshape(-1, 2)
 
     def _redraw(self):
-        box = self._surface.bounds
+        box = self._region
         compare = self.compareOptimizersButton.isChecked()
         for item in (self._path_line, self._path_dots, self._current):
             item.setVisible(not compare)

@@ -139,7 +139,7 @@ class ActivationPanel(QWidget):
         """Number of hidden-layer histograms drawn."""
         return len(self.lanes)
 
-    def update_from(self, trainer):
+    def update_from(self, trainer, force=False):
         net = trainer.network
         n_hidden = net.n_layers - 1
         self._probe_size = min(trainer.probe_size, len(trainer.dataset.x_train))
@@ -152,7 +152,7 @@ class ActivationPanel(QWidget):
         stats = trainer.history.latest_activations
         if stats is None:
             # Nothing evaluated yet (step 0, or evaluation switched off): summarise the probe batch ourselves.
-            self._redraw.request(trainer, (net, trainer.step_count))
+            self._redraw.request(trainer, (net, trainer.step_count), force=force)
         elif stats is not self._stats:
             self._show(stats, net.activation)
 

@@ -9,7 +9,6 @@ Every picture costs a forward pass, so it is redrawn at most every 100 ms, and o
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -17,6 +16,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from nnplay.gui.clock import SEC_PER_MAC
 from nnplay.gui.panels._common import LABEL_STYLE, MUTED, ThrottledRedraw, add_legend, hex_rgb, make_plot
 from nnplay.gui.style import CLASS_COLORS
 from nnplay.gui.widgets import LiveLabel
@@ -196,7 +196,8 @@ class BoundaryPanel(QWidget):
         """ "2d" (decision regions), "images" (sample images and confusion matrix) or "matrix"."""
         return self._mode
 
-    def update_from(self, trainer):
+    def update_from(self, trainer, force=False):
+        """Redraw for the trainer's current step (at most every ``REDRAW_INTERVAL`` seconds unless ``force``)."""
         new_data = trainer.dataset is not self._dataset
         if new_data:
             self._set_dataset(trainer.dataset)
@@ -204,7 +205,7 @@ class BoundaryPanel(QWidget):
         self._network = trainer.network
         if new_net and self._mode == "2d":
             self._fit_grid(trainer.network)
-        self._redraw.request(trainer, (trainer.network, trainer.step_count), force=new_data or new_net)
+        self._redraw.request(trainer, (trainer.network, trainer.step_count), force=force or new_data or new_net)
 
     # -- internals -----------------------------------------------------------------------------------------
     def _set_dataset(self, ds):
@@ -324,14 +325,9 @@ class BoundaryPanel(QWidget):
         self.heatmap.setRect(self._grid_rect)
 
     def _fit_grid(self, network):
-        """Time the network on a few grid points; use the finest grid whose prediction fits DRAW_BUDGET."""
-        probe = self._grid[:256]
-        best = math.inf
-        for _ in range(2):
-            t0 = time.perf_counter()
-            probabilities(network, probe)
-            best = min(best, time.perf_counter() - t0)
-        fits = math.isqrt(int(DRAW_BUDGET / max(best / len(probe), 1e-9)))
+        """The finest grid whose prediction fits DRAW_BUDGET by the window's cost model (not by timing: the
+        same network gets the same picture on every machine)."""
+        fits = math.isqrt(int(DRAW_BUDGET / max(network.multiply_adds * SEC_PER_MAC, 1e-9)))
         n = max(GRID_MIN, min(GRID, fits))
         if n != self._grid_n:
             self._make_grid(n)

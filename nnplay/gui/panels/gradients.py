@@ -178,7 +178,7 @@ class GradientPanel(QWidget):
     def update_from(self, trainer):
         self._trainer = trainer
         h = trainer.history
-        key = (h, len(h.steps), h.last_step, self.quantity())
+        key = (h, len(h.steps), h.last_step, self.quantity(), trainer.diverged)
         if self._seen is not None and all(a is b or a == b for a, b in zip(key, self._seen, strict=True)):
             return
         self._seen = key

@@ -197,7 +197,7 @@ class NetworkView(QWidget):
     def quantity(self):
         return self.quantityCombo.currentData()
 
-    def update_from(self, trainer):
+    def update_from(self, trainer, force=False):
         self._trainer = trainer
         net = trainer.network
         if net.sizes != self._sizes:
@@ -206,7 +206,7 @@ class NetworkView(QWidget):
         self._network = net
         interval = GRADIENT_INTERVAL if self.quantity() == "gradient" else WEIGHT_INTERVAL
         self._redraw.interval = interval
-        self._redraw.request(trainer, (net, trainer.step_count, self.quantity()), force=new_net)
+        self._redraw.request(trainer, (net, trainer.step_count, self.quantity()), force=force or new_net)
 
     # -- geometry ------------------------------------------------------------------------------------------
     def _build(self, sizes):
