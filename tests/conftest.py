@@ -6,6 +6,8 @@ nnplay's data folder and any cache land there), and hypothesis keeps no example 
 """
 
 import atexit
+import contextlib
+import gc
 import os
 import shutil
 import tempfile
@@ -26,6 +28,7 @@ for var, sub in (
     os.environ[var] = os.path.join(_HOME, sub)
 os.environ.pop("NNPLAY_DATA_DIR", None)
 
+import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
 from hypothesis.configuration import set_hypothesis_home_dir  # noqa: E402
 
@@ -39,3 +42,37 @@ settings.load_profile("nnplay")
 
 def pytest_report_header(config):
     return f"home for tests: {_HOME}"
+
+
+@pytest.fixture(autouse=True)
+def _widgets_live_until_teardown(request):
+    """Keep every widget a test gives to ``qtbot.addWidget`` alive until the test is over, then delete it at a
+    safe moment.
+
+    pytest-qt holds only a weak reference. A panel that is in a reference cycle (its slots refer to it) then
+    lives until the garbage collector runs, and that can be in the middle of painting it, when pytest-qt
+    processes the last events of the test: "QPaintDevice: Cannot destroy paint device that is being painted",
+    then a segmentation fault (seen with the loss panel, depending on when the collector happened to run).
+    """
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    qtbot = request.getfixturevalue("qtbot")
+    kept = []
+    add = qtbot.addWidget
+
+    def add_and_keep(widget, *args, **kwargs):
+        kept.append(widget)
+        return add(widget, *args, **kwargs)
+
+    qtbot.addWidget = add_and_keep
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in kept:
+        with contextlib.suppress(RuntimeError):  # (already deleted by Qt)
+            widget.close()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    kept.clear()
+    gc.collect()

@@ -120,12 +120,20 @@ class StepResult:
         return self.rows[:, 1 + 2 * self.n_layers :]
 
 
+HISTORY_BYTES = 40_000_000
+"""The per-step table may use at most about this much memory once it merges rows (mean, minimum, maximum and
+log-mean of every column): a deep network, with more columns, keeps fewer rows (never fewer than 4,096)."""
+
+
 class History:
     """Everything recorded since the last reset, bounded in memory (see ``Series``)."""
 
     def __init__(self, n_layers, capacity=65536, eval_capacity=16384):
         self.n_layers = n_layers
-        self.steps = Series(1 + 3 * n_layers, capacity)
+        ncols = 1 + 3 * n_layers
+        fits = HISTORY_BYTES // (8 + 32 * ncols)
+        capacity = min(capacity, max(4096, 1 << (int(fits).bit_length() - 1)))
+        self.steps = Series(ncols, capacity)
         self.evals = Series(len(EVAL_COLUMNS), eval_capacity)
         self.latest_activations: ActivationStats | None = None
         self.last_step = 0
@@ -150,6 +158,21 @@ class History:
     @property
     def update_ratio(self):
         return self.steps.y[:, 1 + 2 * self.n_layers :]
+
+    def summary(self, name):
+        """What a plot of one quantity needs: ``(y, lo, hi, logmean, weight)`` of ``name`` ("loss", "grad_norm",
+        "bias_grad_norm" or "update_ratio"), each (len, columns): the stored rows' means, minima, maxima and mean
+        log10 (None while no rows have been merged: the rows themselves), and how many steps each row stands for."""
+        L = self.n_layers
+        cols = {
+            "loss": slice(0, 1),
+            "grad_norm": slice(1, 1 + 2 * L, 2),
+            "bias_grad_norm": slice(2, 2 + 2 * L, 2),
+            "update_ratio": slice(1 + 2 * L, None),
+        }[name]
+        s = self.steps
+        logmean = s.logmean()[:, cols] if s.merged else None
+        return s.y[:, cols], s.lo[:, cols], s.hi[:, cols], logmean, s.stride
 
     def eval_column(self, name):
         return self.evals.y[:, EVAL_COLUMNS.index(name)]

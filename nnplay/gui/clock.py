@@ -25,7 +25,7 @@ import math
 import time
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QSpinBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QSpinBox, QWidget
 
 from nnplay.gui.widgets import arg
 
@@ -331,8 +331,9 @@ class SpeedControl(QWidget):
         self.stopAtSpin.setSpecialValueText(self.tr("never"))
         self.stopAtSpin.setGroupSeparatorShown(True)
         self.stopAtSpin.setKeyboardTracking(False)
-        self.stopAtSpin.setMinimumWidth(self.fontMetrics().horizontalAdvance("1,000,000,000") + 30)
+        self.stopAtSpin.setFixedWidth(self.fontMetrics().horizontalAdvance("1,000,000,000") + 30)
         lay.addWidget(self.stopAtSpin)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.slider.valueChanged.connect(self._slider_moved)
         self.stopAtSpin.valueChanged.connect(self._stop_at_edited)
         self.set_speed(clock.speed)

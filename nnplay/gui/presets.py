@@ -34,8 +34,8 @@ PRESETS = (
         QT_TRANSLATE_NOOP(
             "Presets",
             "Eight sigmoid layers. sigmoid'(x) ≤ 0.25, so every layer multiplies the gradient by at most 0.25:\n"
-            "in the Gradients panel layer 1 (red) gets about a million times less than the last layer (blue) "
-            "and barely learns.",
+            "in the Gradients panel layer 1 (dark violet, at the bottom) gets about a million times less than the "
+            "last layer (green, at the top) and barely learns.",
         ),
         Config(
             dataset="circles",
@@ -53,7 +53,7 @@ PRESETS = (
         QT_TRANSLATE_NOOP(
             "Presets",
             "The same eight layers with ReLU and He initialisation. ReLU'(x) = 1 where a unit is active,\n"
-            "so the gradient reaches layer 1 undiminished: the curves in the Gradients panel stay together.",
+            "so the gradient reaches layer 1 undiminished: the lines in the Gradients panel stay together.",
         ),
         Config(
             dataset="circles", hidden=DEEP, activation="relu", init="he", learning_rate=0.05, batch_size=32, speed=20
@@ -65,7 +65,8 @@ PRESETS = (
         QT_TRANSLATE_NOOP(
             "Presets",
             "Hidden units use the step function, whose derivative is 0 everywhere.\n"
-            "No gradient reaches the hidden layers (their curves are missing): only the last layer learns.",
+            "No gradient reaches the hidden layers (they sit on the 0 lane of the Gradients panel): only the last "
+            "layer learns.",
         ),
         Config(dataset="circles", hidden=(8, 8), activation="step", learning_rate=0.1, speed=20),
     ),
@@ -75,7 +76,7 @@ PRESETS = (
         QT_TRANSLATE_NOOP(
             "Presets",
             "Three layers with h(x) = x multiply out to one matrix, so the network is no deeper than one layer.\n"
-            "Its decision boundary stays a straight line and XOR is never solved.",
+            "Its decision boundary (the black line) stays straight and XOR is never solved.",
         ),
         Config(dataset="xor", hidden=(8, 8), activation="identity", learning_rate=0.1, speed=20),
     ),

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 
-CLASS_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#7f7f7f",
-                "#bcbd22", "#17becf")  # fmt: skip
-"""One colour per class (tab10)."""
+# One meaning per palette, each readable with a red–green colour-vision deficiency (about 1 man in 12); checked
+# under the Machado et al. (2009) deuteranopia and protanopia simulations in tests/gui/test_palettes.py.
 
-POSITIVE = "#d62728"  # weights > 0
-NEGATIVE = "#1f77b4"  # weights < 0
+CLASS_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#999999",
+                "#B8A000", "#7F3F98")  # fmt: skip
+"""One colour per class: the Okabe–Ito set (blue, orange, bluish green, reddish purple, sky blue, vermillion,
+black, grey), then a darkened yellow and a violet for classes 9 and 10."""
+
+CLASS_SYMBOLS = ("o", "s", "t", "d", "p", "h", "star", "t1", "+", "x")
+"""One marker shape per class, so that classes differ by shape as well as by colour."""
+
+POSITIVE = "#01665E"  # weights > 0: teal
+NEGATIVE = "#8C510A"  # weights < 0: brown (a diverging pair that survives a red–green deficiency)
+
+GOOD = "#0072B2"  # a result that is fine (blue): always with a word or a mark beside it
+WARN = "#A65E00"  # a warning (dark orange)
+BAD = "#C2410C"  # a failure (vermillion): always with a word or a mark beside it
 
 
 def configure_pyqtgraph():
@@ -17,12 +28,17 @@ def configure_pyqtgraph():
     pg.setConfigOptions(antialias=True, background="w", foreground="k", imageAxisOrder="row-major")
 
 
-_LAYER_MAP = pg.ColorMap([0.0, 0.35, 0.7, 1.0], ["#d62728", "#ff7f0e", "#2ca02c", "#1f4fb4"])
+LAYER_MAP_END = 0.8
+"""Layers use viridis from its dark end (layer 1, next to the input) to this point (the last layer): perceptually
+ordered, readable with a red–green deficiency, and without viridis's palest yellow, which vanishes on white."""
+
+_LAYER_MAP = None
 
 
 def layer_color(i, n):
-    """Colour of layer ``i`` (0-based) of ``n``: red at the input side through orange and green to blue at the
-    output side, so that the first layers, where gradients vanish, stand out."""
-    if n <= 1:
-        return pg.mkColor("#d62728")
-    return _LAYER_MAP.map(i / (n - 1), mode="qcolor")
+    """Colour of layer ``i`` (0-based) of ``n``: dark violet at the input side through blue and teal to green at
+    the output side (viridis), so that the order of the layers reads from the colours alone."""
+    global _LAYER_MAP
+    if _LAYER_MAP is None:
+        _LAYER_MAP = pg.colormap.get("viridis")
+    return _LAYER_MAP.map(0.0 if n <= 1 else LAYER_MAP_END * i / (n - 1), mode="qcolor")

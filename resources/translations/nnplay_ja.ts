@@ -18,6 +18,14 @@ Backpropagation multiplies the gradient by h&apos;(x) at every layer: where h&ap
         <translation>h(x), h&apos;(x)</translation>
     </message>
     <message>
+        <source>What the lines are</source>
+        <translation>線の意味</translation>
+    </message>
+    <message>
+        <source>Black: the activation h(x); vermillion: its derivative h&apos;(x); dashed: the largest h&apos;(x)</source>
+        <translation>黒：活性化関数 h(x)、朱色：その微分 h&apos;(x)、破線：h&apos;(x) の最大値</translation>
+    </message>
+    <message>
         <source>Pre-activation histogram of every hidden layer</source>
         <translation>各隠れ層の活性化前の値のヒストグラム</translation>
     </message>
@@ -36,8 +44,8 @@ Mass in the grey zones means saturated units (sigmoid, tanh) or dead ones (ReLU)
         <translation>隠れ層</translation>
     </message>
     <message>
-        <source>max h&apos;(x) = {v}</source>
-        <translation>max h&apos;(x) = {v}</translation>
+        <source>max h′(x) = {v}</source>
+        <translation>h′(x) の最大値 = {v}</translation>
     </message>
     <message>
         <source>(not used: no hidden layers)</source>
@@ -388,6 +396,18 @@ Filled circles: training points; white triangles: test points (never trained on)
 塗りつぶした円：訓練データ、白い三角：テストデータ（学習には使いません）。色 = 正解クラス。</translation>
     </message>
     <message>
+        <source>Decision boundary: where the two most likely classes are equally likely</source>
+        <translation>決定境界：最も確からしい2つのクラスの確率が等しくなるところ</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>クラス</translation>
+    </message>
+    <message>
+        <source>Each class has a colour and a shape; filled: training points, hollow: test points</source>
+        <translation>クラスごとに色と形が違います。塗りつぶし：訓練データ、中抜き：テストデータ</translation>
+    </message>
+    <message>
         <source>Test images with the predicted digit</source>
         <translation>テスト画像と予測した数字</translation>
     </message>
@@ -416,16 +436,24 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>クラス {name}</translation>
     </message>
     <message>
-        <source>test points</source>
-        <translation>テストデータ</translation>
+        <source>filled: training, hollow {glyph}: test</source>
+        <translation>塗りつぶし：訓練、中抜き {glyph}：テスト</translation>
     </message>
     <message>
-        <source>Colour: predicted class, paler = less sure. ● training points, △ test points.</source>
-        <translation>色：予測クラス（薄いほど不確か）。● 訓練データ、△ テストデータ</translation>
+        <source>Colour: the predicted class, paler = less sure; black line: the decision boundary. Shape and colour: the true class; hollow: test points.</source>
+        <translation>背景色：予測クラス（薄いほど不確か）、黒線：決定境界。点の形と色：正解クラス、中抜き：テストデータ。</translation>
     </message>
     <message>
-        <source>Colour: predicted class, paler = less sure. ● training points (no test set).</source>
-        <translation>色：予測クラス（薄いほど不確か）。● 訓練データ（テストデータなし）</translation>
+        <source>Colour: the predicted class, paler = less sure; black line: the decision boundary. Shape and colour: the true class (no test set).</source>
+        <translation>背景色：予測クラス（薄いほど不確か）、黒線：決定境界。点の形と色：正解クラス（テストデータなし）。</translation>
+    </message>
+    <message>
+        <source>No picture: the loss exploded at step {step},
+so the network&apos;s outputs are not numbers.
+Lower the learning rate to start over.</source>
+        <translation>表示できません：ステップ {step} で損失が発散し、
+ネットワークの出力が数値ではなくなりました。
+学習率を下げてやり直してください。</translation>
     </message>
     <message>
         <source>test set</source>
@@ -1651,14 +1679,6 @@ AdaGrad: h ← h + g², x ← x − η·g/√h   Adam: g と g² の移動平均
         <translation>学習ステップごとの各層の勾配のノルム</translation>
     </message>
     <message>
-        <source>‖∂L/∂W‖ = √(Σᵢⱼ (∂L/∂wᵢⱼ)²) of each layer&apos;s weight matrix at every mini-batch step, on a logarithmic axis.
-Red: layer 1 next to the input; blue: the last layer, next to the output.
-Curves fanned out over several decades mean the gradient vanishes on its way back to the input.</source>
-        <translation>各層の重み行列の ‖∂L/∂W‖ = √(Σᵢⱼ (∂L/∂wᵢⱼ)²) を、ミニバッチのステップごとに対数軸で表示します。
-赤：入力側の第1層、青：出力側の最後の層。
-曲線が何桁にもわたって広がっていれば、入力側へ戻る途中で勾配が消失しています。</translation>
-    </message>
-    <message>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -1681,10 +1701,6 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
     <message>
         <source>Layer colours</source>
         <translation>層の色</translation>
-    </message>
-    <message>
-        <source>Colour of each layer&apos;s curve and bar: red next to the input, blue next to the output</source>
-        <translation>各層の曲線と棒の色：入力側が赤、出力側が青</translation>
     </message>
     <message>
         <source>Gradient ratio between the first and the last layer</source>
@@ -1715,10 +1731,6 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
         <translation>第{i}層</translation>
     </message>
     <message>
-        <source>Training diverged: the last gradients come from weights that had blown up, so their ratio says nothing about vanishing. Lower η and start over.</source>
-        <translation>学習が発散しました：最後の勾配は発散した重みから計算されたもので、その比は勾配消失について何も表していません。η を下げてやり直してください。</translation>
-    </message>
-    <message>
         <source>Take a step to see how much of the last layer&apos;s gradient reaches layer 1.</source>
         <translation>1ステップ進めると、最後の層の勾配のうちどれだけが第1層に届くかがわかります。</translation>
     </message>
@@ -1735,8 +1747,58 @@ Curves fanned out over several decades mean the gradient vanishes on its way bac
         <translation>最後の層に勾配がありません：その重みを変えても損失が変わりません。</translation>
     </message>
     <message>
-        <source>layer 1 gets no gradient at all: nothing reaches it, so it cannot learn</source>
-        <translation>第1層に勾配がまったく届かないため、学習できません</translation>
+        <source>‖∂L/∂W‖ = √(Σᵢⱼ (∂L/∂wᵢⱼ)²) of each layer&apos;s weight matrix at every mini-batch step, on a logarithmic axis: a line (the running mean) through a pale band (every mini-batch).
+Dark violet: layer 1 next to the input; green: the last layer, next to the output.
+Lines fanned out over several decades mean the gradient vanishes on its way back to the input.
+A gradient that is exactly 0 is drawn on the lane marked 0 below the axis.</source>
+        <translation>各層の重み行列の ‖∂L/∂W‖ = √(Σᵢⱼ (∂L/∂wᵢⱼ)²) を、ミニバッチのステップごとに対数軸で表示します：淡い帯（各ミニバッチの値）の中を通る線（移動平均）。
+濃い紫：入力側の第1層、緑：出力側の最後の層。
+線が何桁にもわたって広がっていれば、入力側へ戻る途中で勾配が消失しています。
+ちょうど 0 の勾配は、軸の下の「0」の帯に描きます。</translation>
+    </message>
+    <message>
+        <source>band</source>
+        <translation>帯</translation>
+    </message>
+    <message>
+        <source>Show the band of every mini-batch</source>
+        <translation>各ミニバッチの帯を表示</translation>
+    </message>
+    <message>
+        <source>The pale band runs from the smallest to the largest ‖∂L/∂W‖ of the mini-batches at each point; the line through it is their running mean on the log scale. Switch the band off to see only the lines.</source>
+        <translation>淡い帯は各位置でのミニバッチの ‖∂L/∂W‖ の最小値から最大値までを示し、その中の線は対数での移動平均です。帯を消すと線だけが見えます。</translation>
+    </message>
+    <message>
+        <source>Colour of each layer&apos;s line and bar: dark violet next to the input (layer 1), green next to the output; layer 1 is drawn on top</source>
+        <translation>各層の線と棒の色：入力側（第1層）が濃い紫、出力側が緑。第1層がいちばん手前に描かれます</translation>
+    </message>
+    <message>
+        <source>The loss exploded at step {step}: the gradients blew up with the weights (η = {rate} is too large), so their ratio says nothing about vanishing. Lower η to start over.</source>
+        <translation>ステップ {step} で損失が発散しました：重みとともに勾配も爆発したため（η = {rate} は大きすぎます）、その比は勾配消失について何も表していません。η を下げてやり直してください。</translation>
+    </message>
+    <message>
+        <source>layer {layers} gets exactly 0 (on the 0 lane): {why}</source>
+        <translation>第{layers}層の勾配はちょうど 0 です（「0」の帯）：{why}</translation>
+    </message>
+    <message>
+        <source>layers {layers} get exactly 0 (on the 0 lane): {why}</source>
+        <translation>第{layers}層の勾配はちょうど 0 です（「0」の帯）：{why}</translation>
+    </message>
+    <message>
+        <source>the step function&apos;s derivative is 0 everywhere, so nothing flows back through it</source>
+        <translation>ステップ関数の微分は至る所で 0 なので、何も逆に伝わりません</translation>
+    </message>
+    <message>
+        <source>the ReLU units above them are all inactive (dead), and ReLU&apos;s derivative is 0 there</source>
+        <translation>その上の ReLU ユニットがすべて不活性（死んだ状態）で、そこでは ReLU の微分が 0 です</translation>
+    </message>
+    <message>
+        <source>the units above them are saturated, where h′(x) rounds to 0</source>
+        <translation>その上のユニットが飽和していて、h′(x) が丸めて 0 になっています</translation>
+    </message>
+    <message>
+        <source>nothing reaches them, so they cannot learn</source>
+        <translation>何も届かないので、学習できません</translation>
     </message>
     <message>
         <source>layer 1 gets {part} of the last layer&apos;s gradient</source>
@@ -2011,8 +2073,28 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>テスト損失</translation>
     </message>
     <message>
-        <source>diverged</source>
-        <translation>発散</translation>
+        <source>The loss exploded here (see the summary above)</source>
+        <translation>ここで損失が発散しました（上の要約を参照）</translation>
+    </message>
+    <message>
+        <source>What the lines are</source>
+        <translation>線の意味</translation>
+    </message>
+    <message>
+        <source>Thin grey line: the loss of each mini-batch. Dark solid line: the whole training set. Dashed vermillion line: the held-out test set (when it rises while the training loss falls, the network over-fits). Dotted line: chance level.</source>
+        <translation>細い灰色の線：各ミニバッチの損失。濃い実線：訓練データ全体。朱色の破線：テストデータ（訓練の損失が下がるのにこれが上がれば過学習です）。点線：チャンスレベル。</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <source>test (no test set)</source>
+        <translation>テスト（テストデータなし）</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>訓練</translation>
     </message>
     <message>
         <source>Accuracy over training steps</source>
@@ -2037,14 +2119,6 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     <message>
         <source>test accuracy</source>
         <translation>テスト正解率</translation>
-    </message>
-    <message>
-        <source>chance</source>
-        <translation>チャンスレベル</translation>
-    </message>
-    <message>
-        <source> (no test set)</source>
-        <translation>（テストデータなし）</translation>
     </message>
     <message>
         <source>chance 1/{k}</source>
@@ -2536,40 +2610,40 @@ Red: w &gt; 0, blue: w &lt; 0; the thicker, the larger |w| compared with the oth
         <translation>勾配消失（深いシグモイド関数のネットワーク）</translation>
     </message>
     <message>
-        <source>Eight sigmoid layers. sigmoid&apos;(x) ≤ 0.25, so every layer multiplies the gradient by at most 0.25:
-in the Gradients panel layer 1 (red) gets about a million times less than the last layer (blue) and barely learns.</source>
-        <translation>シグモイド関数の層が8つ。sigmoid&apos;(x) ≤ 0.25 なので、層を通るたびに勾配は 0.25 倍以下になります：
-勾配のパネルでは第1層（赤）の勾配は最後の層（青）のおよそ100万分の1しかなく、ほとんど学習しません。</translation>
-    </message>
-    <message>
         <source>ReLU + He keeps the gradient alive</source>
         <translation>ReLU + He で勾配が保たれる</translation>
-    </message>
-    <message>
-        <source>The same eight layers with ReLU and He initialisation. ReLU&apos;(x) = 1 where a unit is active,
-so the gradient reaches layer 1 undiminished: the curves in the Gradients panel stay together.</source>
-        <translation>同じ8層を ReLU と He の初期値で。ユニットが活性なところでは ReLU&apos;(x) = 1 なので、
-勾配は減らずに第1層まで届きます：勾配のパネルの曲線はまとまったままです。</translation>
     </message>
     <message>
         <source>The step function cannot learn</source>
         <translation>ステップ関数では学習できない</translation>
     </message>
     <message>
-        <source>Hidden units use the step function, whose derivative is 0 everywhere.
-No gradient reaches the hidden layers (their curves are missing): only the last layer learns.</source>
-        <translation>隠れ層のユニットにステップ関数を使います。その微分は至る所で 0 です。
-隠れ層には勾配が届かず（曲線が表示されません）、学習するのは最後の層だけです。</translation>
-    </message>
-    <message>
         <source>Linear layers collapse (XOR with identity activations)</source>
         <translation>線形の層は1層と同じ（恒等関数で XOR）</translation>
     </message>
     <message>
+        <source>Eight sigmoid layers. sigmoid&apos;(x) ≤ 0.25, so every layer multiplies the gradient by at most 0.25:
+in the Gradients panel layer 1 (dark violet, at the bottom) gets about a million times less than the last layer (green, at the top) and barely learns.</source>
+        <translation>シグモイド関数の層が8つ。sigmoid&apos;(x) ≤ 0.25 なので、層を通るたびに勾配は 0.25 倍以下になります：
+勾配のパネルでは第1層（濃い紫、いちばん下）の勾配は最後の層（緑、いちばん上）のおよそ100万分の1しかなく、ほとんど学習しません。</translation>
+    </message>
+    <message>
+        <source>The same eight layers with ReLU and He initialisation. ReLU&apos;(x) = 1 where a unit is active,
+so the gradient reaches layer 1 undiminished: the lines in the Gradients panel stay together.</source>
+        <translation>同じ8層を ReLU と He の初期値で。ユニットが活性なところでは ReLU&apos;(x) = 1 なので、
+勾配は減らずに第1層まで届きます：勾配のパネルの線はまとまったままです。</translation>
+    </message>
+    <message>
+        <source>Hidden units use the step function, whose derivative is 0 everywhere.
+No gradient reaches the hidden layers (they sit on the 0 lane of the Gradients panel): only the last layer learns.</source>
+        <translation>隠れ層のユニットにステップ関数を使います。その微分は至る所で 0 です。
+隠れ層には勾配が届かず（勾配のパネルの「0」の帯に並びます）、学習するのは最後の層だけです。</translation>
+    </message>
+    <message>
         <source>Three layers with h(x) = x multiply out to one matrix, so the network is no deeper than one layer.
-Its decision boundary stays a straight line and XOR is never solved.</source>
+Its decision boundary (the black line) stays straight and XOR is never solved.</source>
         <translation>h(x) = x の3層は掛け合わせると1つの行列になるので、ネットワークは1層分の表現力しかありません。
-決定境界は直線のままで、XOR は決して解けません。</translation>
+決定境界（黒い線）は直線のままで、XOR は決して解けません。</translation>
     </message>
     <message>
         <source>Learning rate too large</source>

@@ -135,3 +135,39 @@ def test_history_skips_the_diverged_row_and_keeps_evaluations():
     assert len(h.evals) <= 4
     assert np.all(np.isnan(h.eval_column("test_loss")))
     assert np.all(np.diff(h.evals.x) > 0)
+
+
+@pytest.mark.parametrize("capacity", [4, 16, 64])
+def test_merged_rows_keep_the_exact_minimum_maximum_and_log_mean(capacity):
+    """A band drawn from the merged rows is the band of every row: min and max of the rows each one stands for;
+    its middle on a log axis is the mean of their log10 (zeros and non-finite values left out)."""
+    rng = np.random.default_rng(capacity)
+    n = 37 * capacity + 5
+    values = np.exp(rng.normal(size=(n, 2)) * 2)
+    values[rng.random(n) < 0.1, 1] = 0.0  # exact zeros (a step function's gradient) in column 1
+    s = Series(2, capacity)
+    i = 0
+    while i < n:
+        m = min(int(rng.integers(1, 50)), n - i)
+        s.extend(np.arange(i, i + m), values[i : i + m])
+        i += m
+    assert s.merged and s.stride > 1
+    st = s.stride
+    for j, last in enumerate(s.x):
+        group = values[last - st + 1 : last + 1]
+        np.testing.assert_array_equal(s.lo[j], group.min(axis=0))
+        np.testing.assert_array_equal(s.hi[j], group.max(axis=0))
+        np.testing.assert_allclose(s.y[j], group.mean(axis=0), rtol=1e-12)
+        assert s.logmean()[j, 0] == pytest.approx(np.log10(group[:, 0]).mean(), rel=1e-9, abs=1e-12)
+        positive = group[:, 1][group[:, 1] > 0]
+        if len(positive) == len(group):
+            assert s.logmean()[j, 1] == pytest.approx(np.log10(positive).mean(), rel=1e-9, abs=1e-12)
+
+
+def test_before_any_merge_the_summaries_are_the_rows():
+    s = Series(1, 8)
+    s.extend(np.arange(5), np.array([[1.0], [10.0], [0.0], [100.0], [-1.0]]))
+    assert not s.merged
+    np.testing.assert_array_equal(s.lo, s.y)
+    np.testing.assert_array_equal(s.hi, s.y)
+    np.testing.assert_array_equal(s.logmean()[:, 0], [0.0, 1.0, np.nan, 2.0, np.nan])

@@ -440,7 +440,8 @@ def test_divergence_pauses_explains_and_recovers(window, qtbot):
     assert np.all(np.isfinite(s.trainer.network.flat_params))
     # The gradient panel does not read the blown-up gradients as vanishing.
     ratio = find_child(window, "gradientRatioLabel").text()
-    assert "diverged" in ratio and "vanishing —" not in ratio and "no gradient at all" not in ratio
+    assert "exploded" in ratio and "vanishing —" not in ratio and "no gradient at all" not in ratio
+    assert window.boundaryPanel.blankText.isVisible() and "exploded" in window.boundaryPanel.blankText.toPlainText()
     s.play()  # refuses to run on while diverged
     assert not s.playing
     # Lowering the learning rate starts over with it, and now training stays finite.

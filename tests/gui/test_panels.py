@@ -283,7 +283,7 @@ def test_long_history_reuses_the_same_items(qtbot):
     assert loss.loss_point_count() == grad.point_count() == 50_000
     # Long curves are drawn from a bounded min/max summary that keeps every peak of the history.
     h = trainer.history
-    for curve, column in ((loss.batchCurve, h.loss), *zip(grad.curves, h.grad_norm.T, strict=True)):
+    for curve, column in ((loss.batchCurve, h.loss), *zip(grad.bands, h.grad_norm.T, strict=True)):
         x, y = curve.getData()
         assert len(x) <= 2 * (MAX_BUCKETS + 1)
         assert x[0] == h.step_x[0] and x[-1] <= h.step_x[-1]
@@ -341,7 +341,7 @@ def test_zooming_in_on_a_long_history_shows_every_step_in_view(qtbot):
     everything = np.log10(h.loss[h.loss > 0])
     assert ylo <= seen.min() and seen.max() <= yhi
     assert ylo > everything.min()  # the lowest loss of the run is elsewhere: not the whole run's range
-    x, y = grad.curves[0].getData()
+    x, y = grad.bands[0].getData()  # (the band; the line through it is its running mean)
     np.testing.assert_array_equal(x, h.step_x[in_view])
     np.testing.assert_allclose(y, np.log10(h.grad_norm[in_view, 0]))
     # "A" brings back the whole history, summarised again.

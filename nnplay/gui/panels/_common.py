@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import math
 import time
 
@@ -15,6 +16,8 @@ from nnplay.gui.panels.envelope import Envelope
 from nnplay.gui.widgets import named
 
 AXIS_FONT_PT = 9
+TOP_ROOM = 9
+"""Pixels above a plot for the half of its top tick label that reaches beyond the axis."""
 LABEL_STYLE = {"font-size": "10pt", "color": "#222"}
 LEGEND_BRUSH = (255, 255, 255, 215)
 LEGEND_PEN = (170, 170, 170)
@@ -38,11 +41,22 @@ def power_label(x, force=False):
 class LogAxis(pg.AxisItem):
     """A log axis that reads well: decades as "10⁻⁵" (or plain numbers when the range is near 1), 2 and 5 in
     between only when there is room, and linear-looking ticks when the range is less than a decade (where
-    pyqtgraph would label a single tick)."""
+    pyqtgraph would label a single tick), each with as many decimals as its spacing needs (never "2.46, 2.46").
+
+    ``zero_lane`` (log10 units, or None) is where a plot draws values that are exactly 0, which have no place on
+    a log axis: it gets a tick labelled "0"."""
 
     _span = 10.0
+    zero_lane = None
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
+        levels = self._log_tick_values(minVal, maxVal, size, stdTicks)
+        lane = self.zero_lane
+        if lane is not None and math.isfinite(minVal) and minVal <= lane <= maxVal:
+            levels = [(levels[0][0], [*levels[0][1], lane]), *levels[1:]] if levels else [(None, [lane])]
+        return levels
+
+    def _log_tick_values(self, minVal, maxVal, size, stdTicks):
         if not (math.isfinite(minVal) and math.isfinite(maxVal)) or maxVal <= minVal:
             return super().logTickValues(minVal, maxVal, size, stdTicks)
         self._span = span = maxVal - minVal
@@ -67,17 +81,45 @@ class LogAxis(pg.AxisItem):
         return levels
 
     def logTickStrings(self, values, scale, spacing):
-        out = []
-        for v in values:
-            x = 10.0 ** float(v) * scale
-            m = 10.0 ** (float(v) - math.floor(float(v) + 1e-9))
-            if self._span >= 1.0 and not any(abs(m - k) < 1e-6 for k in ((1,) if self._span >= 3 else (1, 2, 5))):
-                out.append("")
-            elif self._span >= 3 and abs(x - 1) > 1e-9:
-                out.append(power_label(x, force=True))
+        lane = self.zero_lane
+        out = [None] * len(values)
+        rest = []
+        for i, v in enumerate(values):
+            if lane is not None and abs(float(v) - lane) < 1e-9:
+                out[i] = "0"
             else:
-                out.append(power_label(x))
+                rest.append(i)
+        xs = [10.0 ** float(values[i]) * scale for i in rest]
+        if self._span < 1.0:
+            labels = _spaced_labels(xs)
+        else:
+            labels = []
+            for v, x in zip((values[i] for i in rest), xs, strict=True):
+                m = 10.0 ** (float(v) - math.floor(float(v) + 1e-9))
+                if not any(abs(m - k) < 1e-6 for k in ((1,) if self._span >= 3 else (1, 2, 5))):
+                    labels.append("")
+                elif self._span >= 3 and abs(x - 1) > 1e-9:
+                    labels.append(power_label(x, force=True))
+                else:
+                    labels.append(power_label(x))
+        for i, label in zip(rest, labels, strict=True):
+            out[i] = label
         return out
+
+
+def _spaced_labels(xs):
+    """Labels for evenly spaced ticks ``xs`` with as many decimals as their spacing needs, so that two ticks
+    never read the same ("2.455, 2.46, 2.465", not "2.46, 2.46, 2.47")."""
+    if not xs:
+        return []
+    finite = sorted(x for x in xs if math.isfinite(x) and x > 0)
+    gaps = [b - a for a, b in itertools.pairwise(finite) if b > a]
+    step = min(gaps) if gaps else abs(finite[0]) if finite else 1.0
+    if not all(1e-3 <= x < 1e4 for x in finite):
+        digits = max(1, math.ceil(math.log10(max(finite) / step)) + 1) if finite and step > 0 else 3
+        return [f"{x:.{digits - 1}e}".replace("e-0", "e-").replace("e+0", "e") for x in xs]
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9)) if step > 0 else 3
+    return [f"{x:.{decimals}f}" for x in xs]
 
 
 def make_plot(name, accessible, tip, bottom=None, left=None, *, axis_items=None):
@@ -97,6 +139,9 @@ def make_plot(name, accessible, tip, bottom=None, left=None, *, axis_items=None)
         ax.setTextPen("#222")
         ax.setPen("#888")
         ax.enableAutoSIPrefix(False)
+    # The top tick label of the left axis (e.g. "10⁰") reaches above the plot: room for it, never clipped.
+    p.getAxis("left").setStyle(hideOverlappingLabels=TOP_ROOM)
+    p.layout.setContentsMargins(1, TOP_ROOM, 1, 1)
     if bottom:
         p.setLabel("bottom", bottom, **LABEL_STYLE)
     if left:
@@ -264,85 +309,165 @@ class StepAxes:
             self._redraw()
 
 
+SMOOTH_FRACTION = 40
+"""The middle lines are running means over 1/SMOOTH_FRACTION of the buckets drawn (about a dozen pixels),
+whatever the zoom, so they stay as smooth when the student zooms in (and show more detail there)."""
+
+
 class HistoryCurves:
-    """One line per column of a history table over the steps (the mini-batch loss, each layer's gradient),
-    at a cost per frame that does not grow with the history.
+    """Per column of a history table over the steps (the mini-batch loss, each layer's gradient): a band from
+    the smallest to the largest value and, with ``middle``, a smoothed line through it, at a cost per frame that
+    does not grow with the history.
 
-    Each frame only the rows that are new since the last one are read (``Envelope``), and the lines get at
-    most ``2 * MAX_BUCKETS`` points: the minimum and the maximum of each bucket, which is what peak
-    downsampling would draw. When the student zooms in on the steps, the rows in view are summarised afresh
-    at each redraw, so the detail is there. With ``log``, the lines show log10 of the values (values <= 0 are
-    gaps) on a linear view, under an axis that labels them as powers of ten; pyqtgraph's own log mode would
-    map every point again on every frame.
+    Each frame only the rows that are new since the last one are read (``Envelope``); a band gets at most
+    ``2 * MAX_BUCKETS`` points (the minimum and maximum of each bucket, which is what peak downsampling would
+    draw) and a middle line one point per bucket: the running mean, over about ``1/SMOOTH_FRACTION`` of the
+    buckets, of the values (of their log10 with ``log``). When the student zooms in on the steps, the rows in view
+    are summarised afresh at each redraw, so the detail is there. With ``log``, the lines show log10 of the values
+    (values <= 0 are gaps; ``zeros()`` says where a value was exactly 0) on a linear view, under an axis that
+    labels them as powers of ten; pyqtgraph's own log mode would map every point again on every frame.
 
-    Once the history has merged rows (after 65,536 steps) the summary still holds the peaks of the rows it
-    took in one by one; starting over from the history (another scale or quantity) draws the merged rows,
-    whose peaks are lower.
+    The history's merged rows (after it filled up) carry the minimum, maximum and log-mean of the steps they
+    stand for (``nnplay.core.history.Series``), so the band and the middle line look the same before and after
+    the point where the history started merging.
+
+    ``lines`` holds ``(pen, name[, antialias])`` per column: the pen of the band, or of the middle line when
+    there is one (the band is then a pale tint of its colour, drawn below every middle line).
     """
 
-    def __init__(self, plot_item, x_follower, lines):
-        self.curves = [add_line(plot_item, *line) for line in lines]
-        self.envelope = Envelope(len(self.curves), MAX_BUCKETS)
+    def __init__(self, plot_item, x_follower, lines, middle=False):
+        self.middle = middle
+        self.bands, self.lines = [], []
+        for line in lines:
+            pen, name = line[0], line[1]
+            antialias = line[2] if len(line) > 2 else True
+            if middle:
+                band_pen = pg.mkPen(tint(pg.mkPen(pen).color(), BAND_TINT), width=1)
+                self.bands.append(add_line(plot_item, band_pen, None, antialias=False))
+                self.lines.append(add_line(plot_item, pen, name, antialias))
+            else:
+                self.bands.append(add_line(plot_item, pen, name, antialias))
+        self.curves = self.lines if middle else self.bands  # (what the legend names)
+        self.envelope = Envelope(len(lines), MAX_BUCKETS)
         self._x_follower = x_follower
         self._key = None
-        self._shown = None  # (rows taken in, zoomed x range) when the lines were last set
+        self._shown = None  # (rows taken in, zoomed x range, band shown) when the lines were last set
         self._drawn_range = (math.nan, math.nan)
+        self._zeros = (np.empty(0), np.zeros((0, len(lines)), dtype=bool))
         self.drawn_points = 0
+        self.show_band = True
 
     @property
     def rows(self):
         """Rows of the history table taken in since the last start-over (the table's length as long as it
-        has not had to merge rows, i.e. for the first 65,536 steps)."""
+        has not had to merge rows)."""
         return self.envelope.rows
 
-    def _values(self, y, log):
-        y = np.asarray(y, dtype=np.float64).reshape(len(y), self.envelope.ncols)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            v = np.log10(y) if log else y
-        return np.where(np.isfinite(v), v, np.nan)
+    def set_band_visible(self, on):
+        """Show or hide the bands (only with middle lines: without them the band is the curve)."""
+        self.show_band = bool(on)
+        for band in self.bands if self.middle else ():
+            band.setVisible(self.show_band)
+        self._shown = None
 
-    def update(self, key, x, y, log=False):
-        """Show ``y`` (n, columns) over the steps ``x`` (n,), both the whole table. ``key`` says what is shown
-        (the history object, the quantity): when it or ``log`` changes, the lines start over."""
+    def _take(self, env, rows, log):
+        """Feed ``rows`` = (x, y, lo, hi, logmean, weight) into ``env``, in the drawn space (log10 with ``log``)."""
+        x, y, lo, hi, lm, weight = rows
+        shape = (len(x), env.ncols)
+        y, lo, hi = (np.asarray(a, dtype=np.float64).reshape(shape) for a in (y, lo, hi))
+        zero = lo == 0
+        if log:
+            mid = _log10(y) if lm is None else np.asarray(lm, dtype=np.float64).reshape(shape)
+            lo, hi = _log10(lo), _log10(hi)
+            # (a band that reaches down to 0 starts at the smallest positive value; the zero lane shows the rest)
+            lo = np.where(np.isnan(lo) & np.isfinite(hi), mid, lo)
+        else:
+            mid = y
+        env.extend(x, lo, hi, mid=mid, weight=weight, zero=zero)
+
+    def update(self, key, x, y, log=False, lo=None, hi=None, logmean=None, weight=1):
+        """Show ``y`` (n, columns) over the steps ``x`` (n,), both the whole table; ``lo``/``hi`` (n, columns) are
+        each row's minimum and maximum and ``logmean`` its mean log10 (a history's merged rows; by default the
+        rows themselves), ``weight`` the steps each row stands for. ``key`` says what is shown (the history
+        object, the quantity): when it or ``log`` changes, the lines start over."""
         key = (*key, log)
         if self._key is None or not all(a is b or a == b for a, b in zip(key, self._key, strict=True)):
             self._key = key
             self.envelope.clear()
             self._shown = None
             self._drawn_range = (math.nan, math.nan)
+        lo = y if lo is None else lo
+        hi = y if hi is None else hi
+
+        def rows(first, last):
+            lm = None if logmean is None else logmean[first:last]
+            return x[first:last], y[first:last], lo[first:last], hi[first:last], lm, weight
+
         env = self.envelope
         start = int(np.searchsorted(x, env.last_x, side="right")) if env.rows else 0
         if start < len(x):
-            env.extend(x[start:], self._values(y[start:], log))
+            self._take(env, rows(start, len(x)), log)
         zoomed = env.size > 1 and self._x_follower is not None and self._x_follower.zoomed()
-        shown = (env.rows, tuple(self._x_follower.view_box.viewRange()[0]) if zoomed else None)
+        shown = (env.rows, tuple(self._x_follower.view_box.viewRange()[0]) if zoomed else None, self.show_band)
         if shown == self._shown:
             return  # nothing new (evaluations come less often than frames): no repaint
         self._shown = shown
         first = last = 0  # the rows in view when zoomed, with one more on either side
         if zoomed:
-            lo, hi = shown[1]
-            first = max(0, int(np.searchsorted(x, lo)) - 1)
-            last = min(len(x), int(np.searchsorted(x, hi, side="right")) + 1)
+            lo_x, hi_x = shown[1]
+            first = max(0, int(np.searchsorted(x, lo_x)) - 1)
+            last = min(len(x), int(np.searchsorted(x, hi_x, side="right")) + 1)
         if 0 < last - first < len(x) // 2:  # zoomed in: summarise the rows in view afresh, for the detail
             view = Envelope(env.ncols, MAX_BUCKETS)
-            view.extend(x[first:last], self._values(y[first:last], log))
-            xs, ys = view.points()
+            self._take(view, rows(first, last), log)
         else:  # (zoomed out a little: the whole summary is at most twice as coarse, and costs nothing)
-            xs, ys = env.points()
+            view = env
+        xs, ys = view.points()
         self.drawn_points = len(xs)
-        finite = ys[np.isfinite(ys)]
-        self._drawn_range = (float(finite.min()), float(finite.max())) if finite.size else (math.nan, math.nan)
-        for column, curve in enumerate(self.curves):
-            if math.isnan(env.minimum[column]):
+        self._zeros = view.zeros()
+        ranges = []
+        if not self.middle or self.show_band:
+            ranges.append(ys)
+        for column, curve in enumerate(self.bands):
+            if math.isnan(env.minimum[column]) and math.isnan(env.maximum[column]):
                 curve.setData([], [])
             else:
                 curve.setData(xs, ys[:, column])
+        if self.middle:
+            xm, ym = view.means(window=max(3, len(view) // SMOOTH_FRACTION))
+            ranges.append(ym)
+            for column, curve in enumerate(self.lines):
+                curve.setData(xm, ym[:, column])
+        finite = np.concatenate([r[np.isfinite(r)] for r in ranges]) if ranges else np.empty(0)
+        self._drawn_range = (float(finite.min()), float(finite.max())) if finite.size else (math.nan, math.nan)
 
     def value_range(self):
         """(smallest, largest) value drawn, over every column: of the whole history, or of the steps in view
         when zoomed in (so that the y axis fits what is seen); (nan, nan) when there is none."""
         return self._drawn_range
+
+    def zeros(self):
+        """``(x, zero)`` of what is drawn: per bucket (its first step) and column, True where some value was
+        exactly 0 (a gradient that is exactly zero: no place on a log axis)."""
+        return self._zeros
+
+
+BAND_TINT = 0.72
+"""How pale a band is next to its middle line: the share of white mixed into the line's colour."""
+
+
+def tint(color, white):
+    """``color`` (a QColor) mixed with ``white`` parts of white, opaque (semi-transparent long polylines are ten
+    times slower to draw)."""
+    c = pg.mkColor(color)
+    r, g, b = (round(v + (255 - v) * white) for v in (c.red(), c.green(), c.blue()))
+    return pg.mkColor(r, g, b)
+
+
+def _log10(a):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        v = np.log10(a)
+    return np.where(np.isfinite(v), v, np.nan)
 
 
 def fmt_sig(v, digits=2):

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from nnplay.core.functions import ACTIVATIONS
 from nnplay.core.trainer import PRE_RANGE, SATURATION
-from nnplay.gui.panels._common import MUTED, ThrottledRedraw, add_legend, make_plot
+from nnplay.gui.panels._common import MUTED, ThrottledRedraw, make_plot, named
 from nnplay.gui.style import layer_color
 
 X = np.linspace(*PRE_RANGE, 601)
 X_RANGE = (PRE_RANGE[0] - 0.3, PRE_RANGE[1] + 0.3)
 H_COLOR = "#222222"
-DH_COLOR = "#e6550d"
+DH_COLOR = "#D55E00"  # (vermillion, dashed-free: h' is told apart from h by colour and by the legend row)
 ZONE_BRUSH = (120, 120, 120, 38)
 LANE = 0.85  # height of the tallest bar in a layer's lane (lanes are 1 apart)
 MAX_LANE_TEXT = 12
@@ -71,17 +71,20 @@ class ActivationPanel(QWidget):
         )
         ap = self.activationPlot.getPlotItem()
         self._zones_h = self._make_zones(ap)
-        self._legend = add_legend(ap, offset=(8, 4), cols=2)
         self.hCurve = pg.PlotDataItem(pen=pg.mkPen(H_COLOR, width=2.5), name="h(x)")
         self.dhCurve = pg.PlotDataItem(pen=pg.mkPen(DH_COLOR, width=2.5), name="h'(x)")
         ap.addItem(self.hCurve)
         ap.addItem(self.dhCurve)
-        self.maxLine = pg.InfiniteLine(
-            angle=0,
-            pen=pg.mkPen(DH_COLOR, width=1.2, style=Qt.PenStyle.DashLine),
-            label="",
-            labelOpts={"position": 0.98, "color": DH_COLOR, "anchors": [(1, 0), (1, 0)]},
+        self.maxLine = pg.InfiniteLine(angle=0, pen=pg.mkPen(DH_COLOR, width=1.2, style=Qt.PenStyle.DashLine))
+        # What the lines are, in a row of its own (inside the plot the legend hid h'(x), and the label of the
+        # dashed line was struck through by it).
+        self.legendLabel = named(
+            QLabel(),
+            "activationLegend",
+            self.tr("What the lines are"),
+            self.tr("Black: the activation h(x); vermillion: its derivative h'(x); dashed: the largest h'(x)"),
         )
+        self.legendLabel.setTextFormat(Qt.TextFormat.RichText)
         ap.addItem(self.maxLine, ignoreBounds=True)
         ap.setXRange(*X_RANGE, padding=0)
         ap.setMouseEnabled(x=False, y=False)
@@ -130,6 +133,7 @@ class ActivationPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
+        lay.addWidget(self.legendLabel)
         lay.addWidget(split, 1)
         lay.addWidget(self.caption)
         self._redraw = ThrottledRedraw(self, 0.1, self._draw_own_stats)
@@ -184,7 +188,14 @@ class ActivationPanel(QWidget):
         self.maxLine.setVisible(top > 0)
         if top > 0:
             self.maxLine.setValue(top)
-            self.maxLine.label.setFormat(self.tr("max h'(x) = {v}").format(v=f"{top:.3g}"))
+        parts = [
+            f"<span style='color:{H_COLOR}'><b>━</b></span>&nbsp;h(x)",
+            f"<span style='color:{DH_COLOR}'><b>━</b></span>&nbsp;h′(x)",
+        ]
+        if top > 0:
+            max_text = self.tr("max h′(x) = {v}").format(v=f"{top:.3g}")
+            parts.append(f"<span style='color:{DH_COLOR}'><b>╌╌</b></span>&nbsp;{max_text}")
+        self.legendLabel.setText(" &nbsp; ".join(parts))
         ap = self.activationPlot.getPlotItem()
         lo, hi = Y_RANGES.get(name, (-2.6, 2.6))
         ap.setYRange(lo, hi, padding=0)

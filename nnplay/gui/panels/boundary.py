@@ -12,13 +12,13 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from nnplay.gui.clock import SEC_PER_MAC
-from nnplay.gui.panels._common import LABEL_STYLE, MUTED, ThrottledRedraw, add_legend, hex_rgb, make_plot
-from nnplay.gui.style import CLASS_COLORS
+from nnplay.gui.panels._common import LABEL_STYLE, MUTED, ThrottledRedraw, hex_rgb, make_plot, named
+from nnplay.gui.style import BAD, CLASS_COLORS, CLASS_SYMBOLS, GOOD
 from nnplay.gui.widgets import LiveLabel
 
 GRID = 100
@@ -33,7 +33,10 @@ REDRAW_INTERVAL = 0.1  # seconds
 SAMPLE_ROWS, SAMPLE_COLS = 4, 4
 FRAME = 10  # an 8×8 image in a 1-pixel frame
 CELL_W, CELL_H = 11, 15  # a sample's cell in image pixels: the framed image, a gap, room for its label
-RIGHT, WRONG = "#1e8449", "#c0392b"
+RIGHT, WRONG = GOOD, BAD  # (with ✓ and ✗ beside them: never colour alone)
+CONTOUR_PEN = pg.mkPen("#202020", width=2)
+SYMBOL_GLYPHS = {"o": "●", "s": "■", "t": "▼", "d": "◆", "p": "⬟", "h": "⬢", "star": "★", "t1": "▲", "+": "✚", "x": "✖"}
+HOLLOW_GLYPHS = {"o": "○", "s": "□", "t": "▽", "d": "◇", "p": "⬠", "h": "⬡", "star": "☆", "t1": "△", "+": "+", "x": "×"}
 MAX_MATRIX_TEXT = 12  # write counts into the matrix cells up to this many classes
 
 
@@ -121,12 +124,36 @@ class BoundaryPanel(QWidget):
         p.setAspectLocked(True)
         self.heatmap = pg.ImageItem(axisOrder="row-major")
         p.addItem(self.heatmap)
-        self.trainPoints = pg.ScatterPlotItem(size=7, pen=pg.mkPen("#222", width=0.8), symbol="o")
-        self.testPoints = pg.ScatterPlotItem(size=9, symbol="t1", brush=pg.mkBrush("w"))
+        self.contour = pg.PlotCurveItem(pen=CONTOUR_PEN, connect="finite", antialias=True)
+        self.contour.setZValue(5)
+        self.contour.setToolTip(self.tr("Decision boundary: where the two most likely classes are equally likely"))
+        p.addItem(self.contour)
+        self.trainPoints = pg.ScatterPlotItem(size=8, pen=pg.mkPen("#222", width=0.8), symbol="o")
+        self.testPoints = pg.ScatterPlotItem(size=9, symbol="o", brush=pg.mkBrush("w"))
+        self.trainPoints.setZValue(10)
+        self.testPoints.setZValue(10)
         p.addItem(self.trainPoints)
         p.addItem(self.testPoints)
-        self.legend = add_legend(p, offset=(-6, 6))
-        return self.boundaryPlot
+        self.blankText = pg.TextItem("", color=BAD, anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 230))
+        self.blankText.setZValue(20)
+        p.addItem(self.blankText, ignoreBounds=True)
+        self.blankText.hide()
+        # What the colours and shapes are, in a row above the plot (inside, the legend hid points).
+        self.legendLabel = named(
+            QLabel(),
+            "boundaryLegend",
+            self.tr("Classes"),
+            self.tr("Each class has a colour and a shape; filled: training points, hollow: test points"),
+        )
+        self.legendLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.legendLabel.setWordWrap(True)
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(1)
+        lay.addWidget(self.legendLabel)
+        lay.addWidget(self.boundaryPlot, 1)
+        return page
 
     def _make_matrix_page(self):
         page = QWidget()
@@ -235,28 +262,41 @@ class BoundaryPanel(QWidget):
         self._make_grid(self._grid_n)
         self._show_image(np.full((self._grid_n, self._grid_n, 3), 255, np.uint8))
         rect = self._grid_rect
-        brushes = [pg.mkBrush(CLASS_COLORS[k % len(CLASS_COLORS)]) for k in range(ds.n_classes)]
-        pens = [pg.mkPen(CLASS_COLORS[k % len(CLASS_COLORS)], width=1.8) for k in range(ds.n_classes)]
-        self.trainPoints.setData(pos=ds.x_train, brush=[brushes[t] for t in ds.t_train])
-        self.testPoints.setData(pos=ds.x_test, pen=[pens[t] for t in ds.t_test])
+        k = ds.n_classes
+        brushes = [pg.mkBrush(CLASS_COLORS[c % len(CLASS_COLORS)]) for c in range(k)]
+        pens = [pg.mkPen(CLASS_COLORS[c % len(CLASS_COLORS)], width=1.8) for c in range(k)]
+        symbols = [CLASS_SYMBOLS[c % len(CLASS_SYMBOLS)] for c in range(k)]
+        self.trainPoints.setData(
+            pos=ds.x_train, brush=[brushes[t] for t in ds.t_train], symbol=[symbols[t] for t in ds.t_train]
+        )
+        self.testPoints.setData(pos=ds.x_test, pen=[pens[t] for t in ds.t_test], symbol=[symbols[t] for t in ds.t_test])
+        self.contour.setData([], [])
+        self.blankText.hide()
         p = self.boundaryPlot.getPlotItem()
         p.setRange(rect=rect, padding=0)
         names = ds.feature_names if len(ds.feature_names) == 2 else ("x0", "x1")
         p.setLabel("bottom", names[0], **LABEL_STYLE)
         p.setLabel("left", names[1], **LABEL_STYLE)
-        self.legend.clear()
-        for k in range(ds.n_classes):
-            sample = pg.ScatterPlotItem(symbol="o", size=9, brush=brushes[k], pen=pg.mkPen("#222", width=0.8))
-            name = ds.class_names[k]
-            self.legend.addItem(sample, self.tr("class {name}").format(name=name) if name.isdigit() else name)
+        parts = []
+        for c in range(k):
+            name = ds.class_names[c]
+            text = self.tr("class {name}").format(name=name) if name.isdigit() else name
+            glyph = SYMBOL_GLYPHS.get(symbols[c], "●")
+            parts.append(f"<span style='color:{CLASS_COLORS[c % len(CLASS_COLORS)]}'>{glyph}</span>&nbsp;{text}")
         if len(ds.x_test):
-            sample = pg.ScatterPlotItem(symbol="t1", size=10, brush=pg.mkBrush("w"), pen=pg.mkPen("#444", width=1.8))
-            self.legend.addItem(sample, self.tr("test points"))
-        self.legend.setColumnCount(1 if ds.n_classes < 6 else 2)
+            hollow = HOLLOW_GLYPHS.get(symbols[0], "○")
+            parts.append(self.tr("filled: training, hollow {glyph}: test").format(glyph=hollow))
+        self.legendLabel.setText(" &nbsp; ".join(parts))
         self.caption.setText(
-            self.tr("Colour: predicted class, paler = less sure. ● training points, △ test points.")
+            self.tr(
+                "Colour: the predicted class, paler = less sure; black line: the decision boundary. Shape and "
+                "colour: the true class; hollow: test points."
+            )
             if len(ds.x_test)
-            else self.tr("Colour: predicted class, paler = less sure. ● training points (no test set).")
+            else self.tr(
+                "Colour: the predicted class, paler = less sure; black line: the decision boundary. Shape and "
+                "colour: the true class (no test set)."
+            )
         )
 
     def _eval_set(self, ds):
@@ -341,6 +381,18 @@ class BoundaryPanel(QWidget):
         if self._mode == "2d":
             p = probabilities(trainer.network, self._grid)
             self._show_image(probability_colors(p, self._colors).reshape(self._grid_n, self._grid_n, 3))
+            self._draw_contour(p)
+            dv = trainer.diverged
+            self.blankText.setVisible(dv is not None)
+            if dv is not None:
+                self.blankText.setText(
+                    self.tr(
+                        "No picture: the loss exploded at step {step},\nso the network's outputs are not numbers.\n"
+                        "Lower the learning rate to start over."
+                    ).format(step=dv.step)
+                )
+                lo, hi = self._extent
+                self.blankText.setPos((lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2)
             return
         ds = self._dataset
         x, t, is_test = self._eval_set(ds)
@@ -374,6 +426,36 @@ class BoundaryPanel(QWidget):
             ).format(d=ds.n_features)
         self.caption.setText(f"<b>{summary}</b> · {detail}")
 
+    def _draw_contour(self, p):
+        """The decision boundary: where the most likely class changes, i.e. for each class c the zero line of
+        p_c − max_{j≠c} p_j (one line suffices for two classes). Drawn always, so a linear network's straight
+        boundary shows even where the colours are pale."""
+        n = self._grid_n
+        k = p.shape[1]
+        p = p.reshape(n, n, k)
+        lo, hi = self._extent
+        dx, dy = (hi[0] - lo[0]) / (n - 1), (hi[1] - lo[1]) / (n - 1)
+        pieces = []
+        for c in range(1 if k == 2 else k):
+            others = np.delete(p, c, axis=2).max(axis=2)
+            margin = p[:, :, c] - others
+            if not (margin.min() < 0 < margin.max()):
+                continue  # (this class wins everywhere or nowhere: no boundary of its own)
+            for line in pg.isocurve(margin.T, 0.0, connected=True):
+                pts = np.asarray(line, dtype=np.float64)
+                pieces += [np.column_stack([lo[0] + (pts[:, 0] - 0.5) * dx, lo[1] + (pts[:, 1] - 0.5) * dy])]
+                pieces.append(np.full((1, 2), np.nan))
+        if pieces:
+            pts = np.concatenate(pieces)
+            self.contour.setData(pts[:, 0], pts[:, 1])
+        else:
+            self.contour.setData([], [])
+
+    def contour_points(self):
+        """(x, y) of the decision boundary drawn (NaN between separate pieces)."""
+        x, y = self.contour.getData()
+        return (np.empty(0), np.empty(0)) if x is None else (x, y)
+
     def _draw_samples(self, x, t, pred):
         mosaic = self._mosaic.copy()
         green, red = hex_rgb(RIGHT).astype(np.uint8), hex_rgb(WRONG).astype(np.uint8)
@@ -388,7 +470,7 @@ class BoundaryPanel(QWidget):
             mosaic[y0 : y0 + FRAME, x0 + FRAME - 1] = color
             names = self._dataset.class_names
             label = self.sampleLabels[j]
-            label.setText(names[pred[idx]] if ok else f"{names[pred[idx]]} ({names[t[idx]]})")
+            label.setText(f"✓ {names[pred[idx]]}" if ok else f"✗ {names[pred[idx]]} ({names[t[idx]]})")
             label.setColor(RIGHT if ok else WRONG)
         self.samples.setImage(mosaic, levels=(0, 255), autoLevels=False)
 

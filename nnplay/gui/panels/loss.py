@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from nnplay.core.trainer import EVAL_COLUMNS
 from nnplay.gui.panels._common import (
@@ -14,18 +14,19 @@ from nnplay.gui.panels._common import (
     HistoryCurves,
     LogAxis,
     StepAxes,
-    add_legend,
     make_plot,
     named,
 )
+from nnplay.gui.style import BAD
 from nnplay.gui.widgets import LiveLabel
 
-BATCH_PEN = pg.mkPen((192, 205, 227), width=1)
-TRAIN_COLOR = "#1f4fb4"
-TEST_COLOR = "#ff7f0e"
+BATCH_COLOR = "#b4bfd0"
+BATCH_PEN = pg.mkPen(BATCH_COLOR, width=1)
+TRAIN_COLOR = "#222222"  # train: dark and solid; test: vermillion and dashed (not colour alone)
+TEST_COLOR = "#D55E00"
 TRAIN_PEN = pg.mkPen(TRAIN_COLOR, width=2.5)
-TEST_PEN = pg.mkPen(TEST_COLOR, width=2.5)
-DIVERGED_COLOR = "#d62728"
+TEST_PEN = pg.mkPen(TEST_COLOR, width=2.5, style=Qt.PenStyle.DashLine)
+DIVERGED_COLOR = BAD
 LOSSES = ("train_loss", "test_loss")
 ACCURACIES = ("train_accuracy", "test_accuracy")
 
@@ -73,7 +74,6 @@ class LossPanel(QWidget):
         # Redrawn when the student zooms or pans the steps (on the accuracy plot too: linked below).
         self._axes = StepAxes(lp, self._redraw, y_empty=(-2.0, 0.5))
         self._xrange, self._yrange = self._axes.x, self._axes.y
-        self._lossLegend = add_legend(lp, offset=(-8, 4), cols=3)
         self.batchLine = HistoryCurves(lp, self._xrange, [(BATCH_PEN, self.tr("mini-batch loss"), False)])
         self.evalLossLines = HistoryCurves(
             lp, self._xrange, [(TRAIN_PEN, self.tr("train loss")), (TEST_PEN, self.tr("test loss"))]
@@ -81,11 +81,9 @@ class LossPanel(QWidget):
         self.batchCurve = self.batchLine.curves[0]
         self.trainLossCurve, self.testLossCurve = self.evalLossLines.curves
         self.divergedLine = pg.InfiniteLine(
-            angle=90,
-            pen=pg.mkPen(DIVERGED_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
-            label=self.tr("diverged"),
-            labelOpts={"position": 0.3, "color": DIVERGED_COLOR, "anchors": [(1, 0.5), (1, 0.5)]},
+            angle=90, pen=pg.mkPen(DIVERGED_COLOR, width=1.5, style=Qt.PenStyle.DashLine)
         )
+        self.divergedLine.setToolTip(self.tr("The loss exploded here (see the summary above)"))
         lp.addItem(self.divergedLine, ignoreBounds=True)
         self.divergedLine.hide()
 
@@ -105,30 +103,41 @@ class LossPanel(QWidget):
         ap.hideButtons()  # its x follows the loss plot (use that one's "A"); its y is always 0 … 1
         ap.enableAutoRange(y=False)
         ap.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1)]])
-        self._accLegend = add_legend(ap, offset=(-8, -8), cols=2)
         self.accuracyLines = HistoryCurves(
             ap,
             self._xrange,
-            [(pg.mkPen(TRAIN_COLOR, width=2.5), self.tr("train accuracy")), (TEST_PEN, self.tr("test accuracy"))],
+            [(TRAIN_PEN, self.tr("train accuracy")), (TEST_PEN, self.tr("test accuracy"))],
         )
         self.trainAccCurve, self.testAccCurve = self.accuracyLines.curves
-        self.chanceLine = pg.InfiniteLine(
-            pos=0.5,
-            angle=0,
-            pen=pg.mkPen("#888", width=1, style=Qt.PenStyle.DotLine),
-            label=self.tr("chance"),
-            labelOpts={"position": 0.02, "color": "#666", "anchors": [(0, 0), (0, 0)]},
-        )
+        self.chanceLine = pg.InfiniteLine(pos=0.5, angle=0, pen=pg.mkPen("#888", width=1, style=Qt.PenStyle.DotLine))
         ap.addItem(self.chanceLine, ignoreBounds=True)
         ap.setXLink(lp)
         self._xrange.linked.append(ap.getViewBox())
         self.lossPlot.setMinimumHeight(110)
         self.accuracyPlot.setMinimumHeight(70)
 
+        # The legend is a row of its own above the plots: inside, it hid the rising test loss (over-fitting).
+        self.legendLabel = named(
+            QLabel(),
+            "lossLegend",
+            self.tr("What the lines are"),
+            self.tr(
+                "Thin grey line: the loss of each mini-batch. Dark solid line: the whole training set. Dashed "
+                "vermillion line: the held-out test set (when it rises while the training loss falls, the network "
+                "over-fits). Dotted line: chance level."
+            ),
+        )
+        self.legendLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.legendLabel.setStyleSheet(f"color: {MUTED};")
+        self._show_legend(2)
+
         head = QHBoxLayout()
         head.setContentsMargins(4, 0, 4, 0)
         head.addWidget(self.summaryLabel, 1)
         head.addWidget(self.logCheck)
+        legend = QHBoxLayout()
+        legend.setContentsMargins(4, 0, 4, 0)
+        legend.addWidget(self.legendLabel, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("lossSplitter")
         split.addWidget(self.lossPlot)
@@ -140,6 +149,7 @@ class LossPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
         lay.addLayout(head)
+        lay.addLayout(legend)
         lay.addWidget(split, 1)
         self._on_log(True)
 
@@ -164,7 +174,8 @@ class LossPanel(QWidget):
         log = self.logCheck.isChecked()
         x = h.step_x
         self._xrange.follow(0, x[-1] if len(x) else 1)
-        self.batchLine.update((h,), x, h.steps.y[:, :1], log)
+        y, lo, hi, logmean, weight = h.summary("loss")
+        self.batchLine.update((h,), x, y, log, lo=lo, hi=hi, logmean=logmean, weight=weight)
         evals = h.evals.y
         self.evalLossLines.update((h,), h.evals.x, evals[:, [EVAL_COLUMNS.index(c) for c in LOSSES]], log)
         self.accuracyLines.update((h,), h.evals.x, evals[:, [EVAL_COLUMNS.index(c) for c in ACCURACIES]])
@@ -173,25 +184,12 @@ class LossPanel(QWidget):
         lo, hi = np.fmin(lo, elo), np.fmax(hi, ehi)
         self._yrange.follow(lo, hi)
         has_test = len(trainer.dataset.x_test) > 0
-        if has_test != self._has_test:
-            self._has_test = has_test
-            suffix = "" if has_test else self.tr(" (no test set)")
-            for legend, curve, name in (
-                (self._lossLegend, self.testLossCurve, self.tr("test loss")),
-                (self._accLegend, self.testAccCurve, self.tr("test accuracy")),
-            ):
-                label = legend.getLabel(curve)
-                if label is not None:
-                    label.setText(name + suffix)
         k = trainer.dataset.n_classes
-        if k != self._n_classes:  # (setting the line repaints the plot)
+        if has_test != self._has_test or k != self._n_classes:  # (setting the line repaints the plot)
+            self._has_test = has_test
             self._n_classes = k
             self.chanceLine.setValue(1.0 / k)
-            # Below the line at 1/2 (accuracy is mostly above chance); above it when it is near the axis.
-            corner = (0, 0) if 1.0 / k >= 0.25 else (0, 1)
-            self.chanceLine.label.anchors = [corner, corner]
-            self.chanceLine.label.updatePosition()
-            self.chanceLine.label.setFormat(self.tr("chance 1/{k}").format(k=k))
+            self._show_legend(k)
         dv = trainer.diverged
         self.divergedLine.setVisible(dv is not None)
         if dv is not None and self.divergedLine.value() != dv.step:
@@ -199,6 +197,19 @@ class LossPanel(QWidget):
         self._update_summary(trainer, has_test)
 
     # -- internals ---------------------------------------------------------------------------------------
+    def _show_legend(self, k):
+        def swatch(color, glyph, text):
+            return f"<span style='color:{color}'><b>{glyph}</b></span>&nbsp;{text}"
+
+        test = self.tr("test") if self._has_test else self.tr("test (no test set)")
+        parts = [
+            swatch(BATCH_COLOR, "━", self.tr("mini-batch loss")),
+            swatch(TRAIN_COLOR, "━", self.tr("train")),
+            swatch(TEST_COLOR, "╍╍", test),
+            swatch("#888888", "┈┈", self.tr("chance 1/{k}").format(k=k)),
+        ]
+        self.legendLabel.setText(" &nbsp; ".join(parts))
+
     def _update_summary(self, trainer, has_test):
         h = trainer.history
         parts = [self.tr("step {n}").format(n=trainer.step_count)]
