@@ -350,6 +350,14 @@ class Trainer:
         return result
 
     @property
+    def batch_in_epoch(self):
+        """Mini-batches done in the current epoch (``steps_per_epoch`` when it has just ended; 0 before step 1)."""
+        n = len(self.dataset.x_train)
+        if self.step_count == 0:
+            return 0
+        return math.ceil(min(self._pos, n) / self.batch_size)
+
+    @property
     def steps_to_epoch_end(self):
         """Steps left in the current epoch (a whole epoch's worth when one has just ended)."""
         n = len(self.dataset.x_train)

@@ -513,7 +513,7 @@ class MainWindow(QMainWindow):
         self.statusLabel.setText(
             self._status_text(
                 tr.step_count,
-                tr.epoch,
+                (tr.epoch, tr.batch_in_epoch, tr.steps_per_epoch),
                 loss,
                 acc[-1] if len(acc) else None,
                 tacc[-1] if len(tacc) and not math.isnan(tacc[-1]) else None,
@@ -521,9 +521,11 @@ class MainWindow(QMainWindow):
         )
 
     def _status_text(self, step, epoch, loss, accuracy=None, test_accuracy=None):
+        """``epoch`` is (the epoch under way, mini-batches done in it, mini-batches per epoch)."""
+        number, batch, per_epoch = epoch
         parts = [
             arg(self.tr("step %1"), step),
-            arg(self.tr("epoch %1"), epoch),
+            arg(self.tr("epoch %1, batch %2/%3"), number, batch, per_epoch) if step else self.tr("epoch 0"),
             arg(self.tr("mini-batch loss %1"), "—" if math.isnan(loss) and step == 0 else f"{loss:.4g}"),
         ]
         if accuracy is not None:
@@ -534,7 +536,7 @@ class MainWindow(QMainWindow):
 
     def _status_template(self):
         """A long status line: the status label asks for its width (it does not resize as the text changes)."""
-        return self._status_text(1_000_000, 10_000, 0.0001234, 0.999, 0.999)
+        return self._status_text(1_000_000, (10_000, 1000, 1000), 0.0001234, 0.999, 0.999)
 
     # -- presets, labs, files ------------------------------------------------------------------------------
     def load_preset(self, key):

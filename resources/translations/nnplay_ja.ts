@@ -2420,8 +2420,12 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <source>epoch %1</source>
-        <translation>エポック %1</translation>
+        <source>epoch %1, batch %2/%3</source>
+        <translation>エポック %1、バッチ %2/%3</translation>
+    </message>
+    <message>
+        <source>epoch 0</source>
+        <translation>エポック 0</translation>
     </message>
     <message>
         <source>mini-batch loss %1</source>

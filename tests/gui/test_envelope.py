@@ -106,3 +106,22 @@ def test_all_nan_bucket_stays_a_gap_and_clear_starts_over():
 def test_max_buckets_must_be_even():
     with pytest.raises(ValueError):
         Envelope(1, max_buckets=3)
+
+
+def test_rows_that_stand_for_several_steps_give_the_same_summary_as_the_steps():
+    """A history that merged rows hands over (min, max, mean) of 2, 4, … steps per row: the buckets hold steps,
+    so the band and the middle line are those of the steps themselves."""
+    rng = np.random.default_rng(3)
+    n = 64 * 40
+    values = rng.normal(size=(n, 2))
+    steps = np.arange(n)
+    raw = Envelope(2, 64)
+    raw.extend(steps, values)
+    merged = Envelope(2, 64)
+    half = n // 2
+    merged.extend(steps[:half], values[:half])
+    pairs = values[half:].reshape(-1, 2, 2)
+    merged.extend(steps[half::2], pairs.min(axis=1), pairs.max(axis=1), mid=pairs.mean(axis=1), weight=2)
+    assert raw.size == merged.size and len(raw) == len(merged)
+    np.testing.assert_array_equal(raw.points()[1], merged.points()[1])
+    np.testing.assert_allclose(raw.means(window=3)[1], merged.means(window=3)[1], rtol=1e-12)

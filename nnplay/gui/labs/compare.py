@@ -860,7 +860,8 @@ class CompareLab(QWidget):
             with np.errstate(all="ignore"):
                 acc = tr.network.accuracy(ds.x_train, ds.t_train) if len(ds.x_train) else float("nan")
             loss = tr.history.loss[-SMOOTH:].mean() if len(tr.history.loss) else float("nan")
-            parts.append(arg(self.tr("%1: loss %2, training accuracy %3 %"), run, f"{loss:.4g}", f"{100 * acc:.0f}"))
+            loss_text = f"{loss:.4g}" if len(tr.history.loss) else "—"  # (no step yet: no mini-batch loss)
+            parts.append(arg(self.tr("%1: loss %2, training accuracy %3 %"), run, loss_text, f"{100 * acc:.0f}"))
             g = tr.history.grad_norm[-SMOOTH_GRAD:]
             if len(g):
                 zero = [str(i + 1) for i in range(g.shape[1]) if not np.any(g[:, i])]

@@ -38,6 +38,7 @@ CONTOUR_PEN = pg.mkPen("#202020", width=2)
 SYMBOL_GLYPHS = {"o": "●", "s": "■", "t": "▼", "d": "◆", "p": "⬟", "h": "⬢", "star": "★", "t1": "▲", "+": "✚", "x": "✖"}
 HOLLOW_GLYPHS = {"o": "○", "s": "□", "t": "▽", "d": "◇", "p": "⬠", "h": "⬡", "star": "☆", "t1": "△", "+": "+", "x": "×"}
 MAX_MATRIX_TEXT = 12  # write counts into the matrix cells up to this many classes
+MIN_CELL_PX = 24  # ... and only when a cell is at least this many pixels wide (smaller, the numbers run together)
 
 
 def class_colors(k):
@@ -210,6 +211,7 @@ class BoundaryPanel(QWidget):
         self.matrix.setColorMap(pg.ColorMap([0.0, 1.0], [(255, 255, 255), (31, 79, 180)]))
         mp.addItem(self.matrix)
         self.matrixTexts = []
+        mp.getViewBox().sigResized.connect(lambda *_: self._fit_counts())
 
         lay = QHBoxLayout(page)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -404,6 +406,7 @@ class BoundaryPanel(QWidget):
         rows = counts.sum(axis=1, keepdims=True)
         frac = np.divide(counts, rows, out=np.zeros((k, k)), where=rows > 0)
         self.matrix.setImage(frac, levels=(0.0, 1.0), autoLevels=False)
+        self._fit_counts()
         for i, item in enumerate(self.matrixTexts):
             r, c = divmod(i, k)
             n = counts[r, c]
@@ -425,6 +428,19 @@ class BoundaryPanel(QWidget):
                 "{d} inputs per sample: no 2-D map to draw, so this shows what is confused with what."
             ).format(d=ds.n_features)
         self.caption.setText(f"<b>{summary}</b> · {detail}")
+
+    def _fit_counts(self):
+        """Write the counts into the cells only when a cell is ``MIN_CELL_PX`` wide (the colour says enough in a
+        small matrix; the numbers ran together at about 7 pixels). Returns whether they are shown."""
+        vb = self.matrixPlot.getPlotItem().getViewBox()
+        k = max(1, round(math.sqrt(len(self.matrixTexts)))) if self.matrixTexts else 1
+        show = min(vb.width(), vb.height()) / k >= MIN_CELL_PX
+        for item in self.matrixTexts:
+            item.setVisible(show)
+        return show
+
+    def counts_shown(self):
+        return bool(self.matrixTexts) and self.matrixTexts[0].isVisible()
 
     def _draw_contour(self, p):
         """The decision boundary: where the most likely class changes, i.e. for each class c the zero line of

@@ -41,11 +41,11 @@ class Envelope:
         self.clear()
 
     def clear(self):
-        self.size = 1  # rows per complete bucket (a power of two)
+        self.size = 1  # steps per complete bucket (a power of two)
         self.rows = 0  # rows taken in since the last clear
         self.last_x = -np.inf  # step of the last row taken in
         self._k = 0  # complete buckets
-        self._part_n = 0  # rows in the incomplete last bucket
+        self._part_n = 0  # steps in the incomplete last bucket
         self._part_x = 0.0
         self._part = self._empty_part()
         self.minimum = np.full(self.ncols, np.nan)  # of everything taken in, per column
@@ -60,56 +60,62 @@ class Envelope:
         """Number of buckets (the incomplete one included)."""
         return self._k + (1 if self._part_n else 0)
 
-    def extend(self, x, lo, hi=None, mid=None, weight=1.0, zero=None):
+    def extend(self, x, lo, hi=None, mid=None, weight=1, zero=None):
         """Take in rows at steps ``x`` (m,), which come after every step taken in so far.
 
         ``lo`` and ``hi`` (m, ncols) are each row's smallest and largest value (``hi`` defaults to ``lo``: plain
         rows), ``mid`` the value the middle line averages (defaults to ``lo``; NaN: left out), ``weight`` how many
-        steps each row stands for, ``zero`` (m, ncols) where a value was exactly 0 (defaults to ``lo == 0``).
+        steps each row stands for (a power of two), ``zero`` (m, ncols) where a value was exactly 0 (defaults to
+        ``lo == 0``). Buckets hold a number of steps, not of rows, so rows that stand for several steps fill them
+        as fast as the steps would have.
         """
         x = np.asarray(x, dtype=np.float64).reshape(-1)
         m = len(x)
         if m == 0:
             return
+        w = max(1, int(weight))
         lo = np.asarray(lo, dtype=np.float64).reshape(m, self.ncols)
         hi = lo if hi is None else np.asarray(hi, dtype=np.float64).reshape(m, self.ncols)
         mid = lo if mid is None else np.asarray(mid, dtype=np.float64).reshape(m, self.ncols)
         zero = (lo == 0) if zero is None else np.asarray(zero, dtype=bool).reshape(m, self.ncols)
         finite = np.isfinite(mid)
-        w = np.where(finite, float(weight), 0.0)
-        wsum = np.where(finite, mid, 0.0) * w
+        wcount = np.where(finite, float(w), 0.0)
+        wsum = np.where(finite, mid, 0.0) * wcount
         if self.rows == 0:  # start with buckets big enough for all of it: one pass instead of log2 merges
-            while m > self.size * self.max_buckets:
+            while m * w > self.size * self.max_buckets or self.size < w:
                 self.size *= 2
+        while self.size < w:  # (rows that stand for more steps than a bucket: coarser buckets first)
+            self._merge_any()
         with np.errstate(invalid="ignore"):
             self.minimum = np.fmin(self.minimum, np.fmin.reduce(lo, axis=0))
             self.maximum = np.fmax(self.maximum, np.fmax.reduce(hi, axis=0))
         self.any_zero |= zero.any(axis=0)
         self.rows += m
         self.last_x = float(x[-1])
-        cols = (lo, hi, wsum, w, zero)
+        cols = (lo, hi, wsum, wcount, zero)
         i = 0
         if self._part_n:  # fill the incomplete bucket first
-            take = min(self.size - self._part_n, m)
-            self._fold_into_part([c[:take] for c in cols])
+            take = min(-(-(self.size - self._part_n) // w), m)
+            self._fold_into_part([c[:take] for c in cols], take * w)
             i = take
-            if self._part_n == self.size:
+            if self._part_n >= self.size:
                 self._close_part()
         while i < m:
             room = self.max_buckets - self._k
             if room == 0:
                 self._merge()
                 continue
-            full = min((m - i) // self.size, room)
+            per = self.size // w  # rows per bucket
+            full = min((m - i) // per, room)
             if full:
-                j = i + full * self.size
+                j = i + full * per
                 k = self._k
-                shape = (full, self.size, self.ncols)
-                self._x[k : k + full] = x[i : j : self.size]
+                shape = (full, per, self.ncols)
+                self._x[k : k + full] = x[i:j:per]
                 self._lo[k : k + full] = np.fmin.reduce(lo[i:j].reshape(shape), axis=1)
                 self._hi[k : k + full] = np.fmax.reduce(hi[i:j].reshape(shape), axis=1)
                 self._sum[k : k + full] = wsum[i:j].reshape(shape).sum(axis=1)
-                self._cnt[k : k + full] = w[i:j].reshape(shape).sum(axis=1)
+                self._cnt[k : k + full] = wcount[i:j].reshape(shape).sum(axis=1)
                 self._zero[k : k + full] = zero[i:j].reshape(shape).any(axis=1)
                 self._k += full
                 i = j
@@ -117,12 +123,12 @@ class Envelope:
                 self._part_x = float(x[i])
                 self._part_n = 0
                 self._part = self._empty_part()
-                self._fold_into_part([c[i:] for c in cols])
+                self._fold_into_part([c[i:] for c in cols], (m - i) * w)
                 i = m
         if self._k == self.max_buckets and self._part_n:
             self._merge()
 
-    def _fold_into_part(self, rows):
+    def _fold_into_part(self, rows, steps):
         lo, hi, wsum, w, zero = rows
         p = self._part
         with np.errstate(invalid="ignore"):
@@ -131,7 +137,7 @@ class Envelope:
         p[2] = p[2] + wsum.sum(axis=0)
         p[3] = p[3] + w.sum(axis=0)
         p[4] = p[4] | zero.any(axis=0)
-        self._part_n += len(lo)
+        self._part_n += steps
 
     def _close_part(self):
         if self._k == self.max_buckets:
@@ -147,10 +153,27 @@ class Envelope:
     def _arrays(self):
         return (self._lo, self._hi, self._sum, self._cnt, self._zero)
 
+    def _merge_any(self):
+        """Double the bucket size now (rows standing for more steps than a bucket arrived): complete buckets
+        merge in pairs; an odd last one becomes the incomplete bucket (with whatever that held)."""
+        if self._k % 2:
+            k = self._k - 1
+            last = [self._x[k], *(arr[k].copy() for arr in self._arrays())]
+            part, part_n, part_x = self._part, self._part_n, self._part_x
+            self._k = k
+            self._merge()
+            self._part_x = last[0]
+            self._part = list(last[1:])
+            self._part_n = self.size // 2
+            if part_n:  # (the old incomplete bucket follows it)
+                self._fold_into_part([v[None, :] for v in part], part_n)
+            del part_x
+        else:
+            self._merge()
+
     def _merge(self):
-        """Merge neighbouring complete buckets in pairs; the bucket size doubles. Called only when all
-        ``max_buckets`` (an even number) are complete, so every bucket has a partner, and the incomplete
-        bucket, if any, holds fewer rows than the new size."""
+        """Merge neighbouring complete buckets in pairs; the bucket size doubles. Every bucket has a partner
+        (an even number of them), and the incomplete bucket, if any, holds fewer steps than the new size."""
         half = self._k // 2
         a, b = slice(0, 2 * half, 2), slice(1, 2 * half, 2)
         self._x[:half] = self._x[a]
