@@ -161,30 +161,29 @@ class NumericalGradient:
         if problem is not None and method == "fast":
             raise ValueError(f"the fast numerical gradient cannot handle this network: {problem}")
         self._fast = None
-        if problem is None:
-            fast = _FastPath(network, x, self._t, self.h)
-            net_loss = network.loss(x, self._t)
-            if fast.loss == net_loss or not math.isfinite(net_loss):
-                self._fast = fast
-            else:  # the network computes something the fast path does not model: never guess
-                problem = "the network's loss differs from a plain forward pass"
-                if method == "fast":
-                    raise ValueError(f"the fast numerical gradient cannot handle this network: {problem}")
-        if self._fast is not None:
-            self.loss = self._fast.loss
-            self.method = "fast"
-            self._pieces = self._fast.plan()
-        else:
-            self.loss = float(network.loss(x, self._t))
-            self.method = "loop"
-            self.fallback_reason = problem if method == "auto" else None
-            self._pieces = self._loop_plan()
+        self.loss = float(network.loss(x, self._t))
+        self.method = "loop"
         if not math.isfinite(self.loss):
             for g in self.grads.values():
                 g.fill(np.nan)
             self.method = "nonfinite"
             self._pieces = []
             self.done = self.total
+        else:
+            if problem is None:
+                fast = _FastPath(network, x, self._t, self.h)
+                if fast.loss == self.loss:
+                    self._fast = fast
+                    self.method = "fast"
+                else:  # the network computes something the fast path does not model: never guess
+                    problem = "the network's loss differs from a plain forward pass"
+                    if method == "fast":
+                        raise ValueError(f"the fast numerical gradient cannot handle this network: {problem}")
+            if self._fast is not None:
+                self._pieces = self._fast.plan()
+            else:
+                self.fallback_reason = problem if method == "auto" else None
+                self._pieces = self._loop_plan()
         self._next = 0
         self.work_total = float(sum(p.work for p in self._pieces))
         self.work_done = 0.0
@@ -390,8 +389,8 @@ class _FastPath:
         return A[n_e, j0:j1]
 
     def _activate(self, layer, a):
-        """h(a) for the activation of hidden ``layer``, in place for the known ones (the same operations as
-        their layers' ``forward``, so the same bits), else by the layer's ``forward``."""
+        """h(a) for the activation of hidden ``layer``: in place, with the same operations as the layer's
+        ``forward`` (so the same bits), or by that ``forward`` (the identity returns ``a`` itself)."""
         kind = type(self.acts[layer])
         if kind is Sigmoid:
             np.multiply(a, 0.5, out=a)
@@ -405,8 +404,6 @@ class _FastPath:
             return np.multiply(a, a > 0, out=a)
         if kind is Step:
             return np.greater(a, 0, out=a)
-        if kind is Identity:
-            return a
         return self.acts[layer].forward(a)
 
     # -- one piece -------------------------------------------------------------------------------------------
