@@ -15,6 +15,7 @@ from nnplay.core.datasets import make_dataset
 from nnplay.core.history import Series
 from nnplay.core.messages import QT_TRANSLATE_NOOP, Text
 from nnplay.core.network import Network
+from nnplay.core.numgrad import NumericalGradient
 from nnplay.core.optimizers import make_optimizer
 
 EVAL_COLUMNS = ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
@@ -174,6 +175,10 @@ class History:
 class Trainer:
     """Trains ``Network`` on a data set as ``config`` says, one mini-batch per step.
 
+    A step with the numerical gradient of a big network takes longer than a frame of the window; a driver can
+    spread it over several calls with ``advance_step`` (``pending_step`` tells how far it is). ``step(n)``
+    gives bit-identical results whichever way the steps were driven.
+
     Parameters
     ----------
     config : Config
@@ -229,6 +234,7 @@ class Trainer:
         self._shuffle_rng = np.random.default_rng([c.seed, 1])
         self._pos = len(ds.x_train)  # the first step starts an epoch
         self._xs = self._ts = None
+        self._pending: NumericalGradient | None = None
         self._probe = ds.x_train[: self.probe_size]
         net = self.network
         self._flat_p = {"all": net.flat_params}
@@ -277,7 +283,8 @@ class Trainer:
 
     # -- training ----------------------------------------------------------------------------------------
     def step(self, n=1) -> StepResult:
-        """Run ``n`` mini-batch updates (fewer if the loss diverges) and return what they recorded."""
+        """Run ``n`` mini-batch updates (fewer if the loss diverges) and return what they recorded. A step
+        left pending by ``advance_step`` is finished first and counts as the first of the n."""
         n = int(n)
         net = self.network
         L = net.n_layers
@@ -292,12 +299,17 @@ class Trainer:
             grad_cols, ratio_cols = slice(1, 1 + 2 * L), slice(1 + 2 * L, 1 + 3 * L)
             with np.errstate(all="ignore"):
                 for i in range(n):
-                    x, t = self._next_batch()
-                    grads = net.gradient(x, t, copy=False)
-                    loss = net.last_loss
                     if numerical:
-                        for k, g in net.numerical_gradient(x, t).items():
-                            grads[k][...] = g
+                        job = self._begin_numerical()
+                        self._pending = None
+                        job.advance()
+                        loss = job.loss
+                        for g, off in zip(job.grads.values(), net.offsets, strict=True):
+                            net.flat_grads[off : off + g.size] = g.reshape(-1)
+                    else:
+                        x, t = self._next_batch()
+                        net.gradient(x, t, copy=False)
+                        loss = net.last_loss
                     norms = np.sqrt(net.squared_norms())
                     row = rows[i]
                     row[0] = loss
@@ -326,10 +338,52 @@ class Trainer:
         self.history._add(result)
         return result
 
+    # -- a step in pieces (the numerical gradient of a big network) ------------------------------------------
+    def _begin_numerical(self):
+        if self._pending is None:
+            x, t = self._next_batch()
+            with np.errstate(all="ignore"):
+                self._pending = NumericalGradient(self.network, x, t)
+        return self._pending
+
+    @property
+    def pending_step(self) -> NumericalGradient | None:
+        """The numerical gradient of the step in progress, or None: its ``progress`` (0 to 1, by estimated
+        work), ``done``/``total`` (entries) say how far it is."""
+        return self._pending
+
+    def begin_step(self) -> NumericalGradient | None:
+        """Start the next step without computing it: draw its batch and set up its numerical gradient, which
+        is returned (the pending one if a step is already in progress). None with backprop (its step is
+        computed whole by ``advance_step``) or after the loss diverged."""
+        if self.diverged is not None or self.config.gradient != "numerical":
+            return None
+        return self._begin_numerical()
+
+    def advance_step(self, max_entries=None) -> StepResult | None:
+        """Compute part of the current step (starting one if none is pending): at least one piece of its
+        numerical gradient, stopping once ``max_entries`` gradient entries are done in this call (None: all).
+        When the gradient is complete, apply the update and return the step's ``StepResult``, exactly as
+        ``step(1)`` would (an empty one after divergence); None while the step is still in progress.
+
+        With backprop the whole step is done at once. ``advance_step(1)`` computes exactly one piece (a few
+        milliseconds at most); a timer can call it until its frame budget is spent.
+        """
+        if self.diverged is not None or self.config.gradient != "numerical":
+            return self.step(1)
+        job = self._begin_numerical()
+        with np.errstate(all="ignore"):
+            if not job.advance(max_entries):
+                return None
+        return self.step(1)  # records the finished step (its gradient is already complete)
+
     @property
     def steps_to_epoch_end(self):
-        """Steps left in the current epoch (a whole epoch's worth when one has just ended)."""
+        """Steps left in the current epoch (a whole epoch's worth when one has just ended), counting a
+        pending step."""
         n = len(self.dataset.x_train)
+        if self._pending is not None:
+            return math.ceil(max(n - self._pos, 0) / self.batch_size) + 1
         left = n - self._pos if self._pos < n else n
         return math.ceil(left / self.batch_size)
 
