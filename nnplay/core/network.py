@@ -171,9 +171,9 @@ class Network:
         """
         loss = self.loss(x, t)
         dout = self.last_layer.backward(1.0)
-        dout = self.affines[-1].backward(dout)
-        for affine, act in zip(reversed(self.affines[:-1]), reversed(self.activations), strict=True):
-            dout = affine.backward(act.backward(dout))
+        for i in range(self.n_layers - 1, 0, -1):
+            dout = self.activations[i - 1].backward(self.affines[i].backward(dout))
+        self.affines[0].backward(dout, need_dx=False)
         self.last_loss = loss
         if copy:
             return {k: g.copy() for k, g in self._grads.items()}

@@ -87,7 +87,7 @@ def _as_targets(t, n, k):
     """t : (N,) class indices or (N, K) → (N, K) float64, as ``Network`` converts them."""
     t = np.asarray(t)
     if t.ndim == 2 and t.shape == (n, k):
-        return t.astype(np.float64, copy=False)
+        return np.array(t, dtype=np.float64)  # a copy, as x
     t = t.reshape(-1).astype(np.intp)
     onehot = np.zeros((n, k))
     onehot[np.arange(n), t] = 1.0
@@ -146,7 +146,7 @@ class NumericalGradient:
         if method not in METHODS:
             raise ValueError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
         self.h = float(h)
-        x = np.asarray(x, dtype=np.float64)
+        x = np.array(x, dtype=np.float64)  # a copy: the job may outlive the caller's batch (pieces over frames)
         if x.ndim != 2:
             raise ValueError(f"x must be a (N, D) batch, not of shape {x.shape}")
         self._net = network
