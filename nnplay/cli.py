@@ -215,12 +215,18 @@ def cmd_bench(args):
         from nnplay.gui.bench import run as run_gui
 
         return run_gui(seconds=args.seconds)
-    from nnplay.bench import run
+    from nnplay.bench import find_mnist, run
 
-    if args.data_dir is not None and not os.path.isdir(args.data_dir):
-        raise UsageError(f"--data-dir {args.data_dir}: no such folder")
+    if args.data_dir is not None and find_mnist(args.data_dir) is None:
+        raise UsageError(
+            f"--data-dir {args.data_dir}: no MNIST there (it needs train-images, train-labels, t10k-images and "
+            "t10k-labels IDX files, gzipped or not)"
+        )
     sections = tuple(args.only) if args.only else ("engine", "numgrad", "ch5")
-    run(sections=sections, data_dir=args.data_dir, full_loop=args.full_loop, ch5_steps=args.ch5_steps)
+    try:
+        run(sections=sections, data_dir=args.data_dir, full_loop=args.full_loop, ch5_steps=args.ch5_steps)
+    except ValueError as e:  # a damaged IDX file
+        raise UsageError(str(e)) from None
     return EXIT_OK
 
 
