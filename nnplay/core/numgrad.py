@@ -21,7 +21,15 @@ difference of the same loss (softmax, cross-entropy with δ = 1e-7, every W and 
 
 The work is cut into pieces fixed when the job is made, so that a driver (a GUI timer) can advance it a
 piece at a time and get bit-identical results however it is driven. Networks with layers the fast path
-does not know fall back to the book's loop, in pieces too.
+does not know fall back to the book's loop, in pieces too: ``fast_path_problem`` names what it does not
+know, and a network whose loss differs from the fast path's own forward pass is never trusted either.
+
+Extending it to a per-column layer between Affine and activation (batch normalisation, dropout): such a
+layer maps column j of ``a_l`` to column j of its output. Dropout with a fixed mask is elementwise: multiply
+the change of ``z_l[n, j]`` by ``mask[n, j]``. Batch normalisation normalises column j over the batch, so a
+perturbation of column j changes that column for every sample: take the entries of a piece as all N samples
+of each column, recompute the normalised column with the perturbed values (one (N,) column per
+perturbation), subtract the unperturbed one, and continue from that change exactly as from ``Δz`` here.
 """
 
 from __future__ import annotations
