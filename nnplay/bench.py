@@ -140,6 +140,8 @@ def run(
     """Run the sections asked for and print their rows (see ``run_engine``, ``run_numgrad``, ``run_ch5``).
     Returns {section: rows}."""
     out = {}
+    threads = os.environ.get("OPENBLAS_NUM_THREADS") or os.environ.get("OMP_NUM_THREADS") or "default"
+    print_fn(f"numpy {np.__version__}, {os.cpu_count()} cores, BLAS threads: {threads}")
     mnist = None
     if "numgrad" in sections or "ch5" in sections:
         folder = find_mnist(data_dir)
