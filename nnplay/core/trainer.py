@@ -15,7 +15,7 @@ from nnplay.core.datasets import make_dataset
 from nnplay.core.history import Series
 from nnplay.core.messages import QT_TRANSLATE_NOOP, Text
 from nnplay.core.network import Network
-from nnplay.core.numgrad import NumericalGradient
+from nnplay.core.numgrad import NumericalGradient, estimated_work
 from nnplay.core.optimizers import make_optimizer
 
 EVAL_COLUMNS = ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
@@ -346,6 +346,17 @@ class Trainer:
             with np.errstate(all="ignore"):
                 self._pending = NumericalGradient(self.network, x, t)
         return self._pending
+
+    def estimated_step_work(self) -> float:
+        """Estimated work units of one numerical-gradient step (see ``numgrad.estimated_work``), measured on
+        at most 100 training samples and scaled to the batch size (the work grows with the samples); 0 with
+        backprop. Costs one forward pass of those samples."""
+        if self.config.gradient != "numerical":
+            return 0.0
+        b = self.batch_size
+        m = min(b, 100)
+        ds = self.dataset
+        return estimated_work(self.network, ds.x_train[:m], ds.t_train[:m]) * (b / m)
 
     @property
     def pending_step(self) -> NumericalGradient | None:

@@ -13,7 +13,7 @@ from nnplay.core.gradient import H
 from nnplay.core.gradient import numerical_gradient as loop_gradient
 from nnplay.core.layers import Sigmoid
 from nnplay.core.network import ACTIVATION_NAMES, Network
-from nnplay.core.numgrad import NumericalGradient, fast_path_problem, numerical_gradient
+from nnplay.core.numgrad import NumericalGradient, estimated_work, fast_path_problem, numerical_gradient
 
 OUTPUT_LOSS = [("softmax", "cross_entropy"), ("softmax", "sum_squared_error"), ("identity", "sum_squared_error")]
 DEPTHS = {0: (), 1: (6,), 2: (6, 5), 3: (5, 6, 4)}
@@ -382,3 +382,16 @@ def test_network_numerical_gradient_methods_agree():
     atol = loop_tolerance(net.loss(x, t))
     for key in net.params:
         np.testing.assert_allclose(fast[key], loop[key], rtol=1e-6, atol=atol)
+
+
+def test_estimated_work_is_the_jobs_work_without_planning_it():
+    rng = np.random.default_rng(28)
+    for hidden in [(), (6,), (6, 5)]:
+        net = make_net("relu", hidden)
+        x, t = make_batch(rng, n=30, sparse=True)
+        job = NumericalGradient(net, x, t)
+        assert estimated_work(net, x, t) == pytest.approx(job.work_total, rel=0.01)
+    bigger = make_net("relu", (60, 50))
+    assert estimated_work(bigger, x, t) > 10 * estimated_work(net, x, t)
+    net.activations[0] = Swish()  # the loop: two forward passes per parameter
+    assert estimated_work(net, x, t) == pytest.approx(NumericalGradient(net, x, t).work_total, rel=0.01)

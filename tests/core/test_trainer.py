@@ -514,6 +514,15 @@ def test_begin_step_returns_the_pending_job():
     assert r.loss[0] == job.loss
 
 
+def test_estimated_step_work():
+    assert Trainer(SMALL, eval_every=0).estimated_step_work() == 0  # backprop
+    small = Trainer(NUMERICAL, eval_every=0)
+    work = small.estimated_step_work()
+    assert work == pytest.approx(small.begin_step().work_total, rel=0.2)  # the first batch vs a random one
+    wide = Trainer(NUMERICAL.replace(hidden=(50, 40)), eval_every=0)
+    assert wide.estimated_step_work() > 20 * work
+
+
 def test_backprop_advance_step_is_one_step():
     a, b = Trainer(SMALL, eval_every=0), Trainer(SMALL, eval_every=0)
     assert a.begin_step() is None
