@@ -16,8 +16,8 @@ difference of the same loss (softmax, cross-entropy with δ = 1e-7, every W and 
 - for softmax + cross-entropy, a rank-1 change ``s + Δ·w`` of the scores changes the normaliser to
   ``Z(Δ) = Σ_k e_k·exp(Δ·w_k) = Σ_p Δ^p/p! · Σ_k e_k·w_k^p``: the sums ``M_p = e·(W^p)ᵀ`` are computed
   once per batch, so every perturbation costs a short polynomial instead of K exponentials. The series
-  is cut where its remainder is below 2^−56 of Z (with |Δ·w| ≤ 2.5e-5 on MNIST that is after the cubic
-  term); a change too large for that (a step unit that flips) is evaluated directly.
+  is cut where its remainder is below 2^−56 of Z (on MNIST, where |Δ·w| is about 1e-6 to 1e-5, after the
+  quadratic or cubic term); a change too large for that (a step unit that flips) is evaluated directly.
 
 The work is cut into pieces fixed when the job is made, so that a driver (a GUI timer) can advance it a
 piece at a time and get bit-identical results however it is driven. Networks with layers the fast path
@@ -349,8 +349,8 @@ class _FastPath:
         if layer == L - 2:
             per = 2 * (30.0 + (0.0 if (self.ce1 or self.id_sse) else 12.0 * K))
             return per, (16.0 if (self.ce1 or self.id_sse) else 4.0 * K)
-        # Rows through the later layers: elementwise passes and a matrix product per layer; the products run
-        # at several flops per work unit, hence the halving (measured: ~0.15-0.3 ns per unit on all paths).
+        # Rows through the later layers: elementwise passes and a matrix product per layer, counted once for
+        # both signs because the products run at several flops per unit (measured: ~0.15-0.3 ns per unit).
         widths = [w.shape[1] for w in self.W[layer + 1 :]]
         per = 20.0 + sum(8.0 * u + u * v for u, v in itertools.pairwise(widths)) + 12.0 * K + 8.0 * widths[0]
         return per, 6.0 * sum(widths)
