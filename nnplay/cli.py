@@ -104,6 +104,19 @@ def _build_parser():
     bench = sub.add_parser("bench", help="measure the speed of training (and of the window with --gui)")
     bench.add_argument("--gui", action="store_true", help="play the window offscreen for ~10 s and measure it")
     bench.add_argument("--seconds", type=float, default=10.0, help="how long --gui plays (default 10)")
+    bench.add_argument(
+        "--only", choices=("engine", "numgrad", "ch5"), action="append",
+        help="run only this section (repeatable): engine speed, numerical gradient, the book's ch.5 MNIST run",
+    )  # fmt: skip
+    bench.add_argument(
+        "--data-dir", dest="data_dir", metavar="DIR",
+        help="folder with the MNIST IDX files for the ch.5 row and real batches (default: $NNPLAY_MNIST_DIR)",
+    )  # fmt: skip
+    bench.add_argument(
+        "--full-loop", dest="full_loop", action="store_true",
+        help="time the book's numerical-gradient loop on every parameter (minutes) instead of a sample",
+    )  # fmt: skip
+    bench.add_argument("--ch5-steps", dest="ch5_steps", type=_positive_int, default=10_000, help=argparse.SUPPRESS)
     return parser
 
 
@@ -213,9 +226,18 @@ def cmd_bench(args):
         from nnplay.gui.bench import run as run_gui
 
         return run_gui(seconds=args.seconds)
-    from nnplay.bench import run
+    from nnplay.bench import find_mnist, run
 
-    run()
+    if args.data_dir is not None and find_mnist(args.data_dir) is None:
+        raise UsageError(
+            f"--data-dir {args.data_dir}: no MNIST there (it needs train-images, train-labels, t10k-images and "
+            "t10k-labels IDX files, gzipped or not)"
+        )
+    sections = tuple(args.only) if args.only else ("engine", "numgrad", "ch5")
+    try:
+        run(sections=sections, data_dir=args.data_dir, full_loop=args.full_loop, ch5_steps=args.ch5_steps)
+    except ValueError as e:  # a damaged IDX file
+        raise UsageError(str(e)) from None
     return EXIT_OK
 
 

@@ -31,10 +31,12 @@ class Affine:
         out += self.b
         return out
 
-    def backward(self, dout):
+    def backward(self, dout, need_dx=True):
+        """Fill ``dW``, ``db`` and return ∂L/∂x = dout·Wᵀ (None with ``need_dx=False``: the input layer's
+        ∂L/∂x is not needed and costs as much as the forward pass)."""
         np.dot(self.x.T, dout, out=self.dW)
         dout.sum(axis=0, out=self.db)
-        return dout @ self.W.T
+        return dout @ self.W.T if need_dx else None
 
     def __repr__(self):
         return f"Affine({self.W.shape[0]}→{self.W.shape[1]})"

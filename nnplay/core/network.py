@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnplay.core.gradient import numerical_gradient as _numerical_gradient
 from nnplay.core.layers import ACTIVATION_LAYERS, Affine, OutputWithLoss
+from nnplay.core.numgrad import NumericalGradient
 
 ACTIVATION_NAMES = ("step", "sigmoid", "tanh", "relu", "identity")
 OUTPUT_NAMES = ("softmax", "identity")
@@ -177,9 +177,9 @@ class Network:
         """
         loss = self.loss(x, t)
         dout = self.last_layer.backward(1.0)
-        dout = self.affines[-1].backward(dout)
-        for affine, act in zip(reversed(self.affines[:-1]), reversed(self.activations), strict=True):
-            dout = affine.backward(act.backward(dout))
+        for i in range(self.n_layers - 1, 0, -1):
+            dout = self.activations[i - 1].backward(self.affines[i].backward(dout))
+        self.affines[0].backward(dout, need_dx=False)
         self.last_loss = loss
         if copy:
             return {k: g.copy() for k, g in self._grads.items()}
@@ -191,14 +191,24 @@ class Network:
         np.multiply(self._buffer, self._buffer, out=self._squares)
         return np.add.reduceat(self._squares, self._norm_starts)
 
-    def numerical_gradient(self, x, t):
-        """Gradient of the loss by central differences (slow: two forward passes per parameter)."""
-        t = self._onehot(t, np.asarray(x).shape[0])
+    def numerical_gradient(self, x, t, method="auto"):
+        """Gradient of the loss by the book's central difference (L(w + h) − L(w − h)) / 2h, h = 1e-4.
 
-        def f(_):
-            return self.loss(x, t)
+        Parameters
+        ----------
+        x : (N, D) ndarray
+        t : (N,) class indices or (N, K) one-hot / real targets
+        method : {"auto", "fast", "loop"}
+            ``"loop"`` is the book's loop (two forward passes per parameter); the default computes the same
+            differences without a forward pass per parameter (``nnplay.core.numgrad``) and falls back to the
+            loop for layers it does not know.
 
-        return {k: _numerical_gradient(f, p) for k, p in self.params.items()}
+        Returns
+        -------
+        grads : dict
+            ``W1, b1, …`` with the shapes of ``params``.
+        """
+        return NumericalGradient(self, x, t, method=method).run()
 
     def trace(self, x):
         """Pre-activations and activations of every hidden layer for the batch ``x`` (N, D)."""

@@ -15,6 +15,7 @@ from nnplay.core.datasets import make_dataset
 from nnplay.core.history import Series
 from nnplay.core.messages import QT_TRANSLATE_NOOP, Text
 from nnplay.core.network import Network
+from nnplay.core.numgrad import NumericalGradient, estimated_work
 from nnplay.core.optimizers import make_optimizer
 
 EVAL_COLUMNS = ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
@@ -197,6 +198,10 @@ class History:
 class Trainer:
     """Trains ``Network`` on a data set as ``config`` says, one mini-batch per step.
 
+    A step with the numerical gradient of a big network takes longer than a frame of the window; a driver can
+    spread it over several calls with ``advance_step`` (``pending_step`` tells how far it is). ``step(n)``
+    gives bit-identical results whichever way the steps were driven.
+
     Parameters
     ----------
     config : Config
@@ -251,7 +256,8 @@ class Trainer:
         self._t_test = np.eye(k)[ds.t_test]
         self._shuffle_rng = np.random.default_rng([c.seed, 1])
         self._pos = len(ds.x_train)  # the first step starts an epoch
-        self._xs = self._ts = None
+        self._perm = None
+        self._pending: NumericalGradient | None = None
         self._probe = ds.x_train[: self.probe_size]
         net = self.network
         self._flat_p = {"all": net.flat_params}
@@ -286,21 +292,23 @@ class Trainer:
         return math.ceil(len(self.dataset.x_train) / self.batch_size)
 
     def _next_batch(self):
+        # Each batch is gathered by its indices: copying the whole shuffled set every epoch would cost as much
+        # as the training itself on MNIST (376 MB per epoch). The batches are the same either way.
         n = len(self.dataset.x_train)
         if self._pos >= n:
-            perm = self._shuffle_rng.permutation(n)
-            self._xs = self.dataset.x_train[perm]
-            self._ts = self._t_train[perm]
+            self._perm = self._shuffle_rng.permutation(n)
             self._pos = 0
             self.epoch += 1
         b = self.batch_size
         p = self._pos
         self._pos = p + b
-        return self._xs[p : p + b], self._ts[p : p + b]
+        idx = self._perm[p : p + b]
+        return self.dataset.x_train[idx], self._t_train[idx]
 
     # -- training ----------------------------------------------------------------------------------------
     def step(self, n=1) -> StepResult:
-        """Run ``n`` mini-batch updates (fewer if the loss diverges) and return what they recorded."""
+        """Run ``n`` mini-batch updates (fewer if the loss diverges) and return what they recorded. A step
+        left pending by ``advance_step`` is finished first and counts as the first of the n."""
         n = int(n)
         net = self.network
         L = net.n_layers
@@ -315,12 +323,17 @@ class Trainer:
             grad_cols, ratio_cols = slice(1, 1 + 2 * L), slice(1 + 2 * L, 1 + 3 * L)
             with np.errstate(all="ignore"):
                 for i in range(n):
-                    x, t = self._next_batch()
-                    grads = net.gradient(x, t, copy=False)
-                    loss = net.last_loss
                     if numerical:
-                        for k, g in net.numerical_gradient(x, t).items():
-                            grads[k][...] = g
+                        job = self._begin_numerical()
+                        self._pending = None
+                        job.advance()
+                        loss = job.loss
+                        for g, off in zip(job.grads.values(), net.offsets, strict=True):
+                            net.flat_grads[off : off + g.size] = g.reshape(-1)
+                    else:
+                        x, t = self._next_batch()
+                        net.gradient(x, t, copy=False)
+                        loss = net.last_loss
                     norms = np.sqrt(net.squared_norms())
                     row = rows[i]
                     row[0] = loss
@@ -349,6 +362,56 @@ class Trainer:
         self.history._add(result)
         return result
 
+    # -- a step in pieces (the numerical gradient of a big network) ------------------------------------------
+    def _begin_numerical(self):
+        if self._pending is None:
+            x, t = self._next_batch()
+            with np.errstate(all="ignore"):
+                self._pending = NumericalGradient(self.network, x, t)
+        return self._pending
+
+    def estimated_step_work(self) -> float:
+        """Estimated work units of one numerical-gradient step (see ``numgrad.estimated_work``), measured on
+        at most 100 training samples and scaled to the batch size (the work grows with the samples); 0 with
+        backprop. Costs one forward pass of those samples."""
+        if self.config.gradient != "numerical":
+            return 0.0
+        b = self.batch_size
+        m = min(b, 100)
+        ds = self.dataset
+        return estimated_work(self.network, ds.x_train[:m], ds.t_train[:m]) * (b / m)
+
+    @property
+    def pending_step(self) -> NumericalGradient | None:
+        """The numerical gradient of the step in progress, or None: its ``progress`` (0 to 1, by estimated
+        work), ``done``/``total`` (entries) say how far it is."""
+        return self._pending
+
+    def begin_step(self) -> NumericalGradient | None:
+        """Start the next step without computing it: draw its batch and set up its numerical gradient, which
+        is returned (the pending one if a step is already in progress). None with backprop (its step is
+        computed whole by ``advance_step``) or after the loss diverged."""
+        if self.diverged is not None or self.config.gradient != "numerical":
+            return None
+        return self._begin_numerical()
+
+    def advance_step(self, max_entries=None) -> StepResult | None:
+        """Compute part of the current step (starting one if none is pending): at least one piece of its
+        numerical gradient, stopping once ``max_entries`` gradient entries are done in this call (None: all).
+        When the gradient is complete, apply the update and return the step's ``StepResult``, exactly as
+        ``step(1)`` would (an empty one after divergence); None while the step is still in progress.
+
+        With backprop the whole step is done at once. ``advance_step(1)`` computes exactly one piece (a few
+        milliseconds at most); a timer can call it until its frame budget is spent.
+        """
+        if self.diverged is not None or self.config.gradient != "numerical":
+            return self.step(1)
+        job = self._begin_numerical()
+        with np.errstate(all="ignore"):
+            if not job.advance(max_entries):
+                return None
+        return self.step(1)  # records the finished step (its gradient is already complete)
+
     @property
     def batch_in_epoch(self):
         """Mini-batches done in the current epoch (``steps_per_epoch`` when it has just ended; 0 before step 1)."""
@@ -359,8 +422,11 @@ class Trainer:
 
     @property
     def steps_to_epoch_end(self):
-        """Steps left in the current epoch (a whole epoch's worth when one has just ended)."""
+        """Steps left in the current epoch (a whole epoch's worth when one has just ended), counting a
+        pending step."""
         n = len(self.dataset.x_train)
+        if self._pending is not None:
+            return math.ceil(max(n - self._pos, 0) / self.batch_size) + 1
         left = n - self._pos if self._pos < n else n
         return math.ceil(left / self.batch_size)
 

@@ -441,6 +441,136 @@ def test_numerical_gradient_mode_trains_like_backprop():
     assert end.train_accuracy > 0.9
 
 
+# -- a numerical-gradient step in pieces ---------------------------------------------------------------
+
+NUMERICAL = Config(
+    dataset="gaussian", samples=60, hidden=(5, 4), activation="tanh", batch_size=8, gradient="numerical"
+)  # 48 training samples: 6 steps per epoch
+
+
+def drive_in_pieces(trainer, n_steps, max_entries):
+    """Advance ``n_steps`` steps with ``advance_step(max_entries)``; returns the results and how many calls
+    came back with the step still in progress."""
+    results, unfinished = [], 0
+    while len(results) < n_steps:
+        r = trainer.advance_step(max_entries)
+        if r is None:
+            unfinished += 1
+            assert trainer.pending_step is not None
+        else:
+            results.append(r)
+            assert trainer.pending_step is None
+    return results, unfinished
+
+
+def concat(results):
+    return (
+        np.concatenate([r.steps for r in results]),
+        np.concatenate([r.epochs for r in results]),
+        np.concatenate([r.rows for r in results]),
+    )
+
+
+@pytest.mark.parametrize("max_entries", [1, 20])
+def test_numerical_step_in_pieces_is_bit_identical_to_step(max_entries):
+    whole = Trainer(NUMERICAL, eval_every=3)
+    r = whole.step(8)
+    pieces = Trainer(NUMERICAL, eval_every=3)
+    results, unfinished = drive_in_pieces(pieces, 8, max_entries)
+    assert all(len(x) == 1 for x in results)
+    assert unfinished >= 8  # every step took more than one call
+    steps, epochs, rows = concat(results)
+    np.testing.assert_array_equal(steps, r.steps)
+    np.testing.assert_array_equal(epochs, r.epochs)
+    np.testing.assert_array_equal(rows, r.rows)
+    np.testing.assert_array_equal(pieces.network.flat_params, whole.network.flat_params)
+    np.testing.assert_array_equal(pieces.history.steps.y, whole.history.steps.y)
+    assert [e.step for x in results for e in x.evaluations] == [e.step for e in r.evaluations] == [3, 6]
+
+
+def test_step_finishes_a_pending_step_first():
+    whole = Trainer(NUMERICAL, eval_every=0)
+    r = whole.step(5)
+    mixed = Trainer(NUMERICAL, eval_every=0)
+    first, _ = drive_in_pieces(mixed, 1, 1)
+    assert mixed.advance_step(1) is None  # step 2 is under way…
+    job = mixed.pending_step
+    assert 0 < job.done < job.total and 0 < job.progress < 1
+    rest = mixed.step(4)  # …and step(4) finishes it, then runs 3 more
+    np.testing.assert_array_equal(rest.steps, [2, 3, 4, 5])
+    np.testing.assert_array_equal(concat([*first, rest])[2], r.rows)
+    np.testing.assert_array_equal(mixed.network.flat_params, whole.network.flat_params)
+
+
+def test_begin_step_returns_the_pending_job():
+    tr = Trainer(NUMERICAL, eval_every=0)
+    assert tr.pending_step is None
+    job = tr.begin_step()
+    assert job is tr.pending_step is tr.begin_step()
+    assert job.done == 0 and job.total == tr.network.flat_params.size
+    assert tr.step_count == 0  # nothing applied yet
+    r = tr.advance_step()  # None: all the rest
+    assert len(r) == 1 and tr.pending_step is None and tr.step_count == 1
+    assert r.loss[0] == job.loss
+
+
+def test_estimated_step_work():
+    assert Trainer(SMALL, eval_every=0).estimated_step_work() == 0  # backprop
+    small = Trainer(NUMERICAL, eval_every=0)
+    work = small.estimated_step_work()
+    assert work == pytest.approx(small.begin_step().work_total, rel=0.2)  # the first batch vs a random one
+    wide = Trainer(NUMERICAL.replace(hidden=(50, 40)), eval_every=0)
+    assert wide.estimated_step_work() > 20 * work
+
+
+def test_backprop_advance_step_is_one_step():
+    a, b = Trainer(SMALL, eval_every=0), Trainer(SMALL, eval_every=0)
+    assert a.begin_step() is None
+    for _ in range(3):
+        assert same_results(a.advance_step(1), b.step(1))
+    assert a.pending_step is None
+
+
+def test_reset_drops_the_pending_step_and_a_live_change_keeps_it():
+    tr = Trainer(NUMERICAL, eval_every=0)
+    tr.advance_step(1)
+    tr.reset()
+    assert tr.pending_step is None and tr.step_count == 0
+    tr.advance_step(1)
+    job = tr.pending_step
+    assert not tr.apply(NUMERICAL.replace(learning_rate=0.05))  # live: the batch is drawn, keep the work
+    assert tr.pending_step is job
+    ref = Trainer(NUMERICAL.replace(learning_rate=0.05), eval_every=0)
+    np.testing.assert_array_equal(tr.step(2).rows, ref.step(2).rows)
+    tr.advance_step(1)
+    assert tr.apply(NUMERICAL.replace(hidden=(3,)))  # starts over
+    assert tr.pending_step is None
+
+
+def test_step_epoch_counts_a_pending_step():
+    tr = Trainer(NUMERICAL, eval_every=0)
+    assert tr.steps_to_epoch_end == 6
+    tr.advance_step(1)  # step 1 under way: its batch is the epoch's first
+    assert tr.steps_to_epoch_end == 6
+    r = tr.step_epoch()
+    np.testing.assert_array_equal(r.steps, [1, 2, 3, 4, 5, 6])
+    assert np.all(r.epochs == 1)
+    tr.step(5)
+    tr.advance_step(1)  # the epoch's last step under way
+    assert tr.steps_to_epoch_end == 1
+    assert len(tr.step_epoch()) == 1 and tr.steps_to_epoch_end == 6
+
+
+def test_advance_step_after_divergence_is_empty():
+    tr = Trainer(NUMERICAL, eval_every=0)
+    tr.step(2)
+    tr.network.params["W3"][0, 0] = np.inf  # the loss of the next step is not finite
+    r = tr.advance_step(1)  # its gradient is NaN at once: nothing to spread over calls
+    assert len(r) == 1 and r.diverged is not None and "loss" in r.diverged.message
+    assert tr.step_count == 2
+    assert len(tr.advance_step(1)) == 0 and tr.begin_step() is None and tr.pending_step is None
+
+
 # -- activation statistics -------------------------------------------------------------------------
 
 
