@@ -264,11 +264,12 @@ class Trainer:
         self._flat_g = {"all": net.flat_grads}
 
     def apply(self, config: Config) -> bool:
-        """Switch to ``config``. Learning rate, batch size, optimizer and the pace apply to the running training;
+        """Switch to ``config``. Learning rate, batch size, optimizer, gradient method (the same numbers, by central
+        differences or by backprop) and the pace apply to the running training;
         any other change starts over, and so does any change after the loss diverged (the last finite
         weights are usually already huge). Returns True if it started over."""
         old = self.config
-        live = {"learning_rate", "batch_size", "optimizer", *PACE_FIELDS}
+        live = {"learning_rate", "batch_size", "optimizer", "gradient", *PACE_FIELDS}
         if old.replace(**{k: getattr(config, k) for k in live}) == config and self.diverged is None:
             self.config = config
             if config.optimizer != old.optimizer:

@@ -81,6 +81,7 @@ class Clock(QObject):
         self.frame_budget = None  # seconds of training per tick at full speed; None: adapt to the redraw
         self._redraw_time = 0.012  # running mean of the seconds between ticks spent outside training
         self._train_end = None
+        self.deadline = math.inf  # during a tick: when its training time is up (advance may look at it)
 
     # -- state ---------------------------------------------------------------------------------------------
     @property
@@ -218,10 +219,11 @@ class Clock(QObject):
         self._last_tick = start
         total = 0
         go_on = True
-        deadline = start + self.training_budget()
+        partial = False  # advance worked on a step it has not finished (a long numerical-gradient step)
+        deadline = self.deadline = start + self.training_budget()
         while wanted is None or total < wanted:
             now = self._now()
-            if now >= deadline and total:
+            if now >= deadline and (total or partial):
                 break
             # (Until one step has been timed, one step: a big network takes 100 ms or more per step.)
             per = self._sec_per_step
@@ -234,10 +236,14 @@ class Clock(QObject):
                 per = max(self._now() - t0, 1e-9) / done
                 old = self._sec_per_step
                 self._sec_per_step = per if old is None else 0.7 * old + 0.3 * per
+            elif go_on:
+                partial = True
+                continue
             total += done
             if not go_on or done < k:
                 break
         self._train_end = self._now()
+        self.deadline = math.inf
         if total:
             self.ticked.emit(total)
         pos = self._position()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QProxyStyle,
     QPushButton,
     QScrollArea,
@@ -32,14 +33,14 @@ from PySide6.QtWidgets import (
 from nnplay.core.config import PACE_FIELDS, Config, ConfigError
 from nnplay.core.datasets import DatasetError
 from nnplay.gui.clock import SpeedControl
-from nnplay.gui.controls import ControlPanel, param_count
+from nnplay.gui.controls import ControlPanel, duration_text
 from nnplay.gui.panels.activations import ActivationPanel
 from nnplay.gui.panels.boundary import BoundaryPanel
 from nnplay.gui.panels.gradients import GradientPanel
 from nnplay.gui.panels.loss import LossPanel
 from nnplay.gui.panels.network import NetworkView
 from nnplay.gui.presets import PRESETS
-from nnplay.gui.session import NUMERICAL_PARAM_LIMIT, TrainingSession
+from nnplay.gui.session import NUMERICAL_MAX_SECONDS, TrainingSession
 from nnplay.gui.widgets import LiveLabel, arg, core_text
 
 SLOW_PANEL_INTERVAL = 0.2
@@ -146,6 +147,21 @@ class MainWindow(QMainWindow):
         self.statusLabel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.statusLabel.setAccessibleName(self.tr("Training status"))
         self.statusBar().addPermanentWidget(self.statusLabel)
+        self.stepProgress = QProgressBar()
+        self.stepProgress.setObjectName("stepProgress")
+        self.stepProgress.setAccessibleName(self.tr("Progress of the numerical gradient"))
+        self.stepProgress.setToolTip(
+            self.tr(
+                "The numerical gradient of this step: each weight is nudged by ±h and the loss measured again. "
+                "A step that takes longer than a frame is computed a piece at a time; the window answers meanwhile."
+            )
+        )
+        self.stepProgress.setRange(0, 100)
+        self.stepProgress.setFormat(self.tr("numerical gradient %p %"))
+        self.stepProgress.setFixedWidth(230)
+        self.stepProgress.hide()
+        self.statusBar().addWidget(self.stepProgress)
+        self._progress_ticks = 0
 
         s = self.session
         s.stepped.connect(self._on_stepped)
@@ -154,6 +170,8 @@ class MainWindow(QMainWindow):
         s.playingChanged.connect(self._on_playing)
         s.configChanged.connect(self.controls.set_config)
         s.configChanged.connect(self._show_pace)
+        s.stepProgress.connect(self._on_step_progress)
+        self.controls.numerical_seconds = s.numerical_step_seconds
         self.controls.configEdited.connect(self._on_config_edited)
         self.controls.csvRequested.connect(self._choose_csv)
         self.resize(1500, 940)
@@ -385,6 +403,17 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.redraw_count += 1
 
+    def _on_step_progress(self, fraction):
+        """Show how far a numerical-gradient step is once it has taken more than one frame."""
+        if fraction < 0 or fraction >= 1:
+            self._progress_ticks = 0
+            self.stepProgress.hide()
+            return
+        self._progress_ticks += 1
+        if self._progress_ticks >= 2:
+            self.stepProgress.setValue(round(100 * fraction))
+            self.stepProgress.show()
+
     def _on_stepped(self, _n):
         self.refresh(force=not self.session.playing)
 
@@ -455,14 +484,16 @@ class MainWindow(QMainWindow):
         self.speedControl.set_stop_at(config.stop_at)
 
     def _on_config_edited(self, config: Config):
-        tr = self.session.trainer
         if config.gradient == "numerical":
-            n = param_count((tr.dataset.n_features, *config.hidden, tr.dataset.n_classes))
-            if n > NUMERICAL_PARAM_LIMIT:
+            seconds = self.session.numerical_step_seconds(config)
+            if seconds > NUMERICAL_MAX_SECONDS:
                 self.controls.show_message(
                     arg(
-                        self.tr("The numerical gradient of %1 parameters is too slow to watch; still using backprop."),
-                        f"{n:,}",
+                        self.tr(
+                            "The numerical gradient of this network would take about %1 per step — too slow to "
+                            "watch; still using backprop. Use a smaller network for the numerical gradient."
+                        ),
+                        duration_text(self, seconds),
                     )
                 )
                 config = config.replace(gradient="backprop")

@@ -8,6 +8,8 @@ import time
 from PySide6.QtCore import QObject, Signal
 
 from nnplay.core.config import DEFAULT_SPEED, Config  # noqa: F401  (DEFAULT_SPEED: for callers)
+from nnplay.core.network import Network
+from nnplay.core.numgrad import estimated_work
 from nnplay.core.trainer import Trainer
 from nnplay.gui.clock import SEC_PER_MAC, Clock, nice_ceil
 
@@ -30,8 +32,11 @@ EVAL_MIN_SAMPLES = 200
 """One evaluation should take about ``EVAL_BUDGET`` seconds at most (by the cost model): a big network on a big
 data set is evaluated on a fixed random subset of each set, never fewer than ``EVAL_MIN_SAMPLES`` samples."""
 
-NUMERICAL_PARAM_LIMIT = 3000
-"""Above this many parameters a numerical-gradient step takes too long for an interactive window."""
+NUMERICAL_MAX_SECONDS = 5.0
+"""A numerical-gradient step estimated to take longer than this (by the cost model below) is refused: the window
+would crawl (the book's network on MNIST takes ~20 ms; the largest network the controls allow, hours)."""
+SEC_PER_NUMGRAD_WORK = 3e-10
+"""Seconds per work unit of ``nnplay.core.numgrad.estimated_work`` (0.15-0.4 ns measured on a 2-core laptop)."""
 
 
 class TrainingSession(QObject):
@@ -49,6 +54,7 @@ class TrainingSession(QObject):
     playingChanged = Signal(bool)
     configChanged = Signal(object)  # Config
     stoppedAt = Signal(int)  # Play stopped by itself at this step ("stop at step N")
+    stepProgress = Signal(float)  # a numerical-gradient step in progress: 0 … 1 done; -1: none in progress
 
     def __init__(
         self,
@@ -125,11 +131,26 @@ class TrainingSession(QObject):
         eval_seconds = EVAL_OVERHEAD + n_eval * sample
         step_seconds = STEP_OVERHEAD + 3 * tr.batch_size * sample
         if self.config.gradient == "numerical":
-            params = int(tr.network.flat_params.size)
-            step_seconds += 2 * params * tr.batch_size * sample
+            step_seconds += self.numerical_step_seconds()
         rate = self.speed or 1.0 / step_seconds  # steps per second while playing
         every = nice_ceil(max(1.0, rate * EVAL_INTERVAL, rate * eval_seconds / EVAL_SHARE))
         return every, limit
+
+    def numerical_step_seconds(self, config: Config | None = None) -> float:
+        """Estimated seconds of one numerical-gradient step of ``config`` (default: the current one) on the
+        current data, by the cost model (``SEC_PER_NUMGRAD_WORK``); builds a throwaway network when the
+        configuration differs from the one training."""
+        tr = self.trainer
+        config = config or tr.config
+        ds = tr.dataset
+        sizes = (ds.n_features, *config.hidden, ds.n_classes)
+        if config == tr.config or (sizes == tr.network.sizes and config.activation == tr.config.activation):
+            net = tr.network
+        else:
+            net = Network(sizes, config.activation, config.output, config.loss, config.init, seed=config.seed)
+        b = min(config.batch_size, len(ds.x_train))
+        m = min(b, 100)
+        return estimated_work(net, ds.x_train[:m], ds.t_train[:m]) * (b / m) * SEC_PER_NUMGRAD_WORK
 
     def _plan(self):
         self.trainer.eval_every, self.trainer.eval_limit = self.evaluation_plan()
@@ -154,8 +175,12 @@ class TrainingSession(QObject):
             self.play()
 
     def step(self):
-        """Exactly one mini-batch (pauses first)."""
+        """Exactly one mini-batch (pauses first). A numerical-gradient step runs through the clock, a piece per
+        frame, so that a long one does not hold the window still (it returns None then)."""
         self.pause(evaluate=False)
+        if self.config.gradient == "numerical" and self.trainer.diverged is None:
+            self.clock.run_to(self.trainer.step_count + 1)
+            return None
         result = self.trainer.step(1)
         if len(result):
             self._evaluate()
@@ -203,10 +228,27 @@ class TrainingSession(QObject):
         return self.trainer.step_count
 
     def _advance(self, k):
-        if self.trainer.diverged is not None:
+        tr = self.trainer
+        if tr.diverged is not None:
             return 0, False
-        result = self.trainer.step(k)
-        return len(result), result.diverged is None
+        if self.config.gradient != "numerical":
+            result = tr.step(k)
+            return len(result), result.diverged is None
+        # The numerical gradient, a piece (~1-2 ms) at a time until k steps are done or the tick's time is up: a
+        # step longer than a frame goes on in the next tick, and the window answers meanwhile.
+        done = 0
+        while done < k:
+            result = tr.advance_step(1)
+            if result is not None:
+                done += len(result)
+                if result.diverged is not None or not len(result):
+                    self.stepProgress.emit(-1.0)
+                    return done, False
+            if self.clock.now() >= self.clock.deadline:
+                break
+        job = tr.pending_step
+        self.stepProgress.emit(job.progress if job is not None else -1.0)
+        return done, True
 
     def _on_clock_stopped(self, reason):
         self._catch_up()

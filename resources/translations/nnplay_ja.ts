@@ -860,6 +860,22 @@ Lower the learning rate to start over.</source>
 <context>
     <name>ControlPanel</name>
     <message>
+        <source>%1 ms</source>
+        <translation>%1 ミリ秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 時間</translation>
+    </message>
+    <message>
         <source>Data</source>
         <translation>データ</translation>
     </message>
@@ -1128,8 +1144,12 @@ Lower the learning rate to start over.</source>
         <translation>%1 → 重みとバイアス %2&#xa0;個</translation>
     </message>
     <message>
-        <source>Numerical gradient: %1 parameters need %2 forward passes per step — too slow to watch. Use at most %3 parameters, or backpropagation.</source>
-        <translation>数値微分：パラメータ %1 個では1ステップに順伝播が %2 回必要で、遅すぎて観察できません。パラメータを %3 個以下にするか、誤差逆伝播法を使ってください。</translation>
+        <source>Numerical gradient: %1 parameters, each nudged by ±h (the book&apos;s loop: %2 forward passes per step). About %3 per step here — too slow to watch; use a smaller network or backpropagation.</source>
+        <translation>数値微分：%1 個のパラメータをそれぞれ ±h だけずらします（本のループでは1ステップに順伝播 %2 回）。ここでは1ステップ約 %3 — 遅すぎて観察できません。小さなネットワークか誤差逆伝播法を使ってください。</translation>
+    </message>
+    <message>
+        <source>Numerical gradient: %1 parameters, each nudged by ±h (the book&apos;s loop: %2 forward passes per step; nnplay computes the same differences in about %3).</source>
+        <translation>数値微分：%1 個のパラメータをそれぞれ ±h だけずらします（本のループでは1ステップに順伝播 %2 回。nnplay は同じ差分を約 %3 で計算します）。</translation>
     </message>
     <message>
         <source>Numerical gradient: %1 forward passes per step (backprop needs one).</source>
@@ -2252,6 +2272,18 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>学習の状況</translation>
     </message>
     <message>
+        <source>Progress of the numerical gradient</source>
+        <translation>数値微分の進み具合</translation>
+    </message>
+    <message>
+        <source>The numerical gradient of this step: each weight is nudged by ±h and the loss measured again. A step that takes longer than a frame is computed a piece at a time; the window answers meanwhile.</source>
+        <translation>このステップの数値微分：各重みを ±h だけずらして損失を測り直します。1フレームより長くかかるステップは少しずつ計算するので、その間もウィンドウは操作できます。</translation>
+    </message>
+    <message>
+        <source>numerical gradient %p %</source>
+        <translation>数値微分 %p %</translation>
+    </message>
+    <message>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
@@ -2400,8 +2432,8 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>一時停止</translation>
     </message>
     <message>
-        <source>The numerical gradient of %1 parameters is too slow to watch; still using backprop.</source>
-        <translation>パラメータ %1 個の数値微分は遅すぎて観察できないため、引き続き誤差逆伝播法を使います。</translation>
+        <source>The numerical gradient of this network would take about %1 per step — too slow to watch; still using backprop. Use a smaller network for the numerical gradient.</source>
+        <translation>このネットワークの数値微分は1ステップ約 %1 かかります — 遅すぎて観察できないため、誤差逆伝播法のままにします。数値微分には小さなネットワークを使ってください。</translation>
     </message>
     <message>
         <source>Started over: %1 changed</source>

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from qt_helpers import EventRecorder, FakeTime, find_child, flush, settle
 
 from nnplay.core.config import Config
+from nnplay.core.trainer import Trainer
 from nnplay.gui.main_window import MainWindow
 from nnplay.gui.presets import PRESETS
 from nnplay.gui.session import EVAL_MIN_SAMPLES, TrainingSession
@@ -72,7 +73,7 @@ def test_every_named_control_has_accessible_name_and_tooltip(window):
         ("activationCombo", "relu", "activation", True),
         ("initCombo", "he", "init", True),
         ("optimizerCombo", "adam", "optimizer", False),
-        ("gradientMethodCombo", "numerical", "gradient", True),
+        ("gradientMethodCombo", "numerical", "gradient", False),  # (the same gradient, computed another way)
         ("lossCombo", "sum_squared_error", "loss", True),
     ],
 )
@@ -150,7 +151,7 @@ def test_an_error_goes_once_a_setting_is_applied_but_a_note_is_shown(window, qtb
     assert label.isVisibleTo(window) and "nope.csv" in label.text()
     window.load_preset("relu_he")  # something that works, not typed into the controls
     assert not label.isVisibleTo(window)
-    window.apply_config(window.session.config.replace(hidden=(64, 64)))
+    window.apply_config(window.session.config.replace(hidden=(256,) * 8))
     select(find_child(window, "gradientMethodCombo"), "numerical")  # too big for numerical: a note
     note = label.text()
     assert label.isVisibleTo(window) and "numerical" in note.lower()  # (it came with a setting that applied)
@@ -188,11 +189,42 @@ def test_identity_output_forbids_cross_entropy(window):
     assert not item.isEnabled() and "softmax" in item.toolTip()
 
 
-def test_numerical_gradient_refused_on_a_big_net(window):
-    window.apply_config(Config(dataset="digits", samples=1797, hidden=(64,)))
+def test_numerical_gradient_refused_on_a_huge_net_but_not_on_the_book_s(window):
+    window.apply_config(Config(hidden=(256,) * 8))  # hours per numerical step
     select(find_child(window, "gradientMethodCombo"), "numerical")
     assert window.session.config.gradient == "backprop"
     assert "too slow" in window.controls.messageLabel.text()
+    window.apply_config(Config(dataset="digits", samples=1797, hidden=(64,)))  # 4,810 parameters: fine now
+    select(find_child(window, "gradientMethodCombo"), "numerical")
+    assert window.session.config.gradient == "numerical"
+    note = find_child(window, "numericalWarning").text()
+    assert "4,810" in note and "too slow" not in note
+
+
+def test_a_numerical_step_longer_than_a_frame_is_computed_a_piece_per_frame(fake_window):
+    """The window answers between the pieces of a long numerical-gradient step, shows how far it is, and the
+    step is the same as one taken whole."""
+    w = fake_window
+    w.step_cost = 0.0
+    config = Config(dataset="digits", samples=1797, hidden=(64, 64), gradient="numerical", batch_size=50)
+    w.apply_config(config, start_over=True)
+    reference = Trainer(config, eval_every=0)
+    reference.step(1)
+    w.fake_time.per_call = 0.01  # every look at the clock: 10 ms later (a slow machine)
+    progress = []
+    w.session.stepProgress.connect(progress.append)
+    w.session.step()  # (Step: through the clock)
+    ticks, shown = 0, []
+    while w.session.busy and ticks < 500:
+        w.session.clock.tick()
+        ticks += 1
+        shown.append(w.stepProgress.isVisible())
+        if w.session.busy:
+            assert w.session.trainer.step_count == 0
+    assert w.session.trainer.step_count == 1 and ticks > 2  # in pieces, over several frames
+    assert any(0 < p < 1 for p in progress) and progress[-1] == -1.0
+    assert any(shown) and not shown[-1]  # shown while it lasted, gone at the end
+    np.testing.assert_array_equal(w.session.trainer.network.flat_params, reference.network.flat_params)
 
 
 def test_model_to_view_every_control_follows_a_loaded_config(window):

@@ -39,6 +39,7 @@ from nnplay.core.network import ACTIVATION_NAMES
 from nnplay.core.optimizers import OPTIMIZERS
 from nnplay.core.trainer import Trainer
 from nnplay.gui.clock import Clock, SpeedControl
+from nnplay.gui.session import SEC_PER_NUMGRAD_WORK
 from nnplay.gui.style import configure_pyqtgraph, layer_color
 from nnplay.gui.widgets import LogSpinBox, arg, core_text, named
 
@@ -53,7 +54,9 @@ MAX_POINTS = 300
 """Points drawn per curve (block means beyond that)."""
 SHARED_FIELDS = ("dataset", "samples", "noise", "test_ratio", "csv_path", "seed", "batch_size")
 """Settings both runs take from A: the same data, the same initial random numbers and the same batches."""
-NUMERICAL_PARAM_LIMIT = 3000
+NUMERICAL_MAX_SECONDS = 0.05
+"""Here both runs step in lock step, whole steps at a time: a numerical-gradient step estimated longer than this
+(the window's cost model) uses backprop instead."""
 MAX_EDIT_LAYERS = 16
 MAX_EDIT_WIDTH = 256
 """Limits of the hidden-layer edits (as in the main control panel): two bigger nets would train too slowly."""
@@ -592,21 +595,21 @@ class CompareLab(QWidget):
         except (DatasetError, ConfigError, ValueError, OSError) as e:
             self._show_message(arg(self.tr("Cannot make the data set: %1"), core_text(e)))
             return False
-        fixed = []
+        trainers = []
         for c in (a, b):
-            sizes = (ds.n_features, *c.hidden, ds.n_classes)
-            if c.gradient == "numerical" and _param_count(sizes) > NUMERICAL_PARAM_LIMIT:
-                c = c.replace(gradient="backprop")
+            tr = Trainer(c, eval_every=0, dataset=ds)
+            seconds = tr.estimated_step_work() * SEC_PER_NUMGRAD_WORK
+            if seconds > NUMERICAL_MAX_SECONDS:
+                tr = Trainer(c.replace(gradient="backprop"), eval_every=0, dataset=ds)
+                sizes = (ds.n_features, *c.hidden, ds.n_classes)
                 notes.append(
                     arg(
                         self.tr("The numerical gradient of %1 parameters is too slow here; using backprop."),
                         f"{_param_count(sizes):,}",
                     )
                 )
-            fixed.append(c)
-        a, b = fixed
-        self._a = Trainer(a, eval_every=0, dataset=ds)
-        self._b = Trainer(b, eval_every=0, dataset=ds)
+            trainers.append(tr)
+        self._a, self._b = trainers
         self.clock.forget_cost()
         self._pair_key = None
         with QSignalBlocker(self.pairCombo):
