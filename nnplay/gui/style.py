@@ -15,8 +15,8 @@ black, grey), then a darkened yellow and a violet for classes 9 and 10."""
 CLASS_SYMBOLS = ("o", "s", "t", "d", "p", "h", "star", "t1", "+", "x")
 """One marker shape per class, so that classes differ by shape as well as by colour."""
 
-POSITIVE = "#01665E"  # weights > 0: teal
-NEGATIVE = "#8C510A"  # weights < 0: brown (a diverging pair that survives a red–green deficiency)
+POSITIVE = "#004D52"  # weights > 0: dark teal
+NEGATIVE = "#C47A1F"  # weights < 0: ochre (dark against light: a pair that survives a red–green deficiency)
 
 GOOD = "#0072B2"  # a result that is fine (blue): always with a word or a mark beside it
 WARN = "#A65E00"  # a warning (dark orange)

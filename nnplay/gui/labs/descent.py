@@ -36,7 +36,7 @@ from nnplay.core.experiments import SURFACES, gradient_function, optimizer_path
 from nnplay.core.gradient import gradient_descent
 from nnplay.core.optimizers import make_optimizer
 from nnplay.gui.clock import Clock, SpeedControl
-from nnplay.gui.style import CLASS_COLORS, configure_pyqtgraph
+from nnplay.gui.style import BAD, CLASS_COLORS, GOOD, WARN, configure_pyqtgraph
 from nnplay.gui.widgets import LogSpinBox, named
 
 LECTURE_START = (-3.0, 4.0)
@@ -784,9 +784,9 @@ class GradientDescentLab(QWidget):
         lo0, hi0, lo1, hi1 = s.bounds
         size = max(hi0 - lo0, hi1 - lo1)
         finite = bool(np.all(np.isfinite(x)))
-        color, note = "#2a7a2a", ""
+        color, note = GOOD, ""
         if exits or not finite:
-            color = "#c00000"
+            color = BAD
             if not finite or not math.isfinite(fx) or fx > f0:
                 self._status = "diverged"
                 note = self.tr(
@@ -818,7 +818,7 @@ class GradientDescentLab(QWidget):
             note = self.tr("Reached the minimum ({m0:g}, {m1:g}).").format(m0=s.minimum[0], m1=s.minimum[1])
         elif moved < 1e-3 * size:
             self._status = "barely_moved"
-            color = "#b05a00"
+            color = WARN
             note = self.tr("The path barely moved: {d} in {k} steps. Learning rate too small.").format(
                 d=_sci(moved), k=k
             )

@@ -30,7 +30,7 @@ from nnplay.core.analysis import GOOD_RELATIVE_ERROR, GradientCheck
 from nnplay.core.config import Config
 from nnplay.core.gradient import H
 from nnplay.core.trainer import Trainer
-from nnplay.gui.style import configure_pyqtgraph, layer_color
+from nnplay.gui.style import BAD, GOOD, WARN, configure_pyqtgraph, layer_color
 from nnplay.gui.widgets import arg, core_text, named
 
 TICK_BUDGET = 0.015
@@ -40,9 +40,7 @@ ENTRY_CHOICES = (2000, 200, None)
 """Entries checked per parameter block: a random sample of at most this many, or all (None)."""
 
 MAX_SCATTER_POINTS = 6000
-GOOD = "#1b7a1b"
-FAIR = "#b36b00"
-BAD = "#c00000"
+FAIR = WARN  # (colours with a word beside them: never colour alone)
 
 
 def format_seconds(s):

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from nnplay.core.experiments import cross_entropy_without_delta, literal_cross_entropy, naive_softmax
 from nnplay.core.functions import DELTA, cross_entropy_error, softmax, sum_squared_error
-from nnplay.gui.style import CLASS_COLORS, configure_pyqtgraph
+from nnplay.gui.style import BAD, CLASS_COLORS, WARN, configure_pyqtgraph
 from nnplay.gui.widgets import named
 
 MAX_ENTRIES = 10
@@ -43,7 +43,6 @@ LARGE_SCORES = [1010.0, 1000.0, 990.0]
 SCORE_LIMIT = 1e6
 BAR = CLASS_COLORS[0]
 TARGET_BAR = CLASS_COLORS[2]
-BAD = "#c00000"
 
 
 def _num(v, digits=4):
@@ -412,7 +411,7 @@ class SoftmaxLossLab(QWidget):
         ok = abs(total - 1.0) < 1e-9
         text = self.tr("Σ y = {s}").format(s=f"{total:.6f}")
         if not (ok or scores):
-            text += " <span style='color:#b05a00'>" + self.tr("(not 1: not a distribution)") + "</span>"
+            text += f" <span style='color:{WARN}'>" + self.tr("(not 1: not a distribution)") + "</span>"
         self.softmaxSumLabel.setText(text)
         self.softmaxPlot.getPlotItem().setTitle(
             self.tr("softmax y (stable)") if scores else self.tr("y (typed)"), size="10pt"
