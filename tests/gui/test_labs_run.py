@@ -27,6 +27,7 @@ from nnplay.core.trainer import Trainer
 from nnplay.gui.labs.collapse import LinearCollapseLab
 from nnplay.gui.labs.compare import PAIRS, SHARED_FIELDS, CompareLab, differing_fields
 from nnplay.gui.labs.gradcheck import GradientCheckLab
+from nnplay.gui.style import GOOD
 
 SHOTS = Path("/tmp/nnplay_labs2")
 SHOT_SIZE = (1100, 700)
@@ -95,7 +96,7 @@ def test_gradcheck_runs_from_the_button(qtbot, sigmoid_trainer):
         assert table.item(row, 0).text() == key
         assert table.item(row, 3).text() == f"{np.max(np.abs(bp[key] - num[key])):.1e}"
         assert table.item(row, 4).text() == f"{e.relative_error:.1e}"
-        assert table.item(row, 4).foreground().color().name() == "#1b7a1b"  # green
+        assert table.item(row, 4).foreground().color().name() == GOOD.lower()  # the "good" colour
         assert "max(|a| + |b|, ε)" in table.item(row, 4).toolTip()
     assert result.numerical_seconds > result.backprop_seconds
     timing = find_child(lab, "gradcheckTimingLabel", QLabel).text()
