@@ -87,8 +87,9 @@ def _startup_child():
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from nnplay.gui.app import make_window
+    from nnplay.gui.app import install_message_filter, make_window
 
+    install_message_filter()
     app = QApplication(sys.argv[:1])
     window, _ = make_window()
     window.show()
@@ -105,8 +106,9 @@ def run(seconds=10.0, print_fn=print, min_case=2.0, headless_seconds=2.0):
     from PySide6.QtWidgets import QApplication
 
     from nnplay.core.config import Config
-    from nnplay.gui.app import make_window
+    from nnplay.gui.app import install_message_filter, make_window
 
+    install_message_filter()  # (the offscreen platform's warnings would land in the middle of the table)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     # The last one is the largest the controls allow (16 layers of 256, batch 1000) on 20,000 samples: not
     # fast, but the window must keep answering (a step alone takes ~130 ms there).
