@@ -1,6 +1,7 @@
 """A normal, non-editable install must carry the bundled data, the translations and the entry points."""
 
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -9,9 +10,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _source_copy(dest):
+    """The source tree without build leftovers: setuptools builds in ``build/`` and never removes a file it
+    copied there once, so a wheel built in a used checkout can hold files the configuration now leaves out."""
+    ignore = shutil.ignore_patterns("build", "dist", "*.egg-info", ".git", ".*venv*", "__pycache__", ".*_cache")
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    return dest
+
+
 def test_wheel_contains_resources_and_entry_point(tmp_path):
+    source = _source_copy(tmp_path / "src")
     r = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(source)],
         capture_output=True,
         text=True,
         timeout=300,
