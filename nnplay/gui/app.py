@@ -148,9 +148,13 @@ def run(config_path=None, lang=None):
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Could not load the experiment"), problem)
-    ctrl_c = CtrlC(app)
+    try:
+        ctrl_c = CtrlC(app)
+    except ValueError:  # (signals can only be handled in the main thread)
+        ctrl_c = None
     try:
         code = app.exec()
     finally:
-        ctrl_c.restore()
-    return EXIT_INTERRUPTED if ctrl_c.interrupted else code
+        if ctrl_c is not None:
+            ctrl_c.restore()
+    return EXIT_INTERRUPTED if ctrl_c is not None and ctrl_c.interrupted else code

@@ -118,3 +118,32 @@ def test_saving_to_a_name_the_file_system_refuses_is_explained(window, tmp_path,
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: shown.append(a[2])))
     assert not window.save_experiment(str(tmp_path / "a\x00b.json"))
     assert shown and "Choose another place" in shown[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("[" * 5000 + "]" * 5000, "nested too deeply"),
+        ('{"samples": ' + "9" * 5000 + "}", "5,000 digits is too long"),
+        ("\x00\x01", "not valid JSON"),
+    ],
+    ids=["deeply nested", "5000 digits", "binary"],
+)
+def test_file_open_explains_an_experiment_file_it_cannot_use(window, tmp_path, monkeypatch, content, words):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: shown.append(a[2])))
+    window.session.step()
+    before = window.session.config
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    assert not window.open_experiment(str(path))
+    assert len(shown) == 1 and words in shown[0] and str(path) in shown[0] and "unchanged" in shown[0]
+    assert window.session.config == before and window.session.trainer.step_count == 1
+    _shows(window, before)
+
+
+def test_file_open_accepts_a_byte_order_mark(window, tmp_path):
+    path = tmp_path / "bom.json"
+    path.write_bytes(b'\xef\xbb\xbf{"dataset": "moons", "hidden": [5]}')
+    assert window.open_experiment(str(path))
+    assert window.session.config.dataset == "moons" and window.controls.hiddenLayersEdit.text() == "5"
