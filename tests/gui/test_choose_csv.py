@@ -142,8 +142,10 @@ def test_file_open_explains_an_experiment_file_it_cannot_use(window, tmp_path, m
     _shows(window, before)
 
 
-def test_file_open_accepts_a_byte_order_mark(window, tmp_path):
+def test_file_open_accepts_a_byte_order_mark(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: shown.append(a[2])))
     path = tmp_path / "bom.json"
     path.write_bytes(b'\xef\xbb\xbf{"dataset": "moons", "hidden": [5]}')
-    assert window.open_experiment(str(path))
+    assert window.open_experiment(str(path)) and not shown
     assert window.session.config.dataset == "moons" and window.controls.hiddenLayersEdit.text() == "5"
