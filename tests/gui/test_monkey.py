@@ -197,10 +197,11 @@ class Monkey:
         getattr(s, action)()
 
     def step(self):
-        action = self.rng.choices(
-            [self.act_on_control, self.act_on_menu, self.act_on_tabs, self.act_on_window, self.act_on_time],
-            weights=[10, 3, 2, 1, 2],
-        )[0]
+        kinds = [self.act_on_control, self.act_on_menu, self.act_on_tabs, self.act_on_window, self.act_on_time]
+        if len(self.log) < len(kinds):  # (each kind once first, however the dice fall)
+            action = kinds[len(self.log)]
+        else:
+            action = self.rng.choices(kinds, weights=[10, 3, 2, 1, 2])[0]
         action()
         app = QApplication.instance()
         for _ in range(3):
