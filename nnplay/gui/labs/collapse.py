@@ -366,7 +366,8 @@ class LinearCollapseLab(QWidget):
 
     def proof(self):
         """max |stack − collapsed| over the samples the lab checks (all of them, or a fixed random subset of
-        ``MAX_SAMPLES``): (scores, outputs after the output function). Computed now, in one go."""
+        ``MAX_SAMPLES``): (scores, outputs after the output function). Computed now, in one go (for tests and
+        scripts: the lab itself shows the same figures, computed in chunks for a costly network)."""
         net = self._trainer.network
         x, _, n_train = self._sample()
         job = self._compute(net, x, np.empty((0, 2)), n_train)
