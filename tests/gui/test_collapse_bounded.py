@@ -9,9 +9,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 import nnplay.core.layers as layers
+from nnplay.core.analysis import forward_work
 from nnplay.core.config import Config
 from nnplay.core.network import Network
-from nnplay.gui.labs.collapse import CHUNK_WORK, MAX_SAMPLES, LinearCollapseLab, row_work
+from nnplay.gui.labs.collapse import CHUNK_WORK, MAX_SAMPLES, LinearCollapseLab
 from nnplay.gui.main_window import MainWindow
 from nnplay.gui.session import TrainingSession
 from nnplay.gui.style import configure_pyqtgraph
@@ -83,7 +84,7 @@ def test_a_costly_network_is_shown_from_a_subset_in_chunks(window, monkeypatch, 
         assert lab.chunks_done - chunks >= 3
         # Per event: one chunk of the lab (or the main window's own work after a change, which is not the lab's).
         lab_most = work.most
-        net_row = row_work(lab.trainer.network)
+        net_row = forward_work(lab.trainer.network)
         assert lab_most <= max(CHUNK_WORK, window_work_after_change(window, net_row)), lab_most
     finally:
         work.remove()

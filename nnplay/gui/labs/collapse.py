@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnplay.core.analysis import affine_scores, clone_network, collapse_linear, linear_boundary, output_function
+from nnplay.core.analysis import clone_network, collapse_evidence, collapse_linear, forward_work, linear_boundary
 from nnplay.core.config import Config
 from nnplay.core.trainer import Trainer
 from nnplay.gui.style import CLASS_COLORS, NEGATIVE, POSITIVE, configure_pyqtgraph
@@ -61,14 +61,9 @@ TICK_WORK = 2e8
 ``steps_per_tick``), at least one."""
 
 
-def row_work(network):
-    """Multiply-adds of one sample's forward pass through ``network``."""
-    return sum(a * b for a, b in zip(network.sizes[:-1], network.sizes[1:], strict=True))
-
-
 def grid_size(network):
     """Side of the picture's grid for ``network``: ``GRID`` for a small one, coarser for a costly one."""
-    return int(min(GRID, max(MIN_GRID, np.sqrt(PICTURE_WORK / row_work(network)))))
+    return int(min(GRID, max(MIN_GRID, np.sqrt(PICTURE_WORK / forward_work(network)))))
 
 
 def _is_linear(config):
@@ -384,7 +379,7 @@ class LinearCollapseLab(QWidget):
         """Steps in one tick: ``steps_per_tick``, fewer for a costly network (as many as ``TICK_WORK`` holds,
         at least one)."""
         tr = self._trainer
-        step_work = 3 * tr.batch_size * row_work(tr.network)  # (forward, and backward twice that)
+        step_work = 3 * tr.batch_size * forward_work(tr.network)  # (forward, and backward twice that)
         return max(1, min(self.steps_per_tick, int(TICK_WORK // step_work)))
 
     def _tick(self):
@@ -487,7 +482,7 @@ class LinearCollapseLab(QWidget):
         self._job_key = key
         x, _, n_train = self._sample()
         grid = self._grid_points(net)
-        work = row_work(net) * (len(x) + len(grid))
+        work = forward_work(net) * (len(x) + len(grid))
         if work <= CHUNK_WORK:
             self._show_result(_finish(self._compute(net, x, grid, n_train)))
             return
@@ -536,30 +531,12 @@ class LinearCollapseLab(QWidget):
     def _compute(self, net, x, grid, n_train, step=None):
         """The stack's outputs on the samples and the grid, in chunks of ``CHUNK_WORK`` (a generator that
         yields after each chunk and returns what ``_show_result`` shows)."""
-        rows = max(1, int(CHUNK_WORK // row_work(net)))
-        dataset = self._trainer.dataset
+        dataset, step = self._trainer.dataset, self._trainer.step_count if step is None else step
         _, t, _ = self._sample()
-        k = net.sizes[-1]
-        scores = np.empty((len(x), k))
-        cls = np.empty(len(grid), dtype=np.int64)
-        with np.errstate(all="ignore"):
-            for i in range(0, len(x), rows):
-                scores[i : i + rows] = net.scores(x[i : i + rows])
-                yield
-            for i in range(0, len(grid), rows):
-                cls[i : i + rows] = net.scores(grid[i : i + rows]).argmax(axis=1)
-                yield
-            W, b = collapse_linear(net)
-            one = affine_scores(W, b, x)
-            d_scores = float(np.max(np.abs(scores - one))) if len(x) else 0.0
-            outputs = output_function(scores, net.output)
-            d_out = float(np.max(np.abs(outputs - output_function(one, net.output)))) if len(x) else 0.0
-            acc = float(np.mean(scores[:n_train].argmax(axis=1) == t)) if n_train else float("nan")
-        return {
-            "W": W, "b": b, "d_scores": d_scores, "d_out": d_out, "n": len(x), "grid": cls,
-            "side": math.isqrt(len(grid)), "accuracy": acc, "n_train": n_train, "dataset": dataset,
-            "step": self._trainer.step_count if step is None else step, "output": net.output, "sizes": net.sizes,
-        }  # fmt: skip
+        result = yield from collapse_evidence(net, x, t, grid, CHUNK_WORK // forward_work(net))
+        side = math.isqrt(len(grid))
+        return {**result, "n": len(x), "side": side, "n_train": n_train, "dataset": dataset, "step": step,
+                "output": net.output, "sizes": net.sizes}  # fmt: skip
 
     def _show_result(self, r):
         W = r["W"]
