@@ -102,6 +102,12 @@ def _startup_child():
     app.exec()
 
 
+def _rate(per_second):
+    """Steps a second as printed: whole numbers, but one decimal below 10 (a big network on a busy machine makes
+    less than one step a second, which is not 0)."""
+    return f"{per_second:.0f}" if per_second >= 10 else f"{per_second:.1f}"
+
+
 def run(seconds=10.0, print_fn=print, min_case=2.0, headless_seconds=2.0):
     from PySide6.QtWidgets import QApplication
 
@@ -142,8 +148,8 @@ def run(seconds=10.0, print_fn=print, min_case=2.0, headless_seconds=2.0):
         r["headless"] = headless
         rows.append((name, r))
         print_fn(
-            f"{name:26s} {r['steps_per_s']:9.0f} {r['redraws_per_s']:9.1f} {r['frame_p95_ms']:8.1f}ms "
-            f"{r['probe_p95_ms']:8.1f}ms {headless:10.0f} {100 * r['steps_per_s'] / headless:11.0f}%"
+            f"{name:26s} {_rate(r['steps_per_s']):>9s} {r['redraws_per_s']:9.1f} {r['frame_p95_ms']:8.1f}ms "
+            f"{r['probe_p95_ms']:8.1f}ms {_rate(headless):>10s} {100 * r['steps_per_s'] / headless:11.0f}%"
         )
     shown = startup_time()
     print_fn(f"window shown {shown:.2f} s after process start")
