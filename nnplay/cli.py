@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import math
 import os
+import signal
 import sys
 import time
 
 from nnplay import __version__
 
-EXIT_OK, EXIT_USAGE, EXIT_DIVERGED, EXIT_INTERRUPTED = 0, 2, 3, 130
+EXIT_OK, EXIT_USAGE, EXIT_DIVERGED, EXIT_WRITE, EXIT_INTERRUPTED = 0, 2, 3, 4, 130
+
+EXIT_CODES = """exit codes:
+  0    done
+  2    a bad flag, file or value (one line 'nnplay: error: ...'); also: no display for the window
+  3    the loss diverged (the CSV holds every step up to it)
+  4    the CSV could not be written (e.g. the disk is full); the rows before that may be in it
+  130  interrupted by Ctrl-C (the CSV holds every step it reports)"""
+
+CHUNK_SECONDS = 0.1
+"""``train`` steps in chunks of about this long: the progress line moves and Ctrl-C stops within a chunk."""
 
 # flag -> Config field
 FLAG_FIELDS = {
@@ -76,10 +88,12 @@ def _build_parser():
         "train",
         help="train without a window and write a CSV",
         description="Train headless. Flags override the values in --config.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     train.add_argument("--config", metavar="FILE.json", help="experiment file (the GUI's File > Save)")
     train.add_argument("--dataset", help="xor, circles, gaussian, moons, spiral, digits or csv")
-    train.add_argument("--csv", metavar="DATA.csv", help="your own data, with --dataset csv")
+    train.add_argument("--csv", metavar="DATA.csv", help="your own data (implies --dataset csv)")
     train.add_argument("--samples", help="number of samples (before the train/test split)")
     train.add_argument("--noise", help="noise level, e.g. 0.1")
     train.add_argument("--test-ratio", dest="test_ratio", help="held-out fraction, 0 to 0.9")
@@ -123,12 +137,41 @@ def _build_parser():
 def _config_from_args(args):
     from nnplay.core.config import Config, ConfigError
 
+    if args.csv is not None and args.dataset is not None and args.dataset.strip().lower() != "csv":
+        raise UsageError(
+            f"--csv {args.csv} is your own data, but --dataset is {args.dataset}: "
+            "leave out --dataset (or use --dataset csv) to train on the CSV file"
+        )
     try:
         base = Config.load(args.config) if args.config else Config()
         changes = {field: getattr(args, flag) for flag, field in FLAG_FIELDS.items() if getattr(args, flag) is not None}
+        if args.csv is not None:
+            changes["dataset"] = "csv"  # --csv FILE means: train on FILE
         return base.replace(**changes)
     except ConfigError as e:
         raise UsageError(str(e)) from None
+
+
+def _same_file(a, b):
+    """True if paths ``a`` and ``b`` name the same file (existing or not)."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def _check_out(args, config):
+    """Refuse an --out that would overwrite the experiment file or the CSV data it trains on."""
+    if args.out == "-":
+        return
+    inputs = [("--config", args.config)] if args.config else []
+    if config.dataset == "csv" and config.csv_path:
+        inputs.append(("--csv" if args.csv else "the experiment's csv_path", config.csv_path))
+    for what, path in inputs:
+        if _same_file(args.out, path):
+            raise UsageError(
+                f"--out {args.out} is {what} ({path}): writing there would overwrite it; choose another --out file"
+            )
 
 
 CSV_EVAL = ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
@@ -136,6 +179,10 @@ CSV_EVAL = ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
 
 def _fmt(v):
     return repr(float(v))
+
+
+def _plural(n, one, many):
+    return f"{n:,} {one if n == 1 else many}"
 
 
 class _Progress:
@@ -158,54 +205,134 @@ class _Progress:
             sys.stderr.write("\n")
 
 
+class _CtrlC:
+    """While active, the first Ctrl-C only asks the training loop to stop after the current chunk (whose rows
+    are then written); a second one interrupts at once (``KeyboardInterrupt``)."""
+
+    def __init__(self):
+        self.requested = False
+        self._previous = None
+
+    def _handle(self, signum, frame):
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def __enter__(self):
+        with contextlib.suppress(ValueError):  # (not the main thread: Ctrl-C stays Python's KeyboardInterrupt)
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc):
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
+class _OutputError(Exception):
+    """The CSV could not be written (disk full, a closed pipe, ...)."""
+
+
+def _silence_stdout():
+    """After stdout failed (a full disk, a closed pipe), point it at /dev/null so that Python's flush at exit
+    does not print a traceback of its own."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 def cmd_train(args):
     from nnplay.core.datasets import DatasetError
     from nnplay.core.trainer import Trainer
 
     config = _config_from_args(args)
+    _check_out(args, config)
     try:
         trainer = Trainer(config, eval_every=args.eval_every)
     except DatasetError as e:
         raise UsageError(str(e)) from None
     L = trainer.network.n_layers
+    target = "standard output" if args.out == "-" else args.out
     try:
         out = sys.stdout if args.out == "-" else open(args.out, "w", newline="", encoding="utf-8")  # noqa: SIM115
-    except OSError as e:
-        raise UsageError(f"cannot write {args.out}: {e.strerror}; choose another --out path") from None
+    except PermissionError:
+        raise UsageError(f"cannot write {args.out}: permission denied; choose another --out path") from None
+    except (OSError, ValueError) as e:
+        raise UsageError(
+            f"cannot write {args.out}: {getattr(e, 'strerror', None) or e}; choose another --out path"
+        ) from None
     progress = _Progress(args.steps, not args.quiet and sys.stderr.isatty())
+    no_test = len(trainer.dataset.x_test) == 0
+    written = 0  # rows of steps handed to the file
     diverged = None
     interrupted = False
-    try:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["step", "epoch", "loss", *CSV_EVAL, *(f"grad_norm_{i + 1}" for i in range(L))])
-        done = 0
-        # Chunks keep the progress bar alive; numerical gradients are slow, so their chunks are short.
-        chunk = 20 if config.gradient == "numerical" else 500
-        while done < args.steps and diverged is None:
-            result = trainer.step(min(chunk, args.steps - done))
-            evals = {ev.step: ev for ev in result.evaluations}
-            for i, step in enumerate(result.steps):
-                ev = evals.get(int(step))
-                extra = [_fmt(getattr(ev, k)) for k in CSV_EVAL] if ev else [""] * len(CSV_EVAL)
-                writer.writerow(
-                    [int(step), int(result.epochs[i]), _fmt(result.loss[i]), *extra, *map(_fmt, result.grad_norm[i])]
-                )
-            done += len(result)
-            diverged = result.diverged
-            if len(result):
-                progress.update(done, result.loss[-1])
-            if len(result) == 0:
-                break
-    except KeyboardInterrupt:
-        interrupted = True
-    finally:
-        progress.close()
-        if out is not sys.stdout:
-            out.close()
-        else:
+    failure = None
+    with _CtrlC() as ctrl_c:
+        try:
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(["step", "epoch", "loss", *CSV_EVAL, *(f"grad_norm_{i + 1}" for i in range(L))])
+            chunk = 1  # (the first step is timed: chunks of ~CHUNK_SECONDS keep Ctrl-C and the progress line quick)
+            while written < args.steps and diverged is None and not ctrl_c.requested:
+                t0 = time.perf_counter()
+                result = trainer.step(min(chunk, args.steps - written))
+                per_step = (time.perf_counter() - t0) / max(len(result), 1)
+                chunk = max(1, min(500, int(CHUNK_SECONDS / max(per_step, 1e-7))))
+                evals = {ev.step: ev for ev in result.evaluations}
+                rows = []
+                for i, step in enumerate(result.steps):
+                    ev = evals.get(int(step))
+                    extra = [_fmt(getattr(ev, k)) for k in CSV_EVAL] if ev else [""] * len(CSV_EVAL)
+                    if ev and no_test:
+                        extra[2:] = ["", ""]  # (no test set: nothing measured, not NaN)
+                    rows.append(
+                        [
+                            int(step),
+                            int(result.epochs[i]),
+                            _fmt(result.loss[i]),
+                            *extra,
+                            *map(_fmt, result.grad_norm[i]),
+                        ]
+                    )
+                writer.writerows(rows)
+                written += len(rows)
+                diverged = result.diverged
+                if len(result):
+                    progress.update(written, result.loss[-1])
+                if len(result) == 0:
+                    break
+            interrupted = ctrl_c.requested
             out.flush()
+        except KeyboardInterrupt:  # a second Ctrl-C: the chunk in progress is lost, what was written is kept
+            interrupted = True
+            with contextlib.suppress(OSError, ValueError):
+                out.flush()
+        except OSError as e:
+            failure = e
+        finally:
+            progress.close()
+            if out is not sys.stdout:
+                try:
+                    out.close()
+                except OSError as e:
+                    failure = failure or e
+    if failure is not None:
+        if out is sys.stdout:
+            _silence_stdout()
+        if isinstance(failure, BrokenPipeError):  # e.g. `nnplay train | head`: the reader has what it wanted
+            return EXIT_OK
+        print(
+            f"nnplay: error: cannot write {target}: {failure.strerror or failure} "
+            f"(after {_plural(trainer.step_count, 'step', 'steps')}; the CSV is incomplete)",
+            file=sys.stderr,
+        )
+        return EXIT_WRITE
     if interrupted:
-        print(f"nnplay: interrupted after {trainer.step_count} steps", file=sys.stderr)
+        where = "" if out is sys.stdout else f" to {args.out}"
+        print(
+            f"nnplay: interrupted after {_plural(written, 'step', 'steps')} ({_plural(written, 'row', 'rows')} "
+            f"written{where})",
+            file=sys.stderr,
+        )
         return EXIT_INTERRUPTED
     if diverged is not None:
         print(f"nnplay: diverged: {diverged.message}", file=sys.stderr)
@@ -213,8 +340,10 @@ def cmd_train(args):
     if not args.quiet:
         last = trainer.evaluate()
         acc = "" if math.isnan(last.test_accuracy) else f", test accuracy {last.test_accuracy:.3f}"
+        data = config.csv_path if config.dataset == "csv" else config.dataset
         print(
-            f"nnplay: {trainer.step_count} steps ({trainer.epoch} epochs), train loss {last.train_loss:.4g}{acc}",
+            f"nnplay: {_plural(trainer.step_count, 'step', 'steps')} ({_plural(trainer.epoch, 'epoch', 'epochs')}) "
+            f"on {data}, train loss {last.train_loss:.4g}{acc}",
             file=sys.stderr,
         )
     return EXIT_OK
@@ -259,11 +388,14 @@ def main(argv=None):
     try:
         if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
             argv = ["gui", *argv]
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
         command = args.command or "gui"
+        if extra:  # (argparse would blame the top level and point to 'nnplay --help')
+            raise UsageError(f"unrecognized arguments: {' '.join(extra)} (see 'nnplay {command} --help')")
         return {"train": cmd_train, "bench": cmd_bench, "gui": cmd_gui}[command](args)
     except UsageError as e:
         print(f"nnplay: error: {e}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `nnplay train | head`
+        _silence_stdout()
         return EXIT_OK

@@ -35,7 +35,8 @@ from hypothesis.configuration import set_hypothesis_home_dir  # noqa: E402
 set_hypothesis_home_dir(os.path.join(_HOME, ".hypothesis"))  # (its cache of constants; not in the tree)
 
 # No example database (it would be written to .hypothesis/ in the working folder). NNPLAY_FUZZ_EXAMPLES
-# scales the number of examples of the fuzz tests for a longer run by hand.
+# scales the number of examples of the fuzz tests (and the monkey's actions) for a longer run by hand: see
+# tests/fuzzing.py, whose settings add to this profile.
 settings.register_profile("nnplay", database=None, deadline=None)
 settings.load_profile("nnplay")
 

@@ -350,3 +350,37 @@ def linear_boundary(W, b, a=0, c=1):
     if W.shape[0] != 2:
         raise ValueError(f"a boundary line needs 2-D inputs; W has {W.shape[0]} rows")
     return W[:, a] - W[:, c], float(b[a] - b[c])
+
+
+def forward_work(network: Network) -> int:
+    """Multiply-adds of one sample's forward pass through ``network`` (Σ fan_in · fan_out over its layers)."""
+    return sum(a * b for a, b in zip(network.sizes[:-1], network.sizes[1:], strict=True))
+
+
+def collapse_evidence(network: Network, x, t, grid, chunk_rows):
+    """The stack's own outputs against its collapsed map x·W + b, computed ``chunk_rows`` samples at a time.
+
+    A generator: it yields after each chunk of forward passes (so a caller can spread a costly network's
+    work over many events) and returns a dict: ``W`` (D, K) and ``b`` (K,) of the collapsed map; ``d_scores``
+    and ``d_out``, max |stack − collapsed| over ``x`` (N, D) of the scores and of the outputs after the
+    network's output function; ``accuracy`` of the stack on the first ``len(t)`` rows of ``x`` (whose labels
+    ``t`` are); ``grid`` (G,), the class the stack predicts at each point of ``grid`` (G, D).
+    """
+    rows = max(1, int(chunk_rows))
+    scores = np.empty((len(x), network.sizes[-1]))
+    cls = np.empty(len(grid), dtype=np.int64)
+    with np.errstate(all="ignore"):
+        for i in range(0, len(x), rows):
+            scores[i : i + rows] = network.scores(x[i : i + rows])
+            yield
+        for i in range(0, len(grid), rows):
+            cls[i : i + rows] = network.scores(grid[i : i + rows]).argmax(axis=1)
+            yield
+        W, b = collapse_linear(network)
+        one = affine_scores(W, b, x)
+        d_scores = float(np.max(np.abs(scores - one))) if len(x) else 0.0
+        outputs = output_function(scores, network.output)
+        d_out = float(np.max(np.abs(outputs - output_function(one, network.output)))) if len(x) else 0.0
+        n = len(t)
+        accuracy = float(np.mean(scores[:n].argmax(axis=1) == t)) if n else float("nan")
+    return {"W": W, "b": b, "d_scores": d_scores, "d_out": d_out, "accuracy": accuracy, "grid": cls}

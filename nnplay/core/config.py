@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import math
+import os
+import reprlib
+import stat
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
@@ -23,6 +27,22 @@ DEFAULT_SPEED = 50
 PACE_FIELDS = ("speed", "stop_at")
 """Fields that say how the window plays the experiment, not what is trained: changing them never starts over,
 and the command line's ``train`` ignores them."""
+MAX_FILE_BYTES = 1_000_000
+"""An experiment file is a few hundred bytes; anything over this is not one (and is not read into memory)."""
+MAX_NUMBER_DIGITS = 4300
+"""Longer integers in an experiment file are refused while parsing, with a ``ConfigError`` (Python's own
+limit of 4,300 digits would raise a plain ``ValueError``); no setting needs more than a dozen digits."""
+
+_short = reprlib.Repr()
+_short.maxstring = _short.maxother = 60
+_short.maxlist = _short.maxtuple = _short.maxdict = 8
+_short.maxlevel = 3
+_short.maxlong = 60
+
+
+def _shown(value):
+    """``repr(value)``, shortened for a message (a huge or deeply nested value from a file stays one line)."""
+    return _short.repr(value)
 
 
 class ConfigError(MessageError):
@@ -35,7 +55,7 @@ def _bad(name, value, allowed):
     return ConfigError(
         QT_TRANSLATE_NOOP("core", "{name}: {value} is not allowed; {allowed}"),
         name=name,
-        value=repr(value),
+        value=_shown(value),
         allowed=allowed,
     )
 
@@ -136,15 +156,17 @@ class Config:
         if unknown:
             raise ConfigError(
                 QT_TRANSLATE_NOOP("core", "unknown key {key}; allowed keys: {keys}"),
-                key=repr(unknown[0]),
+                key=_shown(unknown[0]),
                 keys=", ".join(sorted(known)),
             )
         return cls(**data)
 
     @classmethod
     def from_json(cls, text):
+        """Build a Config from JSON text (a leading UTF-8 byte-order mark is ignored, as editors write one)."""
+        text = text.removeprefix("\ufeff")
         try:
-            data = json.loads(text)
+            data = json.loads(text, parse_int=_parse_int)
         except json.JSONDecodeError as e:
             raise ConfigError(
                 QT_TRANSLATE_NOOP("core", "not valid JSON (line {line}, column {column}: {problem})"),
@@ -152,29 +174,98 @@ class Config:
                 column=e.colno,
                 problem=e.msg,
             ) from None
+        except RecursionError:
+            raise ConfigError(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "not an experiment: brackets nested too deeply to read. An experiment is one object "
+                    '{"key": value, ...} whose values are numbers, text or a list of widths',
+                )
+            ) from None
         return cls.from_dict(data)
 
     @classmethod
     def load(cls, path):
-        """Read a config file; every problem becomes a ``ConfigError`` naming the file."""
-        path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise ConfigError(QT_TRANSLATE_NOOP("core", "{path}: no such file; check the path"), path=path) from None
-        except (OSError, UnicodeDecodeError) as e:
-            raise ConfigError(
-                QT_TRANSLATE_NOOP("core", "{path}: cannot be read ({problem}); save it as UTF-8 text"),
-                path=path,
-                problem=e,
-            ) from None
+        """Read a config file; every problem becomes a ``ConfigError`` naming the file as it was given."""
+        shown = os.fspath(path) if isinstance(path, str | os.PathLike) else str(path)
+        text = _read_file(shown)
         try:
             return cls.from_json(text)
         except ConfigError as e:
-            raise ConfigError(QT_TRANSLATE_NOOP("core", "{path}: {error}"), path=path, error=e.text) from None
+            raise ConfigError(QT_TRANSLATE_NOOP("core", "{path}: {error}"), path=shown, error=e.text) from None
 
     def save(self, path):
         Path(path).write_text(self.to_json(), encoding="utf-8")
+
+
+def _parse_int(digits):
+    if len(digits) > MAX_NUMBER_DIGITS:
+        raise ConfigError(
+            QT_TRANSLATE_NOOP("core", "a number with {count} digits is too long; use a number such as 100 or 0.1"),
+            count=f"{len(digits.lstrip('-')):,}",
+        )
+    return int(digits)
+
+
+def _read_file(path):
+    """The text of the experiment file ``path`` (a str); ``ConfigError`` says what is wrong and what to do."""
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("core", "{path} is not a regular file; choose an experiment file (.json)"), path=path
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            raise ConfigError(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{path} is {size} bytes, too large for an experiment file (a few hundred bytes); "
+                    "choose the .json file that nnplay saved",
+                ),
+                path=path,
+                size=f"{info.st_size:,}",
+            )
+        with open(path, "rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+    except ConfigError:
+        raise
+    except (FileNotFoundError, NotADirectoryError):
+        raise ConfigError(QT_TRANSLATE_NOOP("core", "{path}: no such file; check the path"), path=path) from None
+    except PermissionError:
+        raise ConfigError(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{path}: permission denied; you may not read this file. Make it readable for your user, "
+                "or copy it to one of your folders",
+            ),
+            path=path,
+        ) from None
+    except IsADirectoryError:
+        raise ConfigError(
+            QT_TRANSLATE_NOOP("core", "{path} is a folder, not a file; choose an experiment file (.json)"), path=path
+        ) from None
+    except OSError as e:
+        raise ConfigError(
+            QT_TRANSLATE_NOOP("core", "{path}: cannot be read ({problem}); check the path"),
+            path=path,
+            problem=e.strerror or e,
+        ) from None
+    except ValueError:  # a NUL character, or text the file system cannot encode
+        raise ConfigError(
+            QT_TRANSLATE_NOOP("core", "{path}: not a usable file name; check the path"), path=_shown(path)
+        ) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ConfigError(
+            QT_TRANSLATE_NOOP(
+                "core", "{path}: not UTF-8 text (byte {offset} cannot be read); save the file as UTF-8 text"
+            ),
+            path=path,
+            offset=e.start,
+        ) from None
 
 
 def _choice(name, value, allowed):

@@ -19,6 +19,8 @@ import functools
 import gzip
 import math
 import operator
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +49,15 @@ DIGITS_SHAPE = (8, 8)
 _DIGITS_ROWS = 1797
 _N_CLASSES = {"xor": 2, "circles": 2, "gaussian": 2, "moons": 2, "spiral": 3, "digits": 10}
 _MAX_TEST_RATIO = 0.9
+MAX_CSV_BYTES = 32_000_000
+MAX_CSV_LINES = 1_000_000
+"""Larger CSV files are refused before they are parsed (their text split into cells would take gigabytes,
+and a configuration trains on at most ``MAX_CSV_ROWS`` samples anyway)."""
+MAX_CSV_ROWS = 100_000
+MAX_CSV_FEATURES = 4096
+MAX_CSV_CLASSES = 100
+MAX_CSV_CELL = 131_072
+"""The csv module's field size limit: a longer cell is a broken quote or separator, not a value."""
 _DELIMITERS = {
     ",": QT_TRANSLATE_NOOP("core", "comma"),
     ";": QT_TRANSLATE_NOOP("core", "semicolon"),
@@ -432,20 +443,24 @@ def load_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...],
     """Load a labelled data set from a CSV file (without pandas).
 
     Format: one sample per line, numeric feature columns plus one label column, separated by commas
-    (a semicolon or tab is used instead when it is clearly the delimiter). Blank lines and lines starting
-    with ``#`` are skipped. An optional header row is recognised when one of its cells is a label-column
-    name or a feature cell is not a number. The label column is the header column named ``label``,
-    ``class``, ``target`` or ``y`` (case-insensitive, in that order of preference; ``y`` only when there is
-    no column ``x``, so ``x,y,...`` files keep ``y`` as a feature), otherwise the last column. Labels may be
-    numbers or text; they are mapped to 0..K-1 in sorted order (numeric order when all are numbers).
+    (a semicolon or tab is used instead when it is clearly the delimiter). Lines may end in LF, CR LF or CR
+    alone (old Mac and Excel exports). Blank lines and lines starting with ``#`` are skipped. An optional
+    header row is recognised when one of its cells is a label-column name or a feature cell is not a number.
+    The label column is the header column named ``label``, ``class``, ``target`` or ``y`` (case-insensitive,
+    in that order of preference; ``y`` only when there is no column ``x``, so ``x,y,...`` files keep ``y`` as
+    a feature), otherwise the last column. Labels may be numbers or text; they are mapped to 0..K-1 in sorted
+    order (numeric order when all are numbers).
 
     Features are used as given: they are **not** scaled, so standardise them yourself if their ranges
     differ a lot.
 
+    Limits: at most :data:`MAX_CSV_BYTES` bytes, :data:`MAX_CSV_FEATURES` feature columns and
+    :data:`MAX_CSV_CLASSES` classes; a cell of at most :data:`MAX_CSV_CELL` characters.
+
     Parameters
     ----------
     path : str or Path
-        The CSV file, UTF-8 encoded.
+        The CSV file, UTF-8 encoded (a byte-order mark is allowed).
 
     Returns
     -------
@@ -461,15 +476,31 @@ def load_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...],
     Raises
     ------
     DatasetError
-        When the file is missing, unreadable or malformed; the message names the file and, where it
-        applies, the line and column.
+        For anything that cannot be used (and only that): the file is missing, unreadable, too large or
+        malformed; the message names the file as given and, where it applies, the line and column.
     """
-    path = Path(path)
-    fname = path.name or str(path)
-    text = _read_text(path, fname)
-    lines = [(i + 1, ln.rstrip("\r")) for i, ln in enumerate(text.split("\n"))]
-    lines = [(no, ln) for no, ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
-    if not lines:
+    given = _path_text(path)
+    text = _read_text(path, given)
+    # Messages about the file's content name the file; those about finding or reading it, the path as given.
+    fname = Path(given).name or given
+    n_lines = max(text.count("\n"), text.count("\r")) + 1
+    if n_lines > MAX_CSV_LINES:
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{file} has {count} lines; nnplay reads CSV files of up to {limit} lines. "
+                "Keep a sample of the rows (nnplay trains on at most {rows} anyway).",
+            ),
+            file=fname,
+            count=f"{n_lines:,}",
+            limit=f"{MAX_CSV_LINES:,}",
+            rows=f"{MAX_CSV_ROWS:,}",
+        )
+    # CR LF, and CR alone, end lines too; a line's number is what an editor shows.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    del text
+    numbers = [i for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith("#")]
+    if not numbers:
         raise DatasetError(
             QT_TRANSLATE_NOOP(
                 "core",
@@ -478,10 +509,9 @@ def load_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...],
             ),
             file=fname,
         )
-    delim = _sniff_delimiter([ln for _, ln in lines[:20]])
-    rows = [(no, _split_line(ln, delim)) for no, ln in lines]
-
-    first_no, first = rows[0]
+    delim = _sniff_delimiter([lines[i] for i in numbers[:20]])
+    first_no = numbers[0] + 1
+    first = _split_line(lines[numbers[0]], delim, fname, first_no)
     n_cols = len(first)
     if n_cols < 2:
         raise DatasetError(
@@ -493,7 +523,33 @@ def load_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...],
             file=fname,
             line=first_no,
         )
-    for no, cells in rows[1:]:
+    if n_cols - 1 > MAX_CSV_FEATURES:
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{file} line {line}: {count} feature columns; nnplay takes at most {limit}. "
+                "Keep fewer columns (or check the separator).",
+            ),
+            file=fname,
+            line=first_no,
+            count=f"{n_cols - 1:,}",
+            limit=f"{MAX_CSV_FEATURES:,}",
+        )
+
+    # The first row is a header if it names the label column or a feature is not a number; also when only its
+    # label is text while every other row's is a number ("1,2,species"), which is known after reading them.
+    lower = [c.lower() for c in first]
+    header = first if any(n in lower for n in LABEL_COLUMN_NAMES) or not all(map(_is_number, first[:-1])) else None
+    maybe_header = header is None and not _is_number(first[-1])
+    label_col = _label_column(header) if header is not None else n_cols - 1
+    label_desc = _column_text(label_col, header)
+    feat_cols = [c for c in range(n_cols) if c != label_col]
+    x = np.empty((len(numbers), len(feat_cols)), dtype=np.float64)  # row 0: the first line, if it is data
+    labels = [""]
+    for r, i in enumerate(numbers[1:], start=1):
+        no = i + 1
+        cells = _split_line(lines[i], delim, fname, no)
+        lines[i] = ""  # (the text of each line is let go once parsed)
         if len(cells) != n_cols:
             raise DatasetError(
                 QT_TRANSLATE_NOOP(
@@ -508,11 +564,14 @@ def load_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...],
                 expected=n_cols,
                 separator=Text(_DELIMITERS[delim]),
             )
-
-    header = _find_header(first, [cells for _, cells in rows[1:]])
-    if header is not None:
-        rows = rows[1:]
-        if not rows:
+        _parse_row(cells, x[r], feat_cols, label_col, fname, no, header, delim, label_desc, labels)
+    if maybe_header and all(map(_is_number, labels[1:])) and len(numbers) > 1:
+        header = first
+    if header is None:
+        _parse_row(first, x[0], feat_cols, label_col, fname, first_no, header, delim, label_desc, labels, row=0)
+    else:
+        x, labels = x[1:], labels[1:]
+        if len(labels) == 0:
             raise DatasetError(
                 QT_TRANSLATE_NOOP(
                     "core", "{file} has only a header row (line {line}) and no data. Add one line per sample below it."
@@ -520,38 +579,16 @@ def load_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...],
                 file=fname,
                 line=first_no,
             )
-    label_col = _label_column(header) if header is not None else n_cols - 1
-    label_desc = _column_text(label_col, header)
-    if len(rows) < 2:
+    if len(labels) < 2:
         raise DatasetError(
             QT_TRANSLATE_NOOP(
                 "core", "{file} has only {count} data row; a data set needs at least 2 rows (more to train well)."
             ),
             file=fname,
-            count=len(rows),
+            count=len(labels),
         )
 
-    feat_cols = [c for c in range(n_cols) if c != label_col]
-    x = np.empty((len(rows), len(feat_cols)), dtype=np.float64)
-    label_text = []
-    for r, (no, cells) in enumerate(rows):
-        for j, c in enumerate(feat_cols):
-            x[r, j] = _parse_feature(cells[c], fname, no, c, header, delim, label_desc)
-        lab = cells[label_col]
-        if lab == "":
-            raise DatasetError(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "{file} line {line}, column {column}: the label is empty. "
-                    "Give every row a label (or delete the row).",
-                ),
-                file=fname,
-                line=no,
-                column=label_col + 1,
-            )
-        label_text.append(lab)
-
-    t, class_names = _encode_labels(label_text)
+    t, class_names = _encode_labels(labels)
     if len(class_names) < 2:
         raise DatasetError(
             QT_TRANSLATE_NOOP(
@@ -560,8 +597,21 @@ def load_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...],
                 "Check that the label column is the right one and holds different classes.",
             ),
             file=fname,
-            label=repr(class_names[0]),
+            label=_short_repr(class_names[0]),
             column=label_desc,
+        )
+    if len(class_names) > MAX_CSV_CLASSES:
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{file}: the label column ({column}) holds {count} different values; nnplay tells apart at most "
+                "{limit} classes. Check that the label column is the right one: it names a class, it is not a "
+                "measurement.",
+            ),
+            file=fname,
+            column=label_desc,
+            count=f"{len(class_names):,}",
+            limit=MAX_CSV_CLASSES,
         )
     if header is not None:
         feature_names = tuple(header[c] or f"x{j}" for j, c in enumerate(feat_cols))
@@ -570,26 +620,88 @@ def load_csv(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...],
     return x, t, class_names, feature_names
 
 
-def _read_text(path: Path, fname: str) -> str:
-    if not path.exists():
+def _parse_row(cells, out, feat_cols, label_col, fname, no, header, delim, label_desc, labels, row=None):
+    """Parse one data row: its features into ``out`` (a row of x), its label appended to ``labels`` (or put at
+    ``labels[row]``)."""
+    for j, c in enumerate(feat_cols):
+        out[j] = _parse_feature(cells[c], fname, no, c, header, delim, label_desc)
+    lab = cells[label_col]
+    if lab == "":
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{file} line {line}, column {column}: the label is empty. Give every row a label (or delete the row).",
+            ),
+            file=fname,
+            line=no,
+            column=label_col + 1,
+        )
+    if row is None:
+        labels.append(lab)
+    else:
+        labels[row] = lab
+
+
+def _path_text(path) -> str:
+    """The path as the user gave it (a ``Path`` is shown as its text, never normalised)."""
+    try:
+        return os.fspath(path) if not isinstance(path, bytes) else os.fsdecode(path)
+    except TypeError:
+        return str(path)
+
+
+def _short_repr(value) -> str:
+    r = repr(value)
+    return r if len(r) <= 60 else r[:28] + "..." + r[-28:]
+
+
+def _read_text(path: str | Path, given: str) -> str:
+    """The file's text; every problem is a ``DatasetError`` naming the path as ``given``."""
+    fname = given
+    try:
+        p = Path(path)
+        info = p.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise DatasetError(
+                QT_TRANSLATE_NOOP("core", "{path} is a folder, not a file. Choose a .csv file instead."), path=fname
+            )
+        if not stat.S_ISREG(info.st_mode):
+            raise DatasetError(
+                QT_TRANSLATE_NOOP("core", "{path} is not a regular file. Choose a .csv file instead."), path=fname
+            )
+        if info.st_size > MAX_CSV_BYTES:
+            raise DatasetError(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{path} is {size} MB; nnplay reads CSV files of up to {limit} MB. "
+                    "Keep a sample of the rows (nnplay trains on at most {rows} anyway).",
+                ),
+                path=fname,
+                size=f"{info.st_size / 1e6:,.0f}",
+                limit=f"{MAX_CSV_BYTES / 1e6:.0f}",
+                rows=f"{MAX_CSV_ROWS:,}",
+            )
+        raw = p.read_bytes()
+    except DatasetError:
+        raise
+    except (FileNotFoundError, NotADirectoryError):
         raise DatasetError(
             QT_TRANSLATE_NOOP("core", "CSV file not found: {path}. Check the path (or choose the file again)."),
-            path=path,
-        )
-    if path.is_dir():
-        raise DatasetError(
-            QT_TRANSLATE_NOOP("core", "{path} is a folder, not a file. Choose a .csv file instead."), path=path
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
+            path=fname,
+        ) from None
+    except OSError as e:  # permission denied, a name too long, an I/O error
         raise DatasetError(
             QT_TRANSLATE_NOOP(
                 "core", "Cannot read {path}: {problem}. Check that the file exists and that you may read it."
             ),
-            path=path,
+            path=fname,
             problem=e.strerror or e,
-        ) from e
+        ) from None
+    except ValueError:  # a NUL character in the name, or one the file system cannot encode
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("core", "{path} is not a usable file name. Check the path (or choose the file again)."),
+            path=_short_repr(fname),
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -600,9 +712,10 @@ def _read_text(path: Path, fname: str) -> str:
                 "{file} line {line}: the file is not UTF-8 text. Save it as 'CSV UTF-8' "
                 "(most spreadsheet programs offer this under 'Save as').",
             ),
-            file=fname,
+            file=Path(given).name,
             line=line,
         ) from None
+    del raw
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise DatasetError(
@@ -610,15 +723,46 @@ def _read_text(path: Path, fname: str) -> str:
                 "core",
                 "{file} line {line}: the file contains binary data, not text. Export it as a plain CSV file (UTF-8).",
             ),
-            file=fname,
+            file=Path(given).name,
             line=line,
         )
     return text
 
 
-def _split_line(line: str, delim: str) -> list[str]:
+def _split_line(line: str, delim: str, fname: str = "", no: int = 0) -> list[str]:
     """Split one line into stripped cells, honouring double quotes (``"a,b"`` is one cell)."""
-    return [cell.strip() for cell in next(csv.reader([line], delimiter=delim))]
+    if '"' not in line:
+        cells = line.split(delim)
+        if max(map(len, cells)) > MAX_CSV_CELL:
+            _cell_too_long(fname, no)
+        return [cell.strip() for cell in cells]
+    try:
+        return [cell.strip() for cell in next(csv.reader([line], delimiter=delim, strict=False))]
+    except csv.Error:  # (the csv module's field size limit is MAX_CSV_CELL)
+        _cell_too_long(fname, no)
+
+
+def _count_cells(line: str, delim: str) -> int:
+    """How many cells ``line`` splits into with ``delim`` (-1 if it cannot be split)."""
+    if '"' not in line:
+        return line.count(delim) + 1
+    try:
+        return len(next(csv.reader([line], delimiter=delim, strict=False)))
+    except csv.Error:
+        return -1
+
+
+def _cell_too_long(fname, no):
+    raise DatasetError(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "{file} line {line}: a cell is longer than {limit} characters. A cell holds one number or one label; "
+            'check the separator and the quotes (") of that line.',
+        ),
+        file=fname,
+        line=no,
+        limit=f"{MAX_CSV_CELL:,}",
+    )
 
 
 def _sniff_delimiter(sample: list[str]) -> str:
@@ -630,7 +774,7 @@ def _sniff_delimiter(sample: list[str]) -> str:
     """
     best, best_key = ",", (-1, -1)
     for rank, d in enumerate(("\t", ";", ",")):
-        counts = {len(_split_line(ln, d)) for ln in sample}
+        counts = {_count_cells(ln, d) for ln in sample}
         if len(counts) == 1 and (n := counts.pop()) >= 2 and (n, -rank) > best_key:
             best, best_key = d, (n, -rank)
     if best_key[0] < 0:
@@ -654,19 +798,6 @@ def _label_column(header: list[str]) -> int:
         if name in lower:
             return lower.index(name)
     return len(header) - 1
-
-
-def _find_header(first: list[str], rest: list[list[str]]) -> list[str] | None:
-    """Return the first row if it is a header, else None."""
-    lower = [c.lower() for c in first]
-    if any(name in lower for name in LABEL_COLUMN_NAMES):
-        return first
-    if not all(_is_number(c) for c in first[:-1]):
-        return first
-    # e.g. "1,2,species": numeric-looking feature names, but only this row has a text label
-    if not _is_number(first[-1]) and rest and all(_is_number(r[-1]) for r in rest):
-        return first
-    return None
 
 
 def _parse_feature(

@@ -87,8 +87,9 @@ def _startup_child():
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from nnplay.gui.app import make_window
+    from nnplay.gui.app import install_message_filter, make_window
 
+    install_message_filter()
     app = QApplication(sys.argv[:1])
     window, _ = make_window()
     window.show()
@@ -101,12 +102,19 @@ def _startup_child():
     app.exec()
 
 
+def _rate(per_second):
+    """Steps a second as printed: whole numbers, but one decimal below 10 (a big network on a busy machine makes
+    less than one step a second, which is not 0)."""
+    return f"{per_second:.0f}" if per_second >= 10 else f"{per_second:.1f}"
+
+
 def run(seconds=10.0, print_fn=print, min_case=2.0, headless_seconds=2.0):
     from PySide6.QtWidgets import QApplication
 
     from nnplay.core.config import Config
-    from nnplay.gui.app import make_window
+    from nnplay.gui.app import install_message_filter, make_window
 
+    install_message_filter()  # (the offscreen platform's warnings would land in the middle of the table)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     # The last one is the largest the controls allow (16 layers of 256, batch 1000) on 20,000 samples: not
     # fast, but the window must keep answering (a step alone takes ~130 ms there).
@@ -140,8 +148,8 @@ def run(seconds=10.0, print_fn=print, min_case=2.0, headless_seconds=2.0):
         r["headless"] = headless
         rows.append((name, r))
         print_fn(
-            f"{name:26s} {r['steps_per_s']:9.0f} {r['redraws_per_s']:9.1f} {r['frame_p95_ms']:8.1f}ms "
-            f"{r['probe_p95_ms']:8.1f}ms {headless:10.0f} {100 * r['steps_per_s'] / headless:11.0f}%"
+            f"{name:26s} {_rate(r['steps_per_s']):>9s} {r['redraws_per_s']:9.1f} {r['frame_p95_ms']:8.1f}ms "
+            f"{r['probe_p95_ms']:8.1f}ms {_rate(headless):>10s} {100 * r['steps_per_s'] / headless:11.0f}%"
         )
     shown = startup_time()
     print_fn(f"window shown {shown:.2f} s after process start")

@@ -104,7 +104,17 @@ class ControlPanel(QWidget):
         )
         self.datasetCombo.currentIndexChanged.disconnect(self._edited)
         self.datasetCombo.currentIndexChanged.connect(self._dataset_changed)
-        form.addRow(self.tr("Data set"), self.datasetCombo)
+        self.csvChooseButton = named(
+            QPushButton(self.tr("Choose…")),
+            "csvChooseButton",
+            self.tr("Choose a CSV file"),
+            self.tr("Train on your own data: choose a CSV file (numeric feature columns and a label column)"),
+        )
+        self.csvChooseButton.clicked.connect(self.csvRequested)
+        row = QHBoxLayout()
+        row.addWidget(self.datasetCombo, 1)
+        row.addWidget(self.csvChooseButton)
+        form.addRow(self.tr("Data set"), row)
         self.csvLabel = QLabel()
         self.csvLabel.setObjectName("csvPathLabel")
         self.csvLabel.setWordWrap(True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import math
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
@@ -316,6 +317,7 @@ class MainWindow(QMainWindow):
             a.triggered.connect(slot)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setObjectName("quitAction")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
@@ -507,9 +509,9 @@ class MainWindow(QMainWindow):
             restarted = self.session.apply_config(config, start_over=start_over)
         except (ConfigError, DatasetError) as e:
             self.controls.show_message(core_text(e), error=True)
-            self.controls.set_config(self.session.config)
             return False
-        self.controls.set_config(self.session.config)
+        finally:
+            self.controls.set_config(self.session.config)  # (what is training, whatever happened)
         self.controls.clear_error()
         self._check_preset_banner()
         if restarted and announce:
@@ -634,9 +636,11 @@ class MainWindow(QMainWindow):
                 return False
         try:
             self.session.config.save(path)
-        except OSError as e:
+        except (OSError, ValueError) as e:  # (ValueError: a name the file system cannot take)
             QMessageBox.warning(
-                self, self.tr("Cannot save"), arg(self.tr("%1: %2. Choose another place."), path, e.strerror)
+                self,
+                self.tr("Cannot save"),
+                arg(self.tr("%1: %2. Choose another place."), path, getattr(e, "strerror", None) or e),
             )
             return False
         self.statusBar().showMessage(arg(self.tr("Saved %1"), path), 5000)
@@ -653,8 +657,10 @@ class MainWindow(QMainWindow):
         return ok
 
     def _choose_csv(self):
+        current = self.session.config.csv_path
+        folder = str(Path(current).parent) if current else ""
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open CSV data"), "", self.tr("CSV files (*.csv *.txt);;All files (*)")
+            self, self.tr("Open CSV data"), folder, self.tr("CSV files (*.csv *.txt);;All files (*)")
         )
         if not path:
             self.controls.set_config(self.session.config)

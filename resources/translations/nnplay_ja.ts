@@ -916,6 +916,18 @@ Lower the learning rate to start over.</source>
         <translation>CSV ファイル…</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>選ぶ…</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file</source>
+        <translation>CSV ファイルを選ぶ</translation>
+    </message>
+    <message>
+        <source>Train on your own data: choose a CSV file (numeric feature columns and a label column)</source>
+        <translation>自分のデータで訓練します：CSV ファイルを選んでください(数値の特徴量の列とラベルの列)</translation>
+    </message>
+    <message>
         <source>Samples</source>
         <translation>サンプル数</translation>
     </message>
@@ -2006,12 +2018,28 @@ A gradient that is exactly 0 is drawn on the lane marked 0 below the axis.</sour
         <translation>メインウィンドウのネットワークをコピー</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Proof in numbers&lt;/b&gt;: running the stack on %1 samples…</source>
+        <translation>&lt;b&gt;数値による証明&lt;/b&gt;：%1 サンプルで積み重ねた層を計算しています…</translation>
+    </message>
+    <message>
+        <source>Step %1: measuring the training accuracy…</source>
+        <translation>ステップ %1：訓練データの正解率を測っています…</translation>
+    </message>
+    <message>
         <source>the identity output</source>
         <translation>恒等関数の出力</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Proof in numbers&lt;/b&gt; on all %1 samples: max |stack scores − (x·W + b)| = &lt;b style=&apos;color:%2&apos;&gt;%3&lt;/b&gt;; after %4: max |difference| = &lt;b style=&apos;color:%2&apos;&gt;%5&lt;/b&gt; — rounding error only: the stack &lt;i&gt;is&lt;/i&gt; one affine map.</source>
-        <translation>全 %1 サンプルでの&lt;b&gt;数値による証明&lt;/b&gt;：max |積み重ねた層のスコア − (x·W + b)| = &lt;b style=&apos;color:%2&apos;&gt;%3&lt;/b&gt;、%4 の後：max |差| = &lt;b style=&apos;color:%2&apos;&gt;%5&lt;/b&gt; — 丸め誤差だけです：積み重ねた層は&lt;i&gt;まさに&lt;/i&gt;1つのアフィン写像です。</translation>
+        <source>on all %1 samples</source>
+        <translation>全 %1 サンプル</translation>
+    </message>
+    <message>
+        <source>on %1 of the %2 samples (a fixed random subset)</source>
+        <translation>%2 サンプルのうち %1 サンプル(固定した無作為な部分集合)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Proof in numbers&lt;/b&gt; %1: max |stack scores − (x·W + b)| = &lt;b style=&apos;color:%2&apos;&gt;%3&lt;/b&gt;; after %4: max |difference| = &lt;b style=&apos;color:%2&apos;&gt;%5&lt;/b&gt; — rounding error only: the stack &lt;i&gt;is&lt;/i&gt; one affine map.</source>
+        <translation>%1での&lt;b&gt;数値による証明&lt;/b&gt;：max |積み重ねた層のスコア − (x·W + b)| = &lt;b style=&apos;color:%2&apos;&gt;%3&lt;/b&gt;、%4 の後：max |差| = &lt;b style=&apos;color:%2&apos;&gt;%5&lt;/b&gt; — 丸め誤差だけです：積み重ねた層は&lt;i&gt;まさに&lt;/i&gt;1つのアフィン写像です。</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;line-height:140%&apos;&gt;stack: scores = %1&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;= x·&lt;b&gt;(%2)&lt;/b&gt; + &lt;b&gt;(%3)&lt;/b&gt;&lt;br&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;= x·&lt;b&gt;W&lt;/b&gt; + &lt;b&gt;b&lt;/b&gt;&lt;/p&gt;</source>
@@ -2034,6 +2062,10 @@ The proof in numbers holds all the same.</source>
     <message>
         <source>Step %1: training accuracy %2 %.</source>
         <translation>ステップ %1：訓練データの正解率 %2 %。</translation>
+    </message>
+    <message>
+        <source>(Measured on %1 of the %2 training samples.)</source>
+        <translation>(訓練データ %2 サンプルのうち %1 サンプルで測定。)</translation>
     </message>
     <message>
         <source>XOR puts opposite corners in the same class: no straight line separates them, so a linear model gets at most 3 of the 4 clusters right (≤ 75 %) — however long it trains, however many layers.</source>
@@ -3071,16 +3103,48 @@ Slow speeds let you watch each step; max shows where training goes.</source>
         <translation>正しい JSON ではありません({line} 行 {column} 列: {problem})</translation>
     </message>
     <message>
+        <source>not an experiment: brackets nested too deeply to read. An experiment is one object {&quot;key&quot;: value, ...} whose values are numbers, text or a list of widths</source>
+        <translation>実験ファイルではありません：括弧の入れ子が深すぎて読めません。実験ファイルは 1 つのオブジェクト {&quot;key&quot;: value, ...} で、値は数、文字列、または幅のリストです</translation>
+    </message>
+    <message>
+        <source>a number with {count} digits is too long; use a number such as 100 or 0.1</source>
+        <translation>{count} 桁の数は長すぎます。100 や 0.1 のような数を使ってください</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file; choose an experiment file (.json)</source>
+        <translation>{path} は通常のファイルではありません。実験ファイル(.json)を選んでください</translation>
+    </message>
+    <message>
+        <source>{path} is {size} bytes, too large for an experiment file (a few hundred bytes); choose the .json file that nnplay saved</source>
+        <translation>{path} は {size} バイトあり、実験ファイル(数百バイト)としては大きすぎます。nnplay が保存した .json ファイルを選んでください</translation>
+    </message>
+    <message>
         <source>{path}: no such file; check the path</source>
         <translation>{path}: ファイルがありません。パスを確認してください</translation>
     </message>
     <message>
-        <source>{path}: cannot be read ({problem}); save it as UTF-8 text</source>
-        <translation>{path}: 読み込めません({problem})。UTF-8 のテキストとして保存してください</translation>
-    </message>
-    <message>
         <source>{path}: {error}</source>
         <translation>{path}: {error}</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied; you may not read this file. Make it readable for your user, or copy it to one of your folders</source>
+        <translation>{path}: 権限がありません。このファイルを読む権限がありません。自分のユーザーで読めるようにするか、自分のフォルダーにコピーしてください</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file; choose an experiment file (.json)</source>
+        <translation>{path} はファイルではなくフォルダーです。実験ファイル(.json)を選んでください</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({problem}); check the path</source>
+        <translation>{path}: 読み込めません({problem})。パスを確認してください</translation>
+    </message>
+    <message>
+        <source>{path}: not a usable file name; check the path</source>
+        <translation>{path}: 使えないファイル名です。パスを確認してください</translation>
+    </message>
+    <message>
+        <source>{path}: not UTF-8 text (byte {offset} cannot be read); save the file as UTF-8 text</source>
+        <translation>{path}: UTF-8 のテキストではありません({offset} バイト目が読めません)。UTF-8 のテキストとして保存してください</translation>
     </message>
     <message>
         <source>choose one of {choices}</source>
@@ -3172,12 +3236,20 @@ Slow speeds let you watch each step; max shows where training goes.</source>
         <translation>同梱の手書き数字ファイル {path} の形が {shape} です({expected} のはずです)。nnplay を再インストールして元に戻してください。</translation>
     </message>
     <message>
+        <source>{file} has {count} lines; nnplay reads CSV files of up to {limit} lines. Keep a sample of the rows (nnplay trains on at most {rows} anyway).</source>
+        <translation>{file} は {count} 行あります。nnplay が読める CSV ファイルは {limit} 行までです。行の一部を抜き出してください(nnplay が訓練に使うのはいずれにしても最大 {rows} 行です)。</translation>
+    </message>
+    <message>
         <source>{file} is empty (no data lines). Put one sample per line: feature values, then the label, e.g. &apos;0.5,1.2,cat&apos;.</source>
         <translation>{file} は空です(データ行がありません)。1 行に 1 サンプルずつ、特徴量の値、最後にラベルを書いてください。例: &apos;0.5,1.2,cat&apos;。</translation>
     </message>
     <message>
         <source>{file} line {line}: only 1 column found. A data set needs at least one feature column and a label column, separated by commas (or semicolons or tabs).</source>
         <translation>{file} {line} 行目: 列が 1 つしかありません。データセットには特徴量の列が少なくとも 1 つとラベルの列が必要で、カンマ(またはセミコロンかタブ)で区切ります。</translation>
+    </message>
+    <message>
+        <source>{file} line {line}: {count} feature columns; nnplay takes at most {limit}. Keep fewer columns (or check the separator).</source>
+        <translation>{file} {line} 行目: 特徴量の列が {count} 列あります。nnplay が扱えるのは {limit} 列までです。列を減らしてください(または区切り文字を確認してください)。</translation>
     </message>
     <message>
         <source>{file} line {line}: {count} columns, but line {first} has {expected}. Every row needs the same number of {separator}-separated values; look for a missing or extra {separator}.</source>
@@ -3190,6 +3262,10 @@ Slow speeds let you watch each step; max shows where training goes.</source>
     <message>
         <source>{file} has only {count} data row; a data set needs at least 2 rows (more to train well).</source>
         <translation>{file} のデータは {count} 行だけです。データセットには少なくとも 2 行必要です(よく学習するにはもっと)。</translation>
+    </message>
+    <message>
+        <source>{file}: the label column ({column}) holds {count} different values; nnplay tells apart at most {limit} classes. Check that the label column is the right one: it names a class, it is not a measurement.</source>
+        <translation>{file}: ラベルの列({column})に {count} 種類の値があります。nnplay が見分けられるのは {limit} クラスまでです。ラベルの列が正しいか確認してください：ラベルはクラスの名前で、測定値ではありません。</translation>
     </message>
     <message>
         <source>{file} line {line}, column {column}: the label is empty. Give every row a label (or delete the row).</source>
@@ -3208,8 +3284,20 @@ Slow speeds let you watch each step; max shows where training goes.</source>
         <translation>{path} はファイルではなくフォルダです。.csv ファイルを選んでください。</translation>
     </message>
     <message>
+        <source>{path} is not a regular file. Choose a .csv file instead.</source>
+        <translation>{path} は通常のファイルではありません。.csv ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>{path} is {size} MB; nnplay reads CSV files of up to {limit} MB. Keep a sample of the rows (nnplay trains on at most {rows} anyway).</source>
+        <translation>{path} は {size} MB あります。nnplay が読める CSV ファイルは {limit} MB までです。行の一部を抜き出してください(nnplay が訓練に使うのはいずれにしても最大 {rows} 行です)。</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {problem}. Check that the file exists and that you may read it.</source>
         <translation>{path} を読み込めません: {problem}。ファイルがあり、読み取りの権限があるか確認してください。</translation>
+    </message>
+    <message>
+        <source>{path} is not a usable file name. Check the path (or choose the file again).</source>
+        <translation>{path} は使えないファイル名です。パスを確認してください(またはファイルを選び直してください)。</translation>
     </message>
     <message>
         <source>{file} line {line}: the file is not UTF-8 text. Save it as &apos;CSV UTF-8&apos; (most spreadsheet programs offer this under &apos;Save as&apos;).</source>
@@ -3218,6 +3306,10 @@ Slow speeds let you watch each step; max shows where training goes.</source>
     <message>
         <source>{file} line {line}: the file contains binary data, not text. Export it as a plain CSV file (UTF-8).</source>
         <translation>{file} {line} 行目: テキストではなくバイナリのデータが含まれています。普通の CSV ファイル(UTF-8)として書き出してください。</translation>
+    </message>
+    <message>
+        <source>{file} line {line}: a cell is longer than {limit} characters. A cell holds one number or one label; check the separator and the quotes (&quot;) of that line.</source>
+        <translation>{file} {line} 行目: {limit} 文字より長いセルがあります。セルには数 1 つかラベル 1 つが入ります。その行の区切り文字と引用符(&quot;)を確認してください。</translation>
     </message>
     <message>
         <source>{file} line {line}, {column}</source>

@@ -192,3 +192,31 @@ def test_collapse_survives_training_and_boundary_is_a_line():
 def test_linear_boundary_needs_two_inputs():
     with pytest.raises(ValueError, match="2-D"):
         linear_boundary(np.zeros((3, 2)), np.zeros(2))
+
+
+def test_collapse_evidence_in_chunks_is_the_same_as_at_once():
+    from nnplay.core.analysis import collapse_evidence, forward_work
+
+    net = Network([2, 5, 4, 3], activation="identity", output="softmax", loss="cross_entropy", init="xavier", seed=2)
+    assert forward_work(net) == 2 * 5 + 5 * 4 + 4 * 3
+    rng = np.random.default_rng(0)
+    x, grid = rng.normal(size=(50, 2)), rng.normal(size=(30, 2))
+    t = rng.integers(0, 3, size=40)  # (labels of the first 40 rows)
+
+    def run(rows):
+        job, chunks = collapse_evidence(net, x, t, grid, rows), 0
+        while True:
+            try:
+                next(job)
+                chunks += 1
+            except StopIteration as done:
+                return done.value, chunks
+
+    small, chunks = run(7)
+    whole, one = run(1000)
+    assert chunks == 8 + 5 and one == 2
+    for key in ("W", "b", "grid"):
+        np.testing.assert_array_equal(small[key], whole[key])
+    assert small["d_scores"] < 1e-12 and small["d_out"] < 1e-12
+    assert small["accuracy"] == net.accuracy(x[:40], t)
+    np.testing.assert_array_equal(small["grid"], net.scores(grid).argmax(axis=1))

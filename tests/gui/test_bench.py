@@ -9,7 +9,7 @@ from nnplay.gui.bench import run
 def test_gui_bench_prints_a_row_per_net_and_the_start_up_time(qapp):
     lines = []
     assert run(seconds=0.4, print_fn=lines.append, min_case=0.1, headless_seconds=0.1) == 0
-    rows = [ln for ln in lines if re.search(r"\d+\.\dms\s+\d+\.\dms\s+\d+\s+\d+%$", ln)]
+    rows = [ln for ln in lines if re.search(r"\d+\.\dms\s+\d+\.\dms\s+[\d.]+\s+\d+%$", ln)]
     assert [r.split()[0] for r in rows] == ["default", "deep", "digits", "largest"]
     for row in rows:
         steps, redraws, _frame, _probe, headless, _ratio = row.split()[-6:]

@@ -2,9 +2,16 @@
 
 The lab trains its own copy of the network (never the main window's) and shows, in numbers and in a picture,
 that the stack and the single affine map x·W + b are the same function, so the boundary stays a straight line.
+
+The lab stays light whatever the main window holds (100,000 samples, 16 layers of 256): the proof, the accuracy
+and the scatter use a fixed random subset of at most ``MAX_SAMPLES`` samples, the picture's grid shrinks with
+the network's cost, the forward passes of a big network are split into chunks of ``CHUNK_WORK`` multiply-adds,
+one chunk per timer event, and nothing is computed while the lab is behind another tab.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pyqtgraph as pg
@@ -23,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnplay.core.analysis import affine_scores, collapse_linear, linear_boundary, output_function
+from nnplay.core.analysis import clone_network, collapse_evidence, collapse_linear, forward_work, linear_boundary
 from nnplay.core.config import Config
 from nnplay.core.trainer import Trainer
 from nnplay.gui.style import CLASS_COLORS, NEGATIVE, POSITIVE, configure_pyqtgraph
@@ -35,10 +42,28 @@ STEPS_PER_TICK = 5
 TICK_MS = 30
 """Pace of the Train button: 5 steps every 30 ms, so 500 steps take about 3 s and the line can be watched."""
 GRID = 150
+"""Resolution of the background picture of the stack's decisions (a small network's; see ``PICTURE_WORK``)."""
+MIN_GRID = 32
 GHOST_EVERY = 100
 """While training, the line is also drawn faintly every this many steps: it turns and shifts, never bends."""
 MAX_GHOSTS = 20
-"""Resolution of the background picture of the stack's decisions."""
+MAX_SAMPLES = 2000
+"""The proof, the accuracy and the scatter use at most this many samples (a fixed random subset of a bigger
+data set): the stack's outputs for 100,000 samples through 16 layers of 256 took 3 GB and 15 s."""
+CHUNK_WORK = 2e8
+"""Multiply-adds of the stack's forward passes in one event (tens of milliseconds): a big network's picture
+and proof are computed in chunks of this size, one per timer event, so that the window keeps answering."""
+PICTURE_WORK = 1.2e9
+"""The picture may cost this many multiply-adds in all: a costly network gets a coarser grid (at least
+``MIN_GRID``), computed in chunks."""
+TICK_WORK = 2e8
+"""Multiply-adds of training in one tick of the Train button: as many steps as fit (at most
+``steps_per_tick``), at least one."""
+
+
+def grid_size(network):
+    """Side of the picture's grid for ``network``: ``GRID`` for a small one, coarser for a costly one."""
+    return int(min(GRID, max(MIN_GRID, np.sqrt(PICTURE_WORK / forward_work(network)))))
 
 
 def _is_linear(config):
@@ -60,6 +85,16 @@ class LinearCollapseLab(QWidget):
         self._timer.setInterval(TICK_MS)
         self.steps_per_tick = STEPS_PER_TICK
         self._timer.timeout.connect(self._tick)
+        self._job = None  # a chunked computation of the picture and the proof in progress (a generator)
+        self._job_timer = QTimer(self)
+        self._job_timer.setInterval(0)
+        self._job_timer.timeout.connect(self._job_step)
+        self._again = False  # the network changed while a job ran: start another when it ends
+        self._job_key = None  # (data set, layer sizes) of the job
+        self._shown_key = None  # (data set, layer sizes) of what the proof and the picture show
+        self._stale = False  # a refresh was asked for while the lab was behind another tab
+        self._sample_for = None  # (dataset, indices of the samples the lab uses, how many are training samples)
+        self.chunks_done = 0  # (how many chunks the chunked computations took, for tests)
         self._build()
         if trainer is not None:
             self.set_trainer(trainer)
@@ -310,6 +345,8 @@ class LinearCollapseLab(QWidget):
 
     def shutdown(self):
         self._timer.stop()
+        self._job_timer.stop()
+        self._job = None
 
     def collapsed(self):
         """(W, b) of the lab's network."""
@@ -323,23 +360,33 @@ class LinearCollapseLab(QWidget):
         return linear_boundary(W, b)
 
     def proof(self):
-        """max |stack − collapsed| over the whole data set: (scores, outputs after the output function)."""
+        """max |stack − collapsed| over the samples the lab checks (all of them, or a fixed random subset of
+        ``MAX_SAMPLES``): (scores, outputs after the output function). Computed now, in one go (for tests and
+        scripts: the lab itself shows the same figures, computed in chunks for a costly network)."""
         net = self._trainer.network
-        x = self._all_x()
-        W, b = collapse_linear(net)
-        with np.errstate(all="ignore"):
-            stack_scores = net.scores(x)
-            one_scores = affine_scores(W, b, x)
-            d_scores = float(np.max(np.abs(stack_scores - one_scores))) if len(x) else 0.0
-            d_out = float(np.max(np.abs(net.predict(x) - output_function(one_scores, net.output)))) if len(x) else 0.0
-        return d_scores, d_out
+        x, _, n_train = self._sample()
+        job = self._compute(net, x, np.empty((0, 2)), n_train)
+        result = _finish(job)
+        return result["d_scores"], result["d_out"]
+
+    @property
+    def computing(self):
+        """True while a chunked computation (a big network's picture and proof) is in progress."""
+        return self._job is not None
 
     # -- work -------------------------------------------------------------------------------------------
+    def _steps_per_tick(self):
+        """Steps in one tick: ``steps_per_tick``, fewer for a costly network (as many as ``TICK_WORK`` holds,
+        at least one)."""
+        tr = self._trainer
+        step_work = 3 * tr.batch_size * forward_work(tr.network)  # (forward, and backward twice that)
+        return max(1, min(self.steps_per_tick, int(TICK_WORK // step_work)))
+
     def _tick(self):
         tr = self._trainer
         if tr.step_count < self._target and tr.diverged is None:
             before = tr.step_count
-            tr.step(min(self.steps_per_tick, self._target - tr.step_count))
+            tr.step(min(self._steps_per_tick(), self._target - tr.step_count))
             if before // GHOST_EVERY != tr.step_count // GHOST_EVERY:
                 self._add_ghost()
         if tr.step_count >= self._target or tr.diverged is not None:
@@ -364,9 +411,27 @@ class LinearCollapseLab(QWidget):
             pi.removeItem(ghost)
         self._ghosts = []
 
-    def _all_x(self):
+    def _sample(self):
+        """(x, t of its training part, number of training samples first in x): every sample of the data set,
+        or a fixed random subset of ``MAX_SAMPLES`` of a bigger one, training samples first."""
         ds = self._trainer.dataset
-        return np.concatenate([ds.x_train, ds.x_test]) if len(ds.x_test) else ds.x_train
+        if self._sample_for is None or self._sample_for[0] is not ds:
+            n_train, n_test = len(ds.x_train), len(ds.x_test)
+            n = n_train + n_test
+            idx = np.arange(n) if n <= MAX_SAMPLES else np.sort(np.random.default_rng(0).choice(n, MAX_SAMPLES, False))
+            train_idx, test_idx = idx[idx < n_train], idx[idx >= n_train] - n_train
+            x = np.concatenate([ds.x_train[train_idx], ds.x_test[test_idx]])
+            self._sample_for = (ds, x, ds.t_train[train_idx], len(train_idx))
+        return self._sample_for[1:]
+
+    def _behind(self):
+        """True while the lab is a page behind another tab (a lab on its own, never shown, still computes)."""
+        return self.parentWidget() is not None and not self.isVisible()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _update_train_button(self):
         if self.training:
@@ -393,34 +458,115 @@ class LinearCollapseLab(QWidget):
         self.sourceLabel.setText(text)
 
     def refresh(self):
-        """Redraw everything from the lab's network."""
+        """Redraw everything from the lab's network: the shapes, the equation, the matrix and the line at once;
+        the stack's own outputs (the proof in numbers, the shaded picture, the accuracy) at once for a small
+        network, in chunks (one per timer event) for a costly one. Behind another tab, later, when shown."""
+        if self._behind():
+            self._stale = True
+            return
+        self._stale = False
         tr = self._trainer
         net = tr.network
         W, b = collapse_linear(net)
         self._show_shapes(net, W)
         self._show_equation(net.n_layers)
         self._show_table(W, b)
-        d_scores, d_out = self.proof()
-        n = len(self._all_x())
-        out_name = "softmax" if net.output == "softmax" else self.tr("the identity output")
-        color = "#1b7a1b" if d_scores < 1e-9 * max(1.0, float(np.abs(W).max(initial=0))) else "#c00000"
+        self._show_line(W, b)
+        self._update_train_button()
+        key = (tr.dataset, tuple(net.sizes))
+        if self._job is not None and self._job_key == key:
+            self._again = True  # (the job in progress ends first; then another, with the network as it is then)
+            return
+        self._job = None  # (a job for other data or another network is of no use any more)
+        self._job_timer.stop()
+        self._job_key = key
+        x, _, n_train = self._sample()
+        grid = self._grid_points(net)
+        work = forward_work(net) * (len(x) + len(grid))
+        if work <= CHUNK_WORK:
+            self._show_result(_finish(self._compute(net, x, grid, n_train)))
+            return
+        # A copy of the weights: training may go on between the chunks, and the picture must show one network.
+        self._job = self._compute(clone_network(net), x, grid, n_train, step=tr.step_count)
+        if self._shown_key != key:  # (what is shown is about another network: say that it is coming)
+            self.proofLabel.setText(
+                arg(self.tr("<b>Proof in numbers</b>: running the stack on %1 samples…"), f"{len(x):,}")
+            )
+            self.accuracyLabel.setText(arg(self.tr("Step %1: measuring the training accuracy…"), tr.step_count))
+        self._job_timer.start()
+
+    def _job_step(self):
+        """One chunk of the computation in progress (one timer event)."""
+        if self._job is None:
+            self._job_timer.stop()
+            return
+        try:
+            next(self._job)
+            self.chunks_done += 1
+        except StopIteration as done:
+            self._job = None
+            self._job_timer.stop()
+            self._show_result(done.value)
+            if self._again:
+                self._again = False
+                self.refresh()
+
+    def _grid_points(self, net):
+        """The picture's grid points (G², 2), or none when the data is not 2-D."""
+        ds = self._trainer.dataset
+        if ds.n_features != 2:
+            return np.empty((0, 2))
+        lo, hi = self._extent()
+        g = grid_size(net)
+        xx, yy = np.meshgrid(np.linspace(lo[0], hi[0], g), np.linspace(lo[1], hi[1], g))
+        return np.column_stack([xx.ravel(), yy.ravel()])
+
+    def _extent(self):
+        ds = self._trainer.dataset
+        parts = [p for p in (ds.x_train, ds.x_test) if len(p)]
+        lo = np.min([p.min(axis=0) for p in parts], axis=0) - 0.25
+        hi = np.max([p.max(axis=0) for p in parts], axis=0) + 0.25
+        return lo, hi
+
+    def _compute(self, net, x, grid, n_train, step=None):
+        """The stack's outputs on the samples and the grid, in chunks of ``CHUNK_WORK`` (a generator that
+        yields after each chunk and returns what ``_show_result`` shows)."""
+        dataset, step = self._trainer.dataset, self._trainer.step_count if step is None else step
+        _, t, _ = self._sample()
+        result = yield from collapse_evidence(net, x, t, grid, CHUNK_WORK // forward_work(net))
+        side = math.isqrt(len(grid))
+        return {**result, "n": len(x), "side": side, "n_train": n_train, "dataset": dataset, "step": step,
+                "output": net.output, "sizes": net.sizes}  # fmt: skip
+
+    def _show_result(self, r):
+        W = r["W"]
+        ds = self._trainer.dataset
+        if r["dataset"] is not ds:
+            return
+        self._shown_key = (ds, tuple(r["sizes"]))
+        total = len(ds.x_train) + len(ds.x_test)
+        out_name = "softmax" if r["output"] == "softmax" else self.tr("the identity output")
+        color = "#1b7a1b" if r["d_scores"] < 1e-9 * max(1.0, float(np.abs(W).max(initial=0))) else "#c00000"
+        if r["n"] == total:
+            where = arg(self.tr("on all %1 samples"), f"{total:,}")
+        else:
+            where = arg(self.tr("on %1 of the %2 samples (a fixed random subset)"), f"{r['n']:,}", f"{total:,}")
         self.proofLabel.setText(
             arg(
                 self.tr(
-                    "<b>Proof in numbers</b> on all %1 samples: max |stack scores − (x·W + b)| = "
+                    "<b>Proof in numbers</b> %1: max |stack scores − (x·W + b)| = "
                     "<b style='color:%2'>%3</b>; after %4: max |difference| = <b style='color:%2'>%5</b> — "
                     "rounding error only: the stack <i>is</i> one affine map."
                 ),
-                n,
+                where,
                 color,
-                f"{d_scores:.1e}",
+                f"{r['d_scores']:.1e}",
                 out_name,
-                f"{d_out:.1e}",
+                f"{r['d_out']:.1e}",
             )
         )
-        self._show_boundary(net, W, b)
-        self._show_accuracy(tr)
-        self._update_train_button()
+        self._show_picture(r["grid"], r["side"])
+        self._show_accuracy(r)
 
     def _show_equation(self, n_layers):
         stack, bias = "x·W1 + b1", "b1"
@@ -481,7 +627,8 @@ class LinearCollapseLab(QWidget):
         rows_h = sum(self.table.rowHeight(i) for i in range(d + 1))
         self.table.setFixedHeight(min(self.table.horizontalHeader().sizeHint().height() + rows_h + frame + 2, 320))
 
-    def _show_boundary(self, net, W, b):
+    def _show_points(self):
+        """The scatter of the training samples the lab uses (or, for data that is not 2-D, a note)."""
         ds = self._trainer.dataset
         pi = self.plot.getPlotItem()
         if ds.n_features != 2:
@@ -498,39 +645,49 @@ class LinearCollapseLab(QWidget):
             self._no_picture.setPos(0, 0)
             self._no_picture.show()
             pi.setRange(xRange=(-1, 1), yRange=(-1, 1))
-            return
+            return False
         self._no_picture.hide()
-        x = self._all_x()
-        lo = x.min(axis=0) - 0.25
-        hi = x.max(axis=0) + 0.25
         if not self._points or len(self._points) != ds.n_classes or self._points_for is not ds:
             for item in self._points:
                 pi.removeItem(item)
             self._points = []
+            x, t, n_train = self._sample()
+            x = x[:n_train]
             for c in range(ds.n_classes):
                 color = QColor(CLASS_COLORS[c % len(CLASS_COLORS)])
                 item = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=0.8), brush=pg.mkBrush(color))
                 pi.addItem(item)
                 item.setZValue(5)
-                sel = ds.t_train == c
-                item.setData(ds.x_train[sel, 0], ds.x_train[sel, 1])
+                sel = t == c
+                item.setData(x[sel, 0], x[sel, 1])
                 self._points.append(item)
             self._points_for = ds
+            lo, hi = self._extent()
             pi.setRange(xRange=(lo[0], hi[0]), yRange=(lo[1], hi[1]), padding=0)
+            self._image.hide()  # (a picture of other data)
         for item in self._points:
             item.show()
-        # Background: the class the stack itself predicts (not the collapsed model), so the picture tests the claim.
-        gx = np.linspace(lo[0], hi[0], GRID)
-        gy = np.linspace(lo[1], hi[1], GRID)
-        xx, yy = np.meshgrid(gx, gy)
-        with np.errstate(all="ignore"):
-            cls = net.scores(np.column_stack([xx.ravel(), yy.ravel()])).argmax(axis=1).reshape(GRID, GRID)
+        return True
+
+    def _show_picture(self, cls, side):
+        """Background: the class the stack itself predicts (not the collapsed model), so the picture tests the
+        claim."""
+        if not self._show_points() or side < 2:
+            return
+        ds = self._trainer.dataset
+        lo, hi = self._extent()
         lut = np.array([_light(CLASS_COLORS[c % len(CLASS_COLORS)]) for c in range(ds.n_classes)], dtype=np.ubyte)
-        self._image.setImage(lut[cls], autoLevels=False)
-        dx, dy = (hi[0] - lo[0]) / (GRID - 1), (hi[1] - lo[1]) / (GRID - 1)
+        self._image.setImage(lut[np.clip(cls, 0, ds.n_classes - 1).reshape(side, side)], autoLevels=False)
+        dx, dy = (hi[0] - lo[0]) / (side - 1), (hi[1] - lo[1]) / (side - 1)
         self._image.setRect(lo[0] - dx / 2, lo[1] - dy / 2, (hi[0] - lo[0]) + dx, (hi[1] - lo[1]) + dy)
         self._image.show()
-        line = linear_boundary(W, b) if ds.n_classes == 2 else None
+
+    def _show_line(self, W, b):
+        """The collapsed model's boundary: where the two class scores of x·W + b are equal."""
+        ds = self._trainer.dataset
+        if not self._show_points():
+            return
+        line = linear_boundary(W, b) if ds.n_classes == 2 and W.shape[0] == 2 else None
         self._legend.setVisible(line is not None)
         if line is None or not np.all(np.isfinite(line[0])) or np.hypot(*line[0]) < 1e-300:
             self._line.hide()
@@ -541,11 +698,14 @@ class LinearCollapseLab(QWidget):
         self._line.setAngle(float(np.degrees(np.arctan2(w[0], -w[1]))))
         self._line.show()
 
-    def _show_accuracy(self, tr):
+    def _show_accuracy(self, r):
+        tr = self._trainer
         ds = tr.dataset
-        with np.errstate(all="ignore"):
-            acc = tr.network.accuracy(ds.x_train, ds.t_train) if len(ds.x_train) else float("nan")
-        text = arg(self.tr("Step %1: training accuracy %2 %."), tr.step_count, f"{100 * acc:.0f}")
+        text = arg(self.tr("Step %1: training accuracy %2 %."), r["step"], f"{100 * r['accuracy']:.0f}")
+        if r["n_train"] < len(ds.x_train):
+            text += " " + arg(
+                self.tr("(Measured on %1 of the %2 training samples.)"), f"{r['n_train']:,}", f"{len(ds.x_train):,}"
+            )
         if tr.diverged is not None:
             text += " " + core_text(tr.diverged.message_text)
         elif ds.name == "xor":
@@ -556,6 +716,15 @@ class LinearCollapseLab(QWidget):
         elif ds.n_features == 2:
             text += " " + self.tr("Whatever the training does, the boundary can only turn and shift, never bend.")
         self.accuracyLabel.setText(text)
+
+
+def _finish(job):
+    """Run a chunked computation to its end at once; its result."""
+    while True:
+        try:
+            next(job)
+        except StopIteration as done:
+            return done.value
 
 
 def _ghost_pen():
