@@ -11,7 +11,10 @@ from nnplay.core.messages import QT_TRANSLATE_NOOP, MessageError, Text
 from nnplay.core.network import ACTIVATION_NAMES, INIT_NAMES, LOSS_NAMES, OUTPUT_NAMES
 from nnplay.core.optimizers import OPTIMIZERS
 
-DATASET_NAMES = ("xor", "circles", "gaussian", "moons", "spiral", "digits", "csv")
+DATASET_NAMES = ("xor", "circles", "gaussian", "moons", "spiral", "digits", "csv", "mnist", "fashion_mnist")
+IDX_DATASET_NAMES = ("mnist", "fashion_mnist")
+"""Data sets read from IDX files in ``data_dir``, always with their standard split: samples, noise and
+test_ratio do not apply to them."""
 GRADIENT_NAMES = ("backprop", "numerical")
 MAX_HIDDEN_LAYERS = 32
 MAX_WIDTH = 1024
@@ -39,7 +42,9 @@ class Config:
     """One experiment. Every field is validated on construction (``ConfigError`` otherwise).
 
     ``hidden`` lists the widths of the hidden layers (``()`` for none). ``init`` is ``"xavier"``,
-    ``"he"``, ``"zero"`` or a positive number (a std). ``csv_path`` is used only with ``dataset="csv"``.
+    ``"he"``, ``"zero"`` or a positive number (a std). ``csv_path`` is used only with ``dataset="csv"``;
+    ``data_dir`` only with ``"mnist"`` and ``"fashion_mnist"`` (the folder with their IDX files; None: nnplay's
+    own data folder). Files saved before a field existed still load (it takes its default).
     """
 
     dataset: str = "circles"
@@ -57,6 +62,7 @@ class Config:
     gradient: str = "backprop"
     seed: int = 0
     csv_path: str | None = field(default=None)
+    data_dir: str | None = field(default=None)
 
     def __post_init__(self):
         set_ = object.__setattr__
@@ -90,6 +96,10 @@ class Config:
             raise _bad("csv_path", self.csv_path, QT_TRANSLATE_NOOP("core", "use the path of a CSV file, as text"))
         if self.csv_path is not None:
             set_(self, "csv_path", str(self.csv_path))
+        if self.data_dir is not None and not isinstance(self.data_dir, str | Path):
+            raise _bad("data_dir", self.data_dir, QT_TRANSLATE_NOOP("core", "use the path of a folder, as text"))
+        if self.data_dir is not None:
+            set_(self, "data_dir", str(self.data_dir) if str(self.data_dir).strip() else None)
         if self.dataset == "csv" and not self.csv_path:
             raise ConfigError(
                 QT_TRANSLATE_NOOP("core", "csv_path: missing; dataset 'csv' needs csv_path, the path of your CSV file")
@@ -105,6 +115,8 @@ class Config:
         d["hidden"] = list(self.hidden)
         if d["csv_path"] is None:
             del d["csv_path"]
+        if d["data_dir"] is None:
+            del d["data_dir"]
         return d
 
     def to_json(self):

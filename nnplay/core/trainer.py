@@ -16,6 +16,7 @@ from nnplay.core.history import Series
 from nnplay.core.messages import QT_TRANSLATE_NOOP, Text
 from nnplay.core.network import Network
 from nnplay.core.optimizers import make_optimizer
+from nnplay.core.pixels import PixelArray, head
 
 EVAL_COLUMNS = ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
 HIST_BINS = 40
@@ -188,6 +189,9 @@ class Trainer:
     ``eval_limit`` (None: no limit) caps how many samples of each set an evaluation uses: the first ones,
     which are a fixed random subset (the data are shuffled), so the curves stay smooth. The window sets it so
     that one evaluation of a big network on a big data set does not hold the screen still.
+
+    Images kept as bytes (MNIST's ``PixelArray``) are scaled to float64 one mini-batch (or one evaluation
+    block) at a time, never as a whole.
     """
 
     def __init__(self, config: Config, eval_every=10, probe_size=200, dataset=None, history_capacity=65536):
@@ -209,6 +213,7 @@ class Trainer:
             test_ratio=config.test_ratio,
             seed=config.seed,
             csv_path=config.csv_path,
+            data_dir=config.data_dir,
         )
 
     # -- state -------------------------------------------------------------------------------------------
@@ -229,7 +234,10 @@ class Trainer:
         self._shuffle_rng = np.random.default_rng([c.seed, 1])
         self._pos = len(ds.x_train)  # the first step starts an epoch
         self._xs = self._ts = None
-        self._probe = ds.x_train[: self.probe_size]
+        # Bytes (PixelArray): keep the epoch's order and scale each batch when it is taken.
+        self._gather = isinstance(ds.x_train, PixelArray)
+        self._perm = None
+        self._probe = np.asarray(ds.x_train[: self.probe_size], dtype=np.float64)
         net = self.network
         self._flat_p = {"all": net.flat_params}
         self._flat_g = {"all": net.flat_grads}
@@ -247,7 +255,7 @@ class Trainer:
             else:
                 self.optimizer.lr = config.learning_rate
             return False
-        data_keys = ("dataset", "samples", "noise", "test_ratio", "seed", "csv_path")
+        data_keys = ("dataset", "samples", "noise", "test_ratio", "seed", "csv_path", "data_dir")
         if self._given_dataset is None and any(getattr(old, k) != getattr(config, k) for k in data_keys):
             self.dataset = self._make_dataset(config)
         self.config = config
@@ -266,13 +274,18 @@ class Trainer:
         n = len(self.dataset.x_train)
         if self._pos >= n:
             perm = self._shuffle_rng.permutation(n)
-            self._xs = self.dataset.x_train[perm]
+            if self._gather:
+                self._perm = perm
+            else:
+                self._xs = self.dataset.x_train[perm]
             self._ts = self._t_train[perm]
             self._pos = 0
             self.epoch += 1
         b = self.batch_size
         p = self._pos
         self._pos = p + b
+        if self._gather:
+            return self.dataset.x_train[self._perm[p : p + b]], self._ts[p : p + b]
         return self._xs[p : p + b], self._ts[p : p + b]
 
     # -- training ----------------------------------------------------------------------------------------
@@ -365,8 +378,10 @@ class Trainer:
     def _evaluate(self):
         ds = self.dataset
         n = self.eval_limit
-        train_loss, train_acc = self._loss_acc(ds.x_train[:n], self._t_train[:n])
-        test_loss, test_acc = self._loss_acc(ds.x_test[:n], self._t_test[:n])
+        # (head: the first rows; for bytes a view that Network.scores reads block by block)
+        train_loss, train_acc = self._loss_acc(head(ds.x_train, n), self._t_train[:n])
+        test_loss, test_acc = self._loss_acc(head(ds.x_test, n), self._t_test[:n])
+        n_train, n_test = self.evaluation_samples()
         return Evaluation(
             self.step_count,
             self.epoch,
@@ -375,14 +390,14 @@ class Trainer:
             test_loss,
             test_acc,
             self.activation_stats(),
-            train_samples=len(ds.x_train[:n]),
-            test_samples=len(ds.x_test[:n]),
+            train_samples=n_train,
+            test_samples=n_test,
         )
 
     def evaluation_samples(self):
         """(training samples, test samples) that an evaluation uses (all of them unless ``eval_limit``)."""
         n = self.eval_limit
-        return len(self.dataset.x_train[:n]), len(self.dataset.x_test[:n])
+        return len(head(self.dataset.x_train, n)), len(head(self.dataset.x_test, n))
 
     def activation_stats(self) -> ActivationStats:
         """Statistics of every hidden layer's activations on the probe batch."""
