@@ -97,6 +97,11 @@ class Source:
     class_names: tuple[str, ...]
     size_mb: int  # the four .gz files together, rounded up
 
+    @property
+    def host(self):
+        """The first mirror's host name (what the window and messages name)."""
+        return _host(self.urls[0])
+
     def __repr__(self):
         return f"Source({self.key!r})"
 
@@ -135,9 +140,10 @@ SOURCES = {
 
 class MissingDataError(DatasetError):
     """Some files of a data set are not there. ``key``, ``folder`` (where they were looked for and where a
-    download puts them) and ``missing`` (their official names) let the window offer the download."""
+    download puts them), ``missing`` (their official names) and ``data_dir`` (the data folder as given, None
+    for nnplay's own) let the window offer the download."""
 
-    def __init__(self, key, folder, missing):
+    def __init__(self, key, folder, missing, data_dir=None):
         src = SOURCES[key]
         super().__init__(
             QT_TRANSLATE_NOOP(
@@ -150,7 +156,7 @@ class MissingDataError(DatasetError):
             files=", ".join(missing),
             key=key,
         )
-        self.key, self.folder, self.missing = key, Path(folder), tuple(missing)
+        self.key, self.folder, self.missing, self.data_dir = key, Path(folder), tuple(missing), data_dir
 
 
 class DownloadCancelled(Exception):
@@ -395,7 +401,7 @@ def load_idx_dataset(key, data_dir=None):
     folder, found = find_files(key, data_dir)
     if len(found) < len(PARTS):
         missing = [f"{stem}-{kind}-ubyte.gz" for part, stem, kind in PARTS if part not in found]
-        raise MissingDataError(key, folder, missing)
+        raise MissingDataError(key, folder, missing, data_dir)
     paths = tuple(found[part] for part, _, _ in PARTS)
     stamps = []
     for p in paths:
@@ -602,7 +608,7 @@ def _fetch_files(src, folder, missing, progress, cancelled, timeout):
                         "internet and try again, or copy the four files into {folder}.",
                     ),
                     title=src.title,
-                    host=_host(src.urls[0]),
+                    host=src.host,
                     folder=folder,
                 )
             raise DatasetError(
