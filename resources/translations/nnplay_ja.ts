@@ -3512,7 +3512,7 @@ softmax(a) = softmax(a − max a) ならオーバーフローしません</trans
     </message>
     <message>
         <source>T-shirt/top</source>
-        <translation>Tシャツ/トップス</translation>
+        <translation>Tシャツ/トップ</translation>
     </message>
     <message>
         <source>Trouser</source>

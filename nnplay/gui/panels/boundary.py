@@ -16,10 +16,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from nnplay.core.pixels import head
-from nnplay.gui.panels._common import AXIS_FONT_PT, LABEL_STYLE, MUTED, ThrottledRedraw, add_legend, hex_rgb, make_plot
+from nnplay.gui.panels._common import LABEL_STYLE, MUTED, ThrottledRedraw, add_legend, hex_rgb, make_plot
 from nnplay.gui.style import CLASS_COLORS
 from nnplay.gui.widgets import LiveLabel
 
@@ -207,11 +207,21 @@ class BoundaryPanel(QWidget):
         mp.addItem(self.matrix)
         self.matrixTexts = []
 
-        lay = QHBoxLayout(page)
-        lay.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        lay = QHBoxLayout()
         lay.setSpacing(2)
         lay.addWidget(self.samplesPlot, 1)
         lay.addWidget(self.matrixPlot, 1)
+        outer.addLayout(lay, 1)
+        # Classes with names (Fashion-MNIST): the matrix is numbered, and this says which number is what.
+        self.classKey = QLabel()
+        self.classKey.setObjectName("classKeyLabel")
+        self.classKey.setWordWrap(True)
+        self.classKey.setStyleSheet(f"color: {MUTED}; font-size: 8pt;")
+        self.classKey.hide()
+        outer.addWidget(self.classKey)
         return page
 
     # -- public --------------------------------------------------------------------------------------------
@@ -309,32 +319,28 @@ class BoundaryPanel(QWidget):
         self.matrix.setRect(QRectF(0, 0, k, k))
         every = max(1, int(np.ceil(k / 12)))
         names = class_names(ds)
-        ticks = [[(i + 0.5, names[i]) for i in range(0, k, every)]]
-        # Words do not fit side by side under the columns: there the columns are numbered and the rows carry
-        # the names with their numbers, in a smaller font.
+        # Words (Fashion-MNIST's class names) beside the rows would leave the matrix no room: the rows and
+        # columns are numbered, and a key under the panel names the numbers.
         words = any(len(n) > 3 for n in names)
-        font = QFont()
-        font.setPointSize(7 if words else AXIS_FONT_PT)
-        mp.getAxis("left").setTickFont(font)
-        if words:
-            mp.getAxis("bottom").setTicks([[(i + 0.5, str(i)) for i in range(0, k, every)]])
-            mp.getAxis("left").setTicks([[(i + 0.5, f"{names[i]} {i}") for i in range(0, k, every)]])
-        else:
-            mp.getAxis("bottom").setTicks(ticks)
-            mp.getAxis("left").setTicks(ticks)
+        labels = [str(i) for i in range(k)] if words else names
+        ticks = [[(i + 0.5, labels[i]) for i in range(0, k, every)]]
+        mp.getAxis("bottom").setTicks(ticks)
+        mp.getAxis("left").setTicks(ticks)
+        self.classKey.setText(" · ".join(f"<b>{i}</b> {name}" for i, name in enumerate(names)) if words else "")
+        self.classKey.setVisible(words)
         mp.setRange(xRange=(0, k), yRange=(0, k), padding=0.02, disableAutoRange=True)
 
     def _setup_samples(self, ds):
         x, t, _ = self._eval_set(ds)
         self._names = class_names(ds)
-        # Long class names (Fashion-MNIST's) need wider cells: 3 × 3 images with a smaller label on two lines.
+        # Long class names (Fashion-MNIST's) need wider cells: 4 rows of 2 images, a smaller label on two lines.
         words = any(len(n) > 3 for n in self._names)
-        rows, cols = (3, 3) if words else (SAMPLE_ROWS, SAMPLE_COLS)
+        rows, cols = (4, 2) if words else (SAMPLE_ROWS, SAMPLE_COLS)
         h, w = ds.image_shape
         frame, cell_w, cell_h = cell_geometry(ds.image_shape)
         if words:  # (room for two lines of words, and between the columns)
-            cell_w += frame // 3
-            cell_h += frame // 3
+            cell_w += frame // 2
+            cell_h += frame // 2
         self._layout = (rows, cols, frame, cell_w, cell_h)
         # Interleave the classes (the first 0, the first 1, …, the second 0, …) so that many classes show.
         order = np.lexsort((t, _rank_within_class(t)))
@@ -367,10 +373,7 @@ class BoundaryPanel(QWidget):
             label.setFont(font)
             label.setVisible(j < n)
         self.samples.setImage(mosaic, levels=(0, 255), autoLevels=False)
-        page = self.samplesPlot.parentWidget().layout()
-        page.setStretch(0, 2 if words else 1)  # (the matrix needs room for the names beside it)
-        page.setStretch(1, 3 if words else 1)
-        margin = frame / 4 if words else 0  # (a label wider than its image stays inside the plot)
+        margin = frame / 2 if words else 0  # (a label wider than its image stays inside the plot)
         self.samplesPlot.getPlotItem().setRange(
             xRange=(-margin, cols * cell_w + margin), yRange=(0, rows * cell_h), padding=0.02, disableAutoRange=True
         )
