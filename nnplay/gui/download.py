@@ -102,7 +102,12 @@ class DownloadOffer(QObject):
 
     def offer(self, error, on_done=None):
         """Ask to download what ``error`` (a ``MissingDataError``) found missing; non-blocking."""
-        if self.busy() or (self.question is not None and self.question.isVisible()):
+        if self.busy():  # (already downloading: show where)
+            if self.dialog is not None:
+                self.dialog.show()
+                self.dialog.raise_()
+            return
+        if self.question is not None and self.question.isVisible():
             return
         src = mnist.SOURCES[error.key]
         box = QMessageBox(self._window)
@@ -154,7 +159,9 @@ class DownloadOffer(QObject):
         dialog.setWindowTitle(arg(self.tr("Downloading %1"), src.title))
         dialog.setLabelText(arg(self.tr("Connecting to %1…"), src.host))
         dialog.setCancelButtonText(self.tr("Cancel"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        # Not modal: a modal QProgressDialog runs processEvents() inside setValue(), which would deliver the
+        # download's "finished" in the middle of a progress update. The window goes on training meanwhile.
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
