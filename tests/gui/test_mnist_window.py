@@ -263,3 +263,33 @@ def test_i_have_them_picks_a_folder(window, qtbot, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: window.session.config.dataset == "mnist", timeout=3000)
     assert window.session.config.data_dir == str(tmp_path / "mine")
     assert len(window.session.trainer.dataset.x_train) == 70
+
+
+def test_nothing_turns_the_whole_image_set_into_floats(window, qtbot, tmp_path, monkeypatch):
+    """Every view and lab reads MNIST's bytes row by row or block by block: converting a whole PixelArray
+    (``__array__``) is what would make 60,000 × 784 float64 (376 MB), so here it fails the test."""
+    from nnplay.core.pixels import PixelArray
+    from nnplay.gui.main_window import LABS
+
+    def whole(self, *args, **kwargs):
+        raise AssertionError(f"{self!r} converted as a whole")
+
+    write_dataset(tmp_path / "nnplay-data" / "mnist", n_train=300, n_test=80)
+    window.load_preset("book_ch5")
+    assert window.session.config.dataset == "mnist"
+    monkeypatch.setattr(PixelArray, "__array__", whole)
+    window.session.restart()
+    for _ in range(3):
+        window.session.step()
+    window.session.trainer.evaluate()
+    window.refresh()
+    window.networkPanel.quantityCombo.setCurrentIndex(1)  # (the gradient view takes a probe batch)
+    for module, _cls, _text in LABS:
+        lab = window.open_lab(module)
+        qtbot.wait(50)
+        if module == "collapse":
+            lab.make_linear()  # (its proof in numbers runs the whole data set through both networks)
+            assert "on all 380 samples" in lab.proofLabel.text()
+    window.tabs.setCurrentIndex(0)
+    window.session.step()
+    save_screenshot(qtbot, window, SHOTS / "mnist_all_labs_open.png", (1500, 940))

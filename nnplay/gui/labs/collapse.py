@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from nnplay.core.analysis import affine_scores, collapse_linear, linear_boundary, output_function
 from nnplay.core.config import Config
+from nnplay.core.pixels import PixelArray
 from nnplay.core.trainer import Trainer
 from nnplay.gui.style import CLASS_COLORS, NEGATIVE, POSITIVE, configure_pyqtgraph
 from nnplay.gui.widgets import arg, core_text, named
@@ -325,14 +326,27 @@ class LinearCollapseLab(QWidget):
     def proof(self):
         """max |stack − collapsed| over the whole data set: (scores, outputs after the output function)."""
         net = self._trainer.network
-        x = self._all_x()
         W, b = collapse_linear(net)
+        d_scores = d_out = 0.0
         with np.errstate(all="ignore"):
-            stack_scores = net.scores(x)
-            one_scores = affine_scores(W, b, x)
-            d_scores = float(np.max(np.abs(stack_scores - one_scores))) if len(x) else 0.0
-            d_out = float(np.max(np.abs(net.predict(x) - output_function(one_scores, net.output)))) if len(x) else 0.0
+            for x in self._x_blocks():  # (MNIST's 70,000 images block by block, never all as float64)
+                stack_scores = net.scores(x)
+                one_scores = affine_scores(W, b, x)
+                d_scores = max(d_scores, float(np.max(np.abs(stack_scores - one_scores))))
+                d_out = max(d_out, float(np.max(np.abs(net.predict(x) - output_function(one_scores, net.output)))))
         return d_scores, d_out
+
+    def _x_blocks(self):
+        """The inputs of the whole data set (training and test) as float64 blocks: one block unless the data
+        are images kept as bytes (``PixelArray``), which come in blocks of bounded size."""
+        ds = self._trainer.dataset
+        if not isinstance(ds.x_train, PixelArray):
+            x = self._all_x()
+            if len(x):
+                yield x
+            return
+        for part in (ds.x_train, ds.x_test):
+            yield from part.blocks()
 
     # -- work -------------------------------------------------------------------------------------------
     def _tick(self):
@@ -401,7 +415,7 @@ class LinearCollapseLab(QWidget):
         self._show_equation(net.n_layers)
         self._show_table(W, b)
         d_scores, d_out = self.proof()
-        n = len(self._all_x())
+        n = len(self._trainer.dataset.x_train) + len(self._trainer.dataset.x_test)
         out_name = "softmax" if net.output == "softmax" else self.tr("the identity output")
         color = "#1b7a1b" if d_scores < 1e-9 * max(1.0, float(np.abs(W).max(initial=0))) else "#c00000"
         self.proofLabel.setText(
