@@ -114,7 +114,7 @@ class DownloadOffer(QObject):
         box.setObjectName("downloadQuestion")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(arg(self.tr("Download %1?"), src.title))
-        box.setText(arg(self.tr("%1 is not on this computer yet."), src.title))
+        box.setText(arg(self.tr("%1 was not found."), src.title))
         box.setInformativeText(
             arg(
                 self.tr(

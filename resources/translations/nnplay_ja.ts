@@ -1187,8 +1187,8 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>%1 をダウンロードしますか？</translation>
     </message>
     <message>
-        <source>%1 is not on this computer yet.</source>
-        <translation>%1 はまだこのコンピューターにありません。</translation>
+        <source>%1 was not found.</source>
+        <translation>%1 が見つかりません。</translation>
     </message>
     <message>
         <source>Download its four files (about %1 MB) from %2 into
