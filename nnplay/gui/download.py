@@ -1,18 +1,19 @@
 """Downloading MNIST / Fashion-MNIST from the window: ask first, then a progress dialog with Cancel.
 
 The download (``nnplay.core.mnist.fetch``: pooch, SHA-256, atomic write) runs in a worker thread, never in a
-slot of the GUI thread; it reports through Qt signals (queued into the GUI thread, with plain ints and strings),
-and Cancel sets a flag that the worker checks between chunks. The worker is a daemon ``threading.Thread``: a
-download stuck on a dead connection never keeps the application from quitting (a running ``QThread``
-destroyed at exit would abort it). After the files are there, the worker also reads and checks them once,
-so switching to the data set in the GUI thread afterwards is instant (the loaded arrays are cached).
+slot of the GUI thread. The worker does not touch Qt at all: it leaves its progress (plain ints and a string)
+under a lock, a timer in the GUI thread reads it, and Cancel sets a flag that the worker checks between chunks.
+The worker is a daemon ``threading.Thread``: a download stuck on a dead connection never keeps the
+application from quitting (a running ``QThread`` destroyed at exit would abort it). After the files are there,
+the worker also reads and checks them once, so switching to the data set in the GUI thread afterwards is
+instant (the loaded arrays are cached).
 """
 
 from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from nnplay.core import mnist
@@ -23,10 +24,13 @@ from nnplay.gui.widgets import arg, core_text
 class DataDownload(QObject):
     """One download of a data set's missing files, off the GUI thread.
 
-    Signals (delivered in the thread that owns this object, the GUI thread):
+    The worker thread never touches Qt: it leaves its latest progress and its result in plain attributes
+    under a lock, and a ``QTimer`` in the GUI thread picks them up every ``POLL_MS`` ms and emits
     ``progress(file_index, n_files, name, bytes_done, bytes_total)`` and ``finished(status, message)`` with
     status ``"done"``, ``"cancelled"`` or ``"failed"`` (then ``message`` says why, in the window's language).
     """
+
+    POLL_MS = 50
 
     progress = Signal(int, int, str, int, int)
     finished = Signal(str, str)
@@ -35,27 +39,36 @@ class DataDownload(QObject):
         super().__init__(parent)
         self.key, self.data_dir = key, data_dir
         self._cancel = threading.Event()
+        self._lock = threading.Lock()
+        self._latest = None  # (index, n_files, name, done, total), written by the worker
+        self._result = None  # (status, error or None), written by the worker
         self._thread = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._poll)
         self.status = None
 
     def start(self):
         self._thread = threading.Thread(target=self._run, name=f"nnplay-download-{self.key}", daemon=True)
         self._thread.start()
+        self._timer.start()
 
     def cancel(self):
         self._cancel.set()
 
     def is_running(self):
-        return self._thread is not None and self._thread.is_alive()
+        return self.status is None and self._thread is not None
 
     def wait(self, seconds=None):
         """Wait for the worker to end (for tests and shutdown); True if it has."""
         if self._thread is not None:
             self._thread.join(seconds)
-        return not self.is_running()
+        return self._thread is None or not self._thread.is_alive()
 
+    # -- worker thread (no Qt here) --------------------------------------------------------------------------
     def _report(self, index, n_files, name, done, total):
-        self.progress.emit(int(index), int(n_files), str(name), int(done), int(total))
+        with self._lock:
+            self._latest = (int(index), int(n_files), str(name), int(done), int(total))
 
     def _run(self):
         try:
@@ -64,15 +77,27 @@ class DataDownload(QObject):
                 raise mnist.DownloadCancelled
             mnist.load_idx_dataset(self.key, self.data_dir)  # check the files once (and cache them)
         except mnist.DownloadCancelled:
-            status, message = "cancelled", ""
-        except DatasetError as e:
-            status, message = "failed", core_text(e)
+            result = ("cancelled", None)
         except Exception as e:  # (whatever happens in the worker is reported, never lost)
-            status, message = "failed", str(e)
+            result = ("failed", e)
         else:
-            status, message = "done", ""
-        self.status = status
-        self.finished.emit(status, message)
+            result = ("done", None)
+        with self._lock:
+            self._result = result
+
+    # -- GUI thread ------------------------------------------------------------------------------------------
+    def _poll(self):
+        with self._lock:
+            latest, result = self._latest, self._result
+            self._latest = None
+        if latest is not None:
+            self.progress.emit(*latest)
+        if result is not None:
+            self._timer.stop()
+            status, error = result
+            self.status = status
+            message = "" if error is None else core_text(error) if isinstance(error, DatasetError) else str(error)
+            self.finished.emit(status, message)
 
 
 class DownloadOffer(QObject):
