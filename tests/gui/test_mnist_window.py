@@ -2,12 +2,14 @@
 download offer (yes, no, Cancel, offline) and the book's presets. Generated IDX files and a local HTTP server;
 nothing here needs the internet."""
 
+import gc
 from pathlib import Path
 
 import numpy as np
 import pytest
 from idx_fixtures import FileServer, closed_port_url, file_contents, make_arrays, patch_source, write_dataset
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from qt_helpers import find_child, save_screenshot
 
 from nnplay.core.config import Config
@@ -30,6 +32,11 @@ def window(qtbot, tmp_path, monkeypatch):
     yield w
     w.session.pause()
     w.downloads.shutdown()
+    # Gone before the next test, with all its labs (qtbot's deleteLater would wait for some later event loop).
+    w.close()
+    w.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 def select(combo, key):

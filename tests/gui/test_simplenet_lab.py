@@ -5,7 +5,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QTableWidget, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QTableWidget, QWidget
 from qt_helpers import find_child, save_screenshot
 
 from nnplay.core.config import Config
@@ -100,3 +101,6 @@ def test_in_the_window_with_unique_prefixed_names(qtbot):
     everything = [w.objectName() for w in window.findChildren(QWidget) if w.objectName().startswith("simplenet")]
     assert len(everything) == len(set(everything))
     save_screenshot(qtbot, window, Path("/tmp/nnplay_labs/simplenet.png"), (1400, 860))
+    window.close()  # (gone before the next test, as in test_mnist_window)
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
