@@ -88,19 +88,20 @@ def test_steps_lower_the_loss_and_random_w(lab):
 
 def test_in_the_window_with_unique_prefixed_names(qtbot):
     configure_pyqtgraph()
-    window = MainWindow(TrainingSession(Config()))
-    qtbot.addWidget(window)
-    lab = window.open_lab("simplenet")
-    assert isinstance(lab, SimpleNetLab) and window.tabs.currentWidget() is lab
-    named = [w for w in lab.findChildren(QWidget) if w.objectName() and not w.objectName().startswith("qt_")]
-    controls = [w for w in named if isinstance(w, QAbstractButton | QAbstractSpinBox | QComboBox | QTableWidget)]
-    assert len(controls) >= 8
-    for w in controls:
-        assert w.objectName().startswith("simplenet"), w.objectName()
-        assert w.accessibleName() and w.toolTip(), w.objectName()
-    everything = [w.objectName() for w in window.findChildren(QWidget) if w.objectName().startswith("simplenet")]
-    assert len(everything) == len(set(everything))
-    save_screenshot(qtbot, window, Path("/tmp/nnplay_labs/simplenet.png"), (1400, 860))
-    window.close()  # (gone before the next test, as in test_mnist_window)
-    window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    window = MainWindow(TrainingSession(Config()))  # (closed and deleted here, before the next test)
+    try:
+        lab = window.open_lab("simplenet")
+        assert isinstance(lab, SimpleNetLab) and window.tabs.currentWidget() is lab
+        named = [w for w in lab.findChildren(QWidget) if w.objectName() and not w.objectName().startswith("qt_")]
+        controls = [w for w in named if isinstance(w, QAbstractButton | QAbstractSpinBox | QComboBox | QTableWidget)]
+        assert len(controls) >= 8
+        for w in controls:
+            assert w.objectName().startswith("simplenet"), w.objectName()
+            assert w.accessibleName() and w.toolTip(), w.objectName()
+        everything = [w.objectName() for w in window.findChildren(QWidget) if w.objectName().startswith("simplenet")]
+        assert len(everything) == len(set(everything))
+        save_screenshot(qtbot, window, Path("/tmp/nnplay_labs/simplenet.png"), (1400, 860))
+    finally:
+        window.close()
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
