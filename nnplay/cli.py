@@ -1,4 +1,5 @@
-"""Command line: ``nnplay`` (the window), ``nnplay train`` (headless, CSV out), ``nnplay bench``."""
+"""Command line: ``nnplay`` (the window), ``nnplay train`` (headless, CSV out), ``nnplay bench``,
+``nnplay data fetch|path`` (MNIST and Fashion-MNIST files)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ EXIT_CODES = """exit codes:
 
 CHUNK_SECONDS = 0.1
 """``train`` steps in chunks of about this long: the progress line moves and Ctrl-C stops within a chunk."""
+DATA_SETS = ("mnist", "fashion_mnist")
 
 # flag -> Config field
 FLAG_FIELDS = {
@@ -42,6 +44,7 @@ FLAG_FIELDS = {
     "gradient": "gradient",
     "seed": "seed",
     "csv": "csv_path",
+    "data_dir": "data_dir",
 }
 
 
@@ -65,8 +68,9 @@ def _positive_int(text):
 
 
 def _preset_keys():
-    # (the keys only, without importing Qt: they are listed here and checked by a test against the menu)
-    return ("vanishing", "relu_he", "step", "linear", "lr_large", "digits")
+    from nnplay.gui.presets import PRESETS  # (plain data: no Qt is imported for it)
+
+    return tuple(p.key for p in PRESETS)
 
 
 def _build_parser():
@@ -92,8 +96,12 @@ def _build_parser():
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     train.add_argument("--config", metavar="FILE.json", help="experiment file (the GUI's File > Save)")
-    train.add_argument("--dataset", help="xor, circles, gaussian, moons, spiral, digits or csv")
+    train.add_argument("--dataset", help="xor, circles, gaussian, moons, spiral, digits, csv, mnist or fashion_mnist")
     train.add_argument("--csv", metavar="DATA.csv", help="your own data (implies --dataset csv)")
+    train.add_argument(
+        "--data-dir", dest="data_dir", metavar="DIR",
+        help="folder with the MNIST / Fashion-MNIST files (default: nnplay's data folder, see 'nnplay data path')",
+    )  # fmt: skip
     train.add_argument("--samples", help="number of samples (before the train/test split)")
     train.add_argument("--noise", help="noise level, e.g. 0.1")
     train.add_argument("--test-ratio", dest="test_ratio", help="held-out fraction, 0 to 0.9")
@@ -114,6 +122,27 @@ def _build_parser():
     )  # fmt: skip
     train.add_argument("--out", metavar="FILE.csv", default="-", help="where to write the CSV (default: stdout)")
     train.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+    data = sub.add_parser(
+        "data",
+        help="download MNIST / Fashion-MNIST, or show where nnplay keeps them",
+        description="MNIST and Fashion-MNIST are read from their four IDX files (gzipped or not).",
+    )
+    data_sub = data.add_subparsers(dest="data_command", parser_class=_Parser, required=True)
+    fetch = data_sub.add_parser(
+        "fetch",
+        help="download a data set's missing files (checked against their SHA-256)",
+        description="Download the files of a data set that are not there yet, each checked against its "
+        "known SHA-256. Files already there are kept.",
+    )
+    fetch.add_argument("dataset", choices=DATA_SETS, help="which data set")
+    fetch.add_argument("--data-dir", dest="data_dir", metavar="DIR", help="the data folder (default: nnplay's)")
+    fetch.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    path = data_sub.add_parser("path", help="print the data folder (or the folder of one data set)")
+    path.add_argument(
+        "dataset", nargs="?", choices=DATA_SETS, help="print the folder that holds (or will hold) this data set's files"
+    )
+    path.add_argument("--data-dir", dest="data_dir", metavar="DIR", help="the data folder (default: nnplay's)")
 
     bench = sub.add_parser("bench", help="measure the speed of training (and of the window with --gui)")
     bench.add_argument("--gui", action="store_true", help="play the window offscreen for ~10 s and measure it")
@@ -349,6 +378,67 @@ def cmd_train(args):
     return EXIT_OK
 
 
+class _DownloadProgress:
+    """One line on stderr per file: name, bytes and a bar (only on a terminal)."""
+
+    def __init__(self, enabled):
+        self.enabled = enabled
+        self.last = 0.0
+        self.name = None
+
+    def __call__(self, index, n_files, name, done, total):
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if name != self.name:
+            if self.name is not None:
+                sys.stderr.write("\n")
+            self.name, self.last = name, 0.0
+        elif now - self.last < 0.1 and done < total:
+            return
+        self.last = now
+        width = 30
+        filled = int(width * done / total) if total else 0
+        size = f"{done / 1e6:.1f}/{total / 1e6:.1f} MB" if total else f"{done / 1e6:.1f} MB"
+        sys.stderr.write(f"\r[{index + 1}/{n_files}] {name} [{'#' * filled}{'.' * (width - filled)}] {size} ")
+        sys.stderr.flush()
+
+    def close(self):
+        if self.enabled and self.name is not None:
+            sys.stderr.write("\n")
+
+
+def cmd_data(args):
+    from nnplay.core import mnist
+    from nnplay.core.datasets import DatasetError
+
+    if args.data_command == "path":
+        folder = mnist.data_folder(args.dataset, args.data_dir) if args.dataset else mnist.data_root(args.data_dir)
+        print(folder)
+        return EXIT_OK
+    progress = _DownloadProgress(not args.quiet and sys.stderr.isatty())
+    try:
+        got = mnist.fetch(args.dataset, args.data_dir, progress=progress)
+    except DatasetError as e:
+        progress.close()
+        raise UsageError(str(e)) from None
+    except KeyboardInterrupt:
+        progress.close()
+        print("nnplay: download interrupted; nothing partial was kept", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    progress.close()
+    try:
+        mnist.load_idx_dataset(args.dataset, args.data_dir)  # the files fit together (also ones already there)
+    except DatasetError as e:
+        raise UsageError(str(e)) from None
+    folder = mnist.data_folder(args.dataset, args.data_dir)
+    title = mnist.SOURCES[args.dataset].title
+    if not args.quiet:
+        what = f"downloaded {len(got)} file{'s' if len(got) != 1 else ''}" if got else "already there"
+        print(f"nnplay: {title} {what}: {folder}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_bench(args):
     if args.gui:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -392,7 +482,7 @@ def main(argv=None):
         command = args.command or "gui"
         if extra:  # (argparse would blame the top level and point to 'nnplay --help')
             raise UsageError(f"unrecognized arguments: {' '.join(extra)} (see 'nnplay {command} --help')")
-        return {"train": cmd_train, "bench": cmd_bench, "gui": cmd_gui}[command](args)
+        return {"train": cmd_train, "bench": cmd_bench, "gui": cmd_gui, "data": cmd_data}[command](args)
     except UsageError as e:
         print(f"nnplay: error: {e}", file=sys.stderr)
         return EXIT_USAGE

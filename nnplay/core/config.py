@@ -15,7 +15,10 @@ from nnplay.core.messages import QT_TRANSLATE_NOOP, MessageError, Text
 from nnplay.core.network import ACTIVATION_NAMES, INIT_NAMES, LOSS_NAMES, OUTPUT_NAMES
 from nnplay.core.optimizers import OPTIMIZERS
 
-DATASET_NAMES = ("xor", "circles", "gaussian", "moons", "spiral", "digits", "csv")
+DATASET_NAMES = ("xor", "circles", "gaussian", "moons", "spiral", "digits", "csv", "mnist", "fashion_mnist")
+IDX_DATASET_NAMES = ("mnist", "fashion_mnist")
+"""Data sets read from IDX files in ``data_dir``, always with their standard split: samples, noise and
+test_ratio do not apply to them."""
 GRADIENT_NAMES = ("backprop", "numerical")
 MAX_HIDDEN_LAYERS = 32
 MAX_WIDTH = 1024
@@ -65,10 +68,12 @@ class Config:
     """One experiment. Every field is validated on construction (``ConfigError`` otherwise).
 
     ``hidden`` lists the widths of the hidden layers (``()`` for none). ``init`` is ``"xavier"``,
-    ``"he"``, ``"zero"`` or a positive number (a std). ``csv_path`` is used only with ``dataset="csv"``.
-    ``speed`` (steps per second while the window plays; 0 = as fast as the machine goes) and ``stop_at`` (the
-    step at which Play stops; 0 = never) are the window's pace: the same experiment stopped at the same step
-    shows the same picture on every machine.
+    ``"he"``, ``"zero"`` or a positive number (a std). ``csv_path`` is used only with ``dataset="csv"``;
+    ``data_dir`` only with ``"mnist"`` and ``"fashion_mnist"`` (the folder with their IDX files; None: nnplay's
+    own data folder). ``speed`` (steps per second while the window plays; 0 = as fast as the machine goes) and
+    ``stop_at`` (the step at which Play stops; 0 = never) are the window's pace: the same experiment stopped at
+    the same step shows the same picture on every machine. Files saved before a field existed still load (it
+    takes its default).
     """
 
     dataset: str = "circles"
@@ -86,6 +91,7 @@ class Config:
     gradient: str = "backprop"
     seed: int = 0
     csv_path: str | None = field(default=None)
+    data_dir: str | None = field(default=None)
     speed: int = DEFAULT_SPEED
     stop_at: int = 0
 
@@ -123,6 +129,10 @@ class Config:
             raise _bad("csv_path", self.csv_path, QT_TRANSLATE_NOOP("core", "use the path of a CSV file, as text"))
         if self.csv_path is not None:
             set_(self, "csv_path", str(self.csv_path))
+        if self.data_dir is not None and not isinstance(self.data_dir, str | Path):
+            raise _bad("data_dir", self.data_dir, QT_TRANSLATE_NOOP("core", "use the path of a folder, as text"))
+        if self.data_dir is not None:
+            set_(self, "data_dir", str(self.data_dir) if str(self.data_dir).strip() else None)
         if self.dataset == "csv" and not self.csv_path:
             raise ConfigError(
                 QT_TRANSLATE_NOOP("core", "csv_path: missing; dataset 'csv' needs csv_path, the path of your CSV file")
@@ -138,6 +148,8 @@ class Config:
         d["hidden"] = list(self.hidden)
         if d["csv_path"] is None:
             del d["csv_path"]
+        if d["data_dir"] is None:
+            del d["data_dir"]
         return d
 
     def to_json(self):

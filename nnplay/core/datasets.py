@@ -1,4 +1,5 @@
-"""Data sets for nnplay: five seeded 2-D toy problems, the 8×8 handwritten digits and user CSV files.
+"""Data sets for nnplay: five seeded 2-D toy problems, the 8×8 handwritten digits, user CSV files, and MNIST and
+Fashion-MNIST read from their IDX files (``nnplay.core.mnist``).
 
 Every set is returned as a :class:`Dataset` with a train/test split. Everything is reproducible: the same
 arguments (including ``seed``) give bit-identical arrays, because all randomness comes from one
@@ -6,7 +7,8 @@ arguments (including ``seed``) give bit-identical arrays, because all randomness
 
 Conventions
 -----------
-* ``x`` arrays have shape ``(N, D)`` and dtype float64 (one sample per row, as in the book).
+* ``x`` arrays have shape ``(N, D)`` and dtype float64 (one sample per row, as in the book). MNIST's are
+  ``PixelArray`` objects (``nnplay.core.pixels``): uint8 pixels that read as float64 in [0, 1] row by row.
 * ``t`` arrays have shape ``(N,)`` and dtype int64 and hold class indices ``0 .. n_classes-1``
   (not one-hot; use ``np.eye(n_classes)[t]`` for that).
 * The toy sets live roughly in ``[-1, 1]²``, so their inputs suit Xavier/He initialisation as they are.
@@ -27,9 +29,11 @@ from pathlib import Path
 import numpy as np
 
 from nnplay.core.messages import QT_TRANSLATE_NOOP, MessageError, Text
+from nnplay.core.pixels import PixelArray
 
 __all__ = [
     "DATASETS",
+    "IDX_DATASETS",
     "LABEL_COLUMN_NAMES",
     "TOY_DATASETS",
     "Dataset",
@@ -40,7 +44,9 @@ __all__ = [
 ]
 
 TOY_DATASETS = ("xor", "circles", "gaussian", "moons", "spiral")
-DATASETS = (*TOY_DATASETS, "digits", "csv")
+IDX_DATASETS = ("mnist", "fashion_mnist")
+"""Read from the standard IDX files with their standard split; samples, noise and test_ratio do not apply."""
+DATASETS = (*TOY_DATASETS, "digits", "csv", *IDX_DATASETS)
 
 #: Header names (case-insensitive) that mark the label column of a CSV file, in order of preference.
 LABEL_COLUMN_NAMES = ("label", "class", "target", "y")
@@ -84,8 +90,9 @@ class Dataset:
     ----------
     name : str
         One of :data:`DATASETS`.
-    x_train : ndarray, shape (N_train, D), float64
-        Training inputs, one sample per row.
+    x_train : ndarray or PixelArray, shape (N_train, D), float64
+        Training inputs, one sample per row (a ``PixelArray`` of uint8 pixels for MNIST: indexing it gives
+        float64 rows; see ``nnplay.core.pixels``).
     t_train : ndarray, shape (N_train,), int64
         Training labels as class indices ``0 .. n_classes-1``.
     x_test : ndarray, shape (N_test, D), float64
@@ -97,7 +104,7 @@ class Dataset:
     class_names : tuple of str, length K
         Display name of each class index.
     image_shape : tuple of int or None
-        ``(8, 8)`` when each row is an image (digits), else None.
+        ``(8, 8)`` or ``(28, 28)`` when each row is an image (digits, MNIST), else None.
     feature_names : tuple of str, length D
         Name of each input column; ``("x0", "x1", ...)`` when left empty.
     """
@@ -115,13 +122,15 @@ class Dataset:
     def __post_init__(self) -> None:
         xs = {}
         for part in ("train", "test"):
-            x = np.asarray(getattr(self, f"x_{part}"), dtype=np.float64)
+            x = getattr(self, f"x_{part}")
+            if not isinstance(x, PixelArray):  # (a PixelArray is read-only already and stays uint8)
+                x = _readonly(np.asarray(x, dtype=np.float64))
             t = np.asarray(getattr(self, f"t_{part}"), dtype=np.int64)
             if x.ndim != 2 or t.ndim != 1 or len(x) != len(t):
                 raise ValueError(f"x_{part} must be (N, D) and t_{part} (N,), got {x.shape} and {t.shape}")
             if t.size and (t.min() < 0 or t.max() >= self.n_classes):
                 raise ValueError(f"t_{part} holds labels outside 0..{self.n_classes - 1}")
-            object.__setattr__(self, f"x_{part}", _readonly(x))
+            object.__setattr__(self, f"x_{part}", x)
             object.__setattr__(self, f"t_{part}", _readonly(t))
             xs[part] = x
         d = xs["train"].shape[1]
@@ -166,6 +175,7 @@ def make_dataset(
     test_ratio: float = 0.2,
     seed: int = 0,
     csv_path: str | Path | None = None,
+    data_dir: str | Path | None = None,
 ) -> Dataset:
     """Build a data set and split it into training and test parts.
 
@@ -189,6 +199,10 @@ def make_dataset(
         Seed of the random generator; the same arguments give bit-identical arrays.
     csv_path : str or Path, optional
         The file to load; required when ``name == "csv"``. See :func:`load_csv` for the format.
+    data_dir : str or Path, optional
+        The folder with the IDX files of ``"mnist"`` and ``"fashion_mnist"`` (None: nnplay's own data folder;
+        see ``nnplay.core.mnist``). These two always use their standard split (the training files and the
+        test files) and ignore ``samples``, ``noise``, ``test_ratio`` and ``seed``.
 
     Returns
     -------
@@ -198,7 +212,8 @@ def make_dataset(
     Raises
     ------
     DatasetError
-        For an unknown name, invalid parameters, or a CSV file that cannot be used.
+        For an unknown name, invalid parameters, or a CSV or IDX file that cannot be used
+        (``nnplay.core.mnist.MissingDataError`` when IDX files are missing).
     """
     key = str(name).strip().lower()
     if key not in DATASETS:
@@ -221,6 +236,8 @@ def make_dataset(
             top=_MAX_TEST_RATIO,
             value=test_ratio,
         )
+    if key in IDX_DATASETS:
+        return _idx_dataset(key, data_dir)
     rng = np.random.default_rng(seed)
 
     image_shape = None
@@ -262,6 +279,22 @@ def make_dataset(
         class_names=class_names,
         image_shape=image_shape,
         feature_names=feature_names,
+    )
+
+
+def _idx_dataset(key: str, data_dir) -> Dataset:
+    from nnplay.core import mnist
+
+    x_train, t_train, x_test, t_test = mnist.load_idx_dataset(key, data_dir)
+    return Dataset(
+        name=key,
+        x_train=PixelArray(x_train),
+        t_train=t_train,
+        x_test=PixelArray(x_test),
+        t_test=t_test,
+        n_classes=10,
+        class_names=mnist.SOURCES[key].class_names,
+        image_shape=mnist.IMAGE_SHAPE,
     )
 
 

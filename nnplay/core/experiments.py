@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnplay.core.functions import ACTIVATIONS
+from nnplay.core.functions import ACTIVATIONS, softmax
 from nnplay.core.gradient import numerical_gradient
 from nnplay.core.network import init_std
 
@@ -233,3 +233,74 @@ def init_experiment(activation, init, layers=5, units=100, samples=1000, seed=0)
         x = np.asarray(h(x @ w), dtype=np.float64)
         out.append(x)
     return out
+
+
+# -- the book's simpleNet (ch. 4.4.2, gradient_simplenet.py) ----------------------------------------------------
+
+SIMPLENET_W = ((0.47355232, 0.9977393, 0.84668094), (0.85557411, 0.03563661, 0.69422093))
+"""The weights the book prints for its (random) simpleNet; with x = [0.6, 0.9] and t = [0, 0, 1] it reports
+p = [1.05414809, 0.63071653, 1.1328074], argmax 2, loss 0.92806853663411326 and
+dW = [[0.21924763, 0.14356247, −0.36281009], [0.32887144, 0.2153437, −0.54421514]]."""
+SIMPLENET_X = (0.6, 0.9)
+SIMPLENET_T = (0.0, 0.0, 1.0)
+
+
+@dataclass(frozen=True)
+class SimpleNetResult:
+    """One evaluation of simpleNet: its inputs, scores p = x·W, y = softmax(p), the loss and ∂L/∂W."""
+
+    W: np.ndarray  # (2, 3)
+    x: np.ndarray  # (2,)
+    t: np.ndarray  # (3,) one-hot
+    p: np.ndarray  # (3,) scores x·W
+    y: np.ndarray  # (3,) softmax(p)
+    loss: float  # −Σ t_k log(y_k + δ)
+    dW: np.ndarray  # (2, 3) ∂L/∂W by central differences, h = 1e-4
+    dW_exact: np.ndarray  # (2, 3) the same derivative in closed form (ch. 5: x^T (y − t), scaled for δ)
+    delta: float
+
+    @property
+    def argmax(self):
+        return int(np.argmax(self.p))
+
+    def __repr__(self):
+        return f"SimpleNetResult(loss={self.loss:.10g}, argmax={self.argmax})"
+
+
+def simplenet(W=SIMPLENET_W, x=SIMPLENET_X, t=SIMPLENET_T, delta=0.0, h=None):
+    """The book's simpleNet: one weight layer without bias, softmax, cross-entropy, and dW = ∂L/∂W numerically.
+
+    Parameters
+    ----------
+    W : array_like, shape (2, 3)
+    x : array_like, shape (2,)
+    t : array_like, shape (3,) one-hot, or the index of the correct class
+    delta : float
+        The δ in −log(y_t + δ). The book's code (common/functions.py) adds 1e-7, but the values it prints for
+        this example are those of δ = 0 (with δ = 1e-7 the loss is 2.5e-7 smaller and dW differs by ~1e-7).
+    h : float, optional
+        Step of the central difference (the book's 1e-4 by default).
+
+    Returns
+    -------
+    SimpleNetResult
+        Fresh arrays; ``W`` and ``x`` are copies (the caller's arrays are never perturbed).
+    """
+    W = np.array(W, dtype=np.float64).reshape(2, 3)
+    x = np.array(x, dtype=np.float64).reshape(2)
+    t = _onehot(t, 3)
+
+    def loss_of(w):
+        y = softmax(x @ w)
+        with np.errstate(divide="ignore"):
+            return -float(np.sum(t * np.log(y + delta)))
+
+    p = x @ W
+    y = softmax(p)
+    loss = loss_of(W)
+    work = W.copy()
+    dW = numerical_gradient(loss_of, work) if h is None else numerical_gradient(loss_of, work, h=h)
+    # d/dp of −Σ t_k log(y_k + δ) = Σ_k t_k y_k/(y_k + δ) (y − e_k): (y − t) when δ = 0.
+    weight = t * y / (y + delta)
+    dp = weight.sum() * y - weight
+    return SimpleNetResult(W, x, t, p, y, loss, dW, np.outer(x, dp), float(delta))

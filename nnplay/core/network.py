@@ -8,6 +8,7 @@ import numpy as np
 
 from nnplay.core.layers import ACTIVATION_LAYERS, Affine, OutputWithLoss
 from nnplay.core.numgrad import NumericalGradient
+from nnplay.core.pixels import PixelArray
 
 ACTIVATION_NAMES = ("step", "sigmoid", "tanh", "relu", "identity")
 OUTPUT_NAMES = ("softmax", "identity")
@@ -140,8 +141,15 @@ class Network:
         return onehot
 
     def scores(self, x):
-        """Values before the output function (the book's ``predict`` of ch. 5). x : (N, D) → (N, K)."""
+        """Values before the output function (the book's ``predict`` of ch. 5). x : (N, D) → (N, K).
+
+        ``x`` may be a ``PixelArray`` (images kept as bytes): it is then scaled and passed through in blocks,
+        so a whole data set never exists as float64 at once."""
         if not (type(x) is np.ndarray and x.dtype == np.float64):
+            if isinstance(x, PixelArray):
+                if len(x) == 0:
+                    return np.zeros((0, self.sizes[-1]))
+                return np.concatenate([self.scores(block) for block in x.blocks()])
             x = np.asarray(x, dtype=np.float64)
         for affine, act in zip(self.affines, self.activations, strict=False):
             x = act.forward(affine.forward(x))

@@ -17,6 +17,7 @@ from nnplay.core.messages import QT_TRANSLATE_NOOP, Text
 from nnplay.core.network import Network
 from nnplay.core.numgrad import NumericalGradient, estimated_work
 from nnplay.core.optimizers import make_optimizer
+from nnplay.core.pixels import head
 
 EVAL_COLUMNS = ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
 HIST_BINS = 40
@@ -216,6 +217,9 @@ class Trainer:
     ``eval_limit`` (None: no limit) caps how many samples of each set an evaluation uses: the first ones,
     which are a fixed random subset (the data are shuffled), so the curves stay smooth. The window sets it so
     that one evaluation of a big network on a big data set does not hold the screen still.
+
+    Images kept as bytes (MNIST's ``PixelArray``) are scaled to float64 one mini-batch (or one evaluation
+    block) at a time, never as a whole.
     """
 
     def __init__(self, config: Config, eval_every=10, probe_size=200, dataset=None, history_capacity=65536):
@@ -237,6 +241,7 @@ class Trainer:
             test_ratio=config.test_ratio,
             seed=config.seed,
             csv_path=config.csv_path,
+            data_dir=config.data_dir,
         )
 
     # -- state -------------------------------------------------------------------------------------------
@@ -258,7 +263,7 @@ class Trainer:
         self._pos = len(ds.x_train)  # the first step starts an epoch
         self._perm = None
         self._pending: NumericalGradient | None = None
-        self._probe = ds.x_train[: self.probe_size]
+        self._probe = np.asarray(ds.x_train[: self.probe_size], dtype=np.float64)
         net = self.network
         self._flat_p = {"all": net.flat_params}
         self._flat_g = {"all": net.flat_grads}
@@ -277,7 +282,7 @@ class Trainer:
             else:
                 self.optimizer.lr = config.learning_rate
             return False
-        data_keys = ("dataset", "samples", "noise", "test_ratio", "seed", "csv_path")
+        data_keys = ("dataset", "samples", "noise", "test_ratio", "seed", "csv_path", "data_dir")
         if self._given_dataset is None and any(getattr(old, k) != getattr(config, k) for k in data_keys):
             self.dataset = self._make_dataset(config)
         self.config = config
@@ -463,8 +468,10 @@ class Trainer:
     def _evaluate(self):
         ds = self.dataset
         n = self.eval_limit
-        train_loss, train_acc = self._loss_acc(ds.x_train[:n], self._t_train[:n])
-        test_loss, test_acc = self._loss_acc(ds.x_test[:n], self._t_test[:n])
+        # (head: the first rows; for bytes a view that Network.scores reads block by block)
+        train_loss, train_acc = self._loss_acc(head(ds.x_train, n), self._t_train[:n])
+        test_loss, test_acc = self._loss_acc(head(ds.x_test, n), self._t_test[:n])
+        n_train, n_test = self.evaluation_samples()
         return Evaluation(
             self.step_count,
             self.epoch,
@@ -473,14 +480,14 @@ class Trainer:
             test_loss,
             test_acc,
             self.activation_stats(),
-            train_samples=len(ds.x_train[:n]),
-            test_samples=len(ds.x_test[:n]),
+            train_samples=n_train,
+            test_samples=n_test,
         )
 
     def evaluation_samples(self):
         """(training samples, test samples) that an evaluation uses (all of them unless ``eval_limit``)."""
         n = self.eval_limit
-        return len(self.dataset.x_train[:n]), len(self.dataset.x_test[:n])
+        return len(head(self.dataset.x_train, n)), len(head(self.dataset.x_test, n))
 
     def activation_stats(self) -> ActivationStats:
         """Statistics of every hidden layer's activations on the probe batch."""

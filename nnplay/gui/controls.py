@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnplay.core.config import MAX_SEED, Config, ConfigError
+from nnplay.core.config import IDX_DATASET_NAMES, MAX_SEED, Config, ConfigError
 from nnplay.gui.session import NUMERICAL_MAX_SECONDS
 from nnplay.gui.widgets import LogSpinBox, arg, core_text, named
 
@@ -55,6 +55,7 @@ def param_count(sizes):
 class ControlPanel(QWidget):
     configEdited = Signal(object)  # Config chosen by the user
     csvRequested = Signal()  # the user picked "CSV file…": the window asks for a path
+    dataDirRequested = Signal()  # the user pressed "Folder…" (MNIST): the window asks for a folder
 
     def __init__(self, config: Config | None = None, parent=None):
         super().__init__(parent)
@@ -100,6 +101,8 @@ class ControlPanel(QWidget):
                 ("spiral", self.tr("Spiral (3 classes)")),
                 ("digits", self.tr("Digits 8×8 (10 classes)")),
                 ("csv", self.tr("CSV file…")),
+                ("mnist", self.tr("MNIST 28×28 (10 digits)")),
+                ("fashion_mnist", self.tr("Fashion-MNIST 28×28 (10 kinds of clothing)")),
             ],
         )
         self.datasetCombo.currentIndexChanged.disconnect(self._edited)
@@ -119,6 +122,33 @@ class ControlPanel(QWidget):
         self.csvLabel.setObjectName("csvPathLabel")
         self.csvLabel.setWordWrap(True)
         form.addRow("", self.csvLabel)
+        self.dataDirRow = QWidget()
+        self.dataDirRow.setObjectName("dataDirRow")
+        row = QHBoxLayout(self.dataDirRow)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.dataDirLabel = QLabel()
+        self.dataDirLabel.setObjectName("dataDirLabel")
+        self.dataDirLabel.setWordWrap(True)
+        self.dataDirLabel.setStyleSheet("color: #555;")
+        self.dataDirButton = named(
+            QPushButton(self.tr("Folder…")),
+            "dataDirButton",
+            self.tr("Data folder"),
+            self.tr(
+                "The folder with the four IDX files (gzipped or not), e.g. the book's dataset/ folder; "
+                "nnplay's own data folder unless you choose one"
+            ),
+        )
+        self.dataDirButton.clicked.connect(self.dataDirRequested)
+        row.addWidget(self.dataDirLabel, 1)
+        row.addWidget(self.dataDirButton)
+        form.addRow(self.tr("Folder"), self.dataDirRow)
+        self._data_dir_form_label = form.labelForField(self.dataDirRow)
+        self.standardSplitLabel = QLabel()
+        self.standardSplitLabel.setObjectName("standardSplitLabel")
+        self.standardSplitLabel.setWordWrap(True)
+        self.standardSplitLabel.setStyleSheet("color: #555;")
+        form.addRow("", self.standardSplitLabel)
         self.samplesSpin = named(
             QSpinBox(), "samplesSpin", self.tr("Samples"), self.tr("Number of samples before the train/test split")
         )
@@ -327,6 +357,7 @@ class ControlPanel(QWidget):
             self._select(self.datasetCombo, config.dataset)
             self.csvLabel.setText(Path(config.csv_path).name if config.csv_path else "")
             self.csvLabel.setVisible(config.dataset == "csv")
+            self._show_idx_rows(config)
             self.samplesSpin.setValue(config.samples)
             self.noiseSpin.setValue(config.noise)
             self.testRatioSpin.setValue(config.test_ratio)
@@ -358,6 +389,36 @@ class ControlPanel(QWidget):
         i = combo.findData(key)
         if i >= 0:
             combo.setCurrentIndex(i)
+
+    def _show_idx_rows(self, config):
+        """MNIST and Fashion-MNIST: their folder, and samples, noise and test ratio disabled (the standard split)."""
+        from nnplay.core import mnist
+
+        idx = config.dataset in IDX_DATASET_NAMES
+        for w in (self.dataDirRow, self._data_dir_form_label, self.standardSplitLabel):
+            if w is not None:
+                w.setVisible(idx)
+        for spin in (self.samplesSpin, self.noiseSpin, self.testRatioSpin):
+            spin.setEnabled(not idx)
+        if not idx:
+            return
+        root = mnist.data_root(config.data_dir)
+        if config.data_dir:
+            self.dataDirLabel.setText(root.name or str(root))
+        else:
+            self.dataDirLabel.setText(self.tr("nnplay's data folder"))
+        self.dataDirLabel.setToolTip(str(root))
+        self.standardSplitLabel.setText(
+            arg(
+                self.tr(
+                    "%1 always uses its standard split: %2 training and %3 test images. Samples, noise and "
+                    "test ratio do not apply to it."
+                ),
+                mnist.SOURCES[config.dataset].title,
+                "60,000",
+                "10,000",
+            )
+        )
 
     def _update_pairing(self, config):
         item = self.lossCombo.model().item(self.lossCombo.findData("cross_entropy"))

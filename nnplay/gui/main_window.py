@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -31,10 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnplay.core.config import PACE_FIELDS, Config, ConfigError
+from nnplay.core.config import IDX_DATASET_NAMES, PACE_FIELDS, Config, ConfigError
 from nnplay.core.datasets import DatasetError
+from nnplay.core.mnist import MissingDataError
 from nnplay.gui.clock import SpeedControl
 from nnplay.gui.controls import ControlPanel, duration_text
+from nnplay.gui.download import DownloadOffer
 from nnplay.gui.panels.activations import ActivationPanel
 from nnplay.gui.panels.boundary import BoundaryPanel
 from nnplay.gui.panels.gradients import GradientPanel
@@ -63,6 +66,7 @@ FIELD_NAMES = {
     "gradient": QT_TRANSLATE_NOOP("MainWindow", "gradient method"),
     "seed": QT_TRANSLATE_NOOP("MainWindow", "seed"),
     "csv_path": QT_TRANSLATE_NOOP("MainWindow", "CSV file"),
+    "data_dir": QT_TRANSLATE_NOOP("MainWindow", "data folder"),
 }
 """What the status line calls each setting when training started over because it changed."""
 
@@ -74,6 +78,7 @@ LABS = (
     ("gradcheck", "GradientCheckLab", QT_TRANSLATE_NOOP("MainWindow", "Gradient check (backprop vs numerical)")),
     ("collapse", "LinearCollapseLab", QT_TRANSLATE_NOOP("MainWindow", "Linear collapse")),
     ("compare", "CompareLab", QT_TRANSLATE_NOOP("MainWindow", "Compare two runs")),
+    ("simplenet", "SimpleNetLab", QT_TRANSLATE_NOOP("MainWindow", "simpleNet: the gradient of a loss ∂L/∂W")),
 )
 
 
@@ -175,6 +180,14 @@ class MainWindow(QMainWindow):
         self.controls.numerical_seconds = s.numerical_step_seconds
         self.controls.configEdited.connect(self._on_config_edited)
         self.controls.csvRequested.connect(self._choose_csv)
+        self.controls.dataDirRequested.connect(self.choose_data_dir)
+        self.downloads = DownloadOffer(self)
+        self.downloads.failed.connect(self._download_failed)
+        self.downloads.folderWanted.connect(lambda key: self.choose_data_dir(dataset=key))
+        self.downloads.declined.connect(lambda message: self.controls.show_message(message, error=True))
+        self.downloads.cancelled.connect(
+            lambda: self.statusBar().showMessage(self.tr("Download cancelled; nothing partial was kept."), 8000)
+        )
         self.resize(1500, 940)
         self._on_reset()
 
@@ -501,16 +514,35 @@ class MainWindow(QMainWindow):
                 config = config.replace(gradient="backprop")
         self.apply_config(config)
 
-    def apply_config(self, config: Config, announce=True, start_over=False) -> bool:
+    def apply_config(self, config: Config, announce=True, start_over=False, retry=None) -> bool:
         """Switch the session to ``config`` (from step 0 with ``start_over``); on failure keep the old one
-        and say why. Returns success."""
+        and say why. Returns success.
+
+        When the data set's files are missing (MNIST), the window offers to download them and, once they are
+        there, calls ``retry`` (default: this same call again)."""
         old = self.session.config
+        loading = config.dataset in IDX_DATASET_NAMES and (
+            config.dataset != old.dataset or config.data_dir != old.data_dir
+        )
+        if loading:  # (reading 60,000 images takes a moment the first time)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             restarted = self.session.apply_config(config, start_over=start_over)
+        except MissingDataError as e:
+            self.controls.set_config(self.session.config)
+            if retry is None:
+
+                def retry():
+                    return self.apply_config(config, announce, start_over)
+
+            self.downloads.offer(e, on_done=retry)
+            return False
         except (ConfigError, DatasetError) as e:
             self.controls.show_message(core_text(e), error=True)
             return False
         finally:
+            if loading:
+                QApplication.restoreOverrideCursor()
             self.controls.set_config(self.session.config)  # (what is training, whatever happened)
         self.controls.clear_error()
         self._check_preset_banner()
@@ -524,7 +556,7 @@ class MainWindow(QMainWindow):
         preset = self._preset
         if preset is None or self.presetBanner.isHidden():
             return
-        pace = {k: getattr(preset.config, k) for k in ("seed", *PACE_FIELDS)}
+        pace = {k: getattr(preset.config, k) for k in ("seed", "data_dir", *PACE_FIELDS)}
         if self.session.config.replace(**pace) != preset.config:
             self.presetBanner.hide()
             self._preset = None
@@ -575,7 +607,15 @@ class MainWindow(QMainWindow):
     def load_preset(self, key):
         preset = next(p for p in PRESETS if p.key == key)
         self._preset = None
-        if self.apply_config(preset.config, announce=False, start_over=True):
+        config = preset.config
+        if config.dataset in IDX_DATASET_NAMES:  # (from the folder the user chose, if any)
+            config = config.replace(data_dir=self.session.config.data_dir)
+        if self.apply_config(
+            config,
+            announce=False,
+            start_over=True,
+            retry=lambda: self.load_preset(key),
+        ):
             self._preset = preset
             self.presetBanner.setText(
                 f"<b>{preset.tr_title()}</b><br>{preset.tr_explanation().replace(chr(10), '<br>')}"
@@ -667,6 +707,28 @@ class MainWindow(QMainWindow):
             return
         self.apply_config(self.session.config.replace(dataset="csv", csv_path=path))
 
+    def choose_data_dir(self, path=None, dataset=None):
+        """Read MNIST / Fashion-MNIST (``dataset``; default: the one chosen, else MNIST) from ``path`` (a folder
+        dialog when None; '' for nnplay's own folder)."""
+        if path is None:
+            from nnplay.core.mnist import data_root
+
+            path = QFileDialog.getExistingDirectory(
+                self,
+                self.tr("Folder with the MNIST files (e.g. the book's dataset/ folder)"),
+                str(data_root(self.session.config.data_dir)),
+            )
+            if not path:
+                return False
+        config = self.session.config
+        if dataset is None:
+            dataset = config.dataset if config.dataset in IDX_DATASET_NAMES else "mnist"
+        return self.apply_config(config.replace(dataset=dataset, data_dir=str(path) or None))
+
+    def _download_failed(self, message):
+        self.controls.show_message(message, error=True)
+        self.statusBar().showMessage(self.tr("Download failed; the current data set is unchanged."), 8000)
+
     def _set_language(self, code):
         if self.settings is not None:
             self.settings.setValue("language", code)
@@ -698,6 +760,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):
         self.session.pause()
+        self.downloads.shutdown()
         for lab in self._labs.values():
             if hasattr(lab, "shutdown"):
                 lab.shutdown()

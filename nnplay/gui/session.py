@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from nnplay.core.config import DEFAULT_SPEED, Config  # noqa: F401  (DEFAULT_SPEED: for callers)
+from nnplay.core.config import DEFAULT_SPEED, IDX_DATASET_NAMES, Config  # noqa: F401  (DEFAULT_SPEED: for callers)
 from nnplay.core.network import Network
 from nnplay.core.numgrad import estimated_work
 from nnplay.core.trainer import Trainer
@@ -143,14 +144,22 @@ class TrainingSession(QObject):
         tr = self.trainer
         config = config or tr.config
         ds = tr.dataset
-        sizes = (ds.n_features, *config.hidden, ds.n_classes)
+        x, t = ds.x_train, ds.t_train
+        n_in, n_out, n_train = ds.n_features, ds.n_classes, len(x)
+        if config.dataset in IDX_DATASET_NAMES and config.dataset != ds.name:
+            # (about to switch to 28×28 images: a stand-in batch, four pixels in five dark as in MNIST)
+            rng = np.random.default_rng(0)
+            n_in, n_out, n_train = 784, 10, 60_000
+            x = rng.random((100, n_in)) * (rng.random((100, n_in)) < 0.2)
+            t = rng.integers(0, n_out, 100)
+        sizes = (n_in, *config.hidden, n_out)
         if config == tr.config or (sizes == tr.network.sizes and config.activation == tr.config.activation):
             net = tr.network
         else:
             net = Network(sizes, config.activation, config.output, config.loss, config.init, seed=config.seed)
-        b = min(config.batch_size, len(ds.x_train))
+        b = min(config.batch_size, n_train)
         m = min(b, 100)
-        return estimated_work(net, ds.x_train[:m], ds.t_train[:m]) * (b / m) * SEC_PER_NUMGRAD_WORK
+        return estimated_work(net, x[:m], t[:m]) * (b / m) * SEC_PER_NUMGRAD_WORK
 
     def _plan(self):
         self.trainer.eval_every, self.trainer.eval_limit = self.evaluation_plan()

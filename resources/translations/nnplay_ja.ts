@@ -448,6 +448,14 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>背景色：予測クラス（薄いほど不確か）、黒線：決定境界。点の形と色：正解クラス（テストデータなし）。</translation>
     </message>
     <message>
+        <source>Some test images ({h}×{w} pixels) with the class the network predicts for each: green and a green frame when it is right, red with the true class in brackets when it is wrong.</source>
+        <translation>テスト画像（{h}×{w} ピクセル）の一部と、それぞれに対するネットワークの予測クラス。正解なら緑の文字と緑の枠、不正解なら赤の文字で、括弧内に正解のクラスを示します。</translation>
+    </message>
+    <message>
+        <source>Some test images ({h}×{w} pixels) with the digit the network predicts for each: green and a green frame when it is right, red with the true digit in brackets when it is wrong.</source>
+        <translation>テスト画像（{h}×{w} ピクセル）の一部と、それぞれに対するネットワークの予測。正解なら緑の文字と緑の枠、不正解なら赤の文字で、括弧内に正解の数字を示します。</translation>
+    </message>
+    <message>
         <source>No picture: the loss exploded at step {step},
 so the network&apos;s outputs are not numbers.
 Lower the learning rate to start over.</source>
@@ -468,8 +476,12 @@ Lower the learning rate to start over.</source>
         <translation>{which}：{n} 個、正解率 {a}&#xa0;%</translation>
     </message>
     <message>
-        <source>Left: {which} images with the predicted digit (red: wrong, true digit in brackets).</source>
-        <translation>左：{which}の画像と予測した数字（赤：不正解、括弧内は正解の数字）。</translation>
+        <source>Left: {which} images with the predicted class (✗: wrong, the true class in brackets).</source>
+        <translation>左：{which}の画像と予測したクラス（✗：不正解、括弧内は正解のクラス）。</translation>
+    </message>
+    <message>
+        <source>Left: {which} images with the predicted digit (✗: wrong, the true digit in brackets).</source>
+        <translation>左：{which}の画像と予測した数字（✗：不正解、括弧内は正解の数字）。</translation>
     </message>
     <message>
         <source>test</source>
@@ -916,6 +928,14 @@ Lower the learning rate to start over.</source>
         <translation>CSV ファイル…</translation>
     </message>
     <message>
+        <source>MNIST 28×28 (10 digits)</source>
+        <translation>MNIST 28×28（数字 10 種）</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST 28×28 (10 kinds of clothing)</source>
+        <translation>Fashion-MNIST 28×28（衣類 10 種）</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>選ぶ…</translation>
     </message>
@@ -926,6 +946,22 @@ Lower the learning rate to start over.</source>
     <message>
         <source>Train on your own data: choose a CSV file (numeric feature columns and a label column)</source>
         <translation>自分のデータで訓練します：CSV ファイルを選んでください(数値の特徴量の列とラベルの列)</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>フォルダ…</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>データフォルダ</translation>
+    </message>
+    <message>
+        <source>The folder with the four IDX files (gzipped or not), e.g. the book&apos;s dataset/ folder; nnplay&apos;s own data folder unless you choose one</source>
+        <translation>4 つの IDX ファイル（gzip 圧縮の有無は問いません）があるフォルダ。たとえば本書の dataset/ フォルダ。選ばなければ nnplay 自身のデータフォルダを使います</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>フォルダ</translation>
     </message>
     <message>
         <source>Samples</source>
@@ -1148,6 +1184,14 @@ Lower the learning rate to start over.</source>
         <translation>データ、重みの初期値、バッチの順序に使う乱数のシード：シードが同じなら同じ学習になります</translation>
     </message>
     <message>
+        <source>nnplay&apos;s data folder</source>
+        <translation>nnplay のデータフォルダ</translation>
+    </message>
+    <message>
+        <source>%1 always uses its standard split: %2 training and %3 test images. Samples, noise and test ratio do not apply to it.</source>
+        <translation>%1 は常に標準の分割（訓練画像 %2 枚、テスト画像 %3 枚）を使います。サンプル数・ノイズ・テストの割合は適用されません。</translation>
+    </message>
+    <message>
         <source>Cross-entropy takes log of probabilities: it needs the softmax output.</source>
         <translation>交差エントロピー誤差は確率の対数を取るので、出力にソフトマックス関数が必要です。</translation>
     </message>
@@ -1174,6 +1218,61 @@ Lower the learning rate to start over.</source>
     <message>
         <source>Cross-entropy needs the probabilities of softmax, so the loss is now sum of squared error.</source>
         <translation>交差エントロピー誤差にはソフトマックス関数の確率が必要なので、損失関数を2乗和誤差に切り替えました。</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadOffer</name>
+    <message>
+        <source>Download %1?</source>
+        <translation>%1 をダウンロードしますか？</translation>
+    </message>
+    <message>
+        <source>%1 was not found.</source>
+        <translation>%1 が見つかりません。</translation>
+    </message>
+    <message>
+        <source>Download its four files (about %1 MB) from %2 into
+%3?
+
+Each file is checked against its known SHA-256 checksum. If you already have the files (for MNIST, the book&apos;s dataset/ folder), choose “I have them…” and pick their folder.</source>
+        <translation>4 つのファイル（約 %1 MB）を %2 から次のフォルダにダウンロードしますか？
+%3
+
+各ファイルは既知の SHA-256 チェックサムで検証します。ファイルをすでに持っている場合（MNIST なら本書の dataset/ フォルダ）は「持っています…」を選び、そのフォルダを指定してください。</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>ダウンロード</translation>
+    </message>
+    <message>
+        <source>I have them…</source>
+        <translation>持っています…</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>%1 をダウンロード中</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続しています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>%1 of %2 MB</source>
+        <translation>%1 / %2 MB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3
+%4</source>
+        <translation>ファイル %1 / %2：%3
+%4</translation>
     </message>
 </context>
 <context>
@@ -2268,6 +2367,10 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>CSV ファイル</translation>
     </message>
     <message>
+        <source>data folder</source>
+        <translation>データフォルダ</translation>
+    </message>
+    <message>
         <source>Gradient descent on a surface</source>
         <translation>曲面上の勾配降下法</translation>
     </message>
@@ -2292,6 +2395,10 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>2つの学習を比較</translation>
     </message>
     <message>
+        <source>simpleNet: the gradient of a loss ∂L/∂W</source>
+        <translation>simpleNet：損失関数の勾配 ∂L/∂W</translation>
+    </message>
+    <message>
         <source>nnplay — watch a neural network learn</source>
         <translation>nnplay — ニューラルネットワークの学習を観察しよう</translation>
     </message>
@@ -2314,6 +2421,10 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     <message>
         <source>numerical gradient %p %</source>
         <translation>数値微分 %p %</translation>
+    </message>
+    <message>
+        <source>Download cancelled; nothing partial was kept.</source>
+        <translation>ダウンロードを中止しました。途中までのファイルは残していません。</translation>
     </message>
     <message>
         <source>Reset</source>
@@ -2564,6 +2675,14 @@ The current experiment is unchanged.</source>
         <translation>CSV ファイル (*.csv *.txt);;すべてのファイル (*)</translation>
     </message>
     <message>
+        <source>Folder with the MNIST files (e.g. the book&apos;s dataset/ folder)</source>
+        <translation>MNIST のファイルがあるフォルダ（例：本書の dataset/ フォルダ）</translation>
+    </message>
+    <message>
+        <source>Download failed; the current data set is unchanged.</source>
+        <translation>ダウンロードに失敗しました。現在のデータセットはそのままです。</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>言語</translation>
     </message>
@@ -2732,6 +2851,247 @@ Training stops and says so; lower the learning rate and press Reset.</source>
 Watch the sample predictions and the confusion matrix fill its diagonal.</source>
         <translation>本物の手書き数字 1,797 枚、8×8 ピクセル = 入力 64、10クラス（ソフトマックス関数 + 交差エントロピー誤差）。
 サンプルの予測と、混同行列の対角線が埋まっていく様子を観察しましょう。</translation>
+    </message>
+    <message>
+        <source>Book ch.4: TwoLayerNet on MNIST</source>
+        <translation>本書 4 章：MNIST で TwoLayerNet</translation>
+    </message>
+    <message>
+        <source>The book&apos;s two-layer net on MNIST (4.5): 784 → 50 sigmoid units → 10, softmax + cross-entropy, weights ~ 0.01·N(0, 1) (its weight_init_std), SGD with η = 0.1, batches of 100.
+The gradient is the numerical one, as in the lecture: the book&apos;s loop takes ~12 s a step (its code falls back to backprop), nnplay computes the same central differences in ~20 ms.
+The book reports train and test accuracy rising together to about 0.95 after 10,000 steps (≈17 epochs) — no overfitting.</source>
+        <translation>本書の 2 層ニューラルネットワークで MNIST を学習（4.5 節）：784 → シグモイド 50 ユニット → 10、ソフトマックス関数 + 交差エントロピー誤差、重み ~ 0.01·N(0, 1)（weight_init_std）、SGD（η = 0.1）、バッチサイズ 100。
+勾配は講義のとおり数値微分で求めます：本書のループでは 1 ステップ約 12 秒かかります（本書のコードは誤差逆伝播法に切り替えています）が、nnplay は同じ中心差分を約 20 ミリ秒で計算します。
+本書では 10,000 ステップ（約 17 エポック）で訓練データとテストデータの認識精度がそろって約 0.95 まで上がり、過学習は起きていません。</translation>
+    </message>
+    <message>
+        <source>Book ch.5: the same with backprop and ReLU</source>
+        <translation>本書 5 章：同じネットワークを誤差逆伝播法と ReLU で</translation>
+    </message>
+    <message>
+        <source>The same net with ReLU and the gradient by backpropagation (5.7). The book&apos;s gradient check finds backprop and the numerical gradient differing by 1e-10 to 1e-13,
+and after 10,000 steps it reports about 0.98 training and 0.97 test accuracy (nnplay: 0.979 and 0.971 with these settings).</source>
+        <translation>同じネットワークで活性化関数を ReLU にし、勾配を誤差逆伝播法で求めます（5.7 節）。本書の勾配確認では、誤差逆伝播法と数値微分の差は 1e-10〜1e-13 です。
+10,000 ステップ後の認識精度は、本書では訓練データ約 0.98、テストデータ約 0.97（nnplay ではこの設定で 0.979 と 0.971）。</translation>
+    </message>
+</context>
+<context>
+    <name>SimpleNetLab</name>
+    <message>
+        <source>simpleNet: ∂L/∂W</source>
+        <translation>simpleNet：∂L/∂W</translation>
+    </message>
+    <message>
+        <source>Input (double-click a number to change it)</source>
+        <translation>入力（数値をダブルクリックで変更）</translation>
+    </message>
+    <message>
+        <source>weights W (2 × 3)</source>
+        <translation>重み W（2 × 3）</translation>
+    </message>
+    <message>
+        <source>Weights W</source>
+        <translation>重み W</translation>
+    </message>
+    <message>
+        <source>W: 2 inputs × 3 outputs. Row i, column j is w_ij, the weight from input i to output j</source>
+        <translation>W：入力 2 × 出力 3。i 行 j 列が w_ij、入力 i から出力 j への重みです</translation>
+    </message>
+    <message>
+        <source>input x</source>
+        <translation>入力 x</translation>
+    </message>
+    <message>
+        <source>Input x</source>
+        <translation>入力 x</translation>
+    </message>
+    <message>
+        <source>The input x = [x1, x2]</source>
+        <translation>入力 x = [x1, x2]</translation>
+    </message>
+    <message>
+        <source>Correct class</source>
+        <translation>正解クラス</translation>
+    </message>
+    <message>
+        <source>The correct label as a one-hot vector: t = [0, 0, 1] means the third output is correct</source>
+        <translation>one-hot 表現の正解ラベル：t = [0, 0, 1] は 3 番目の出力が正解という意味です</translation>
+    </message>
+    <message>
+        <source>t = [%1] (output %2 is correct)</source>
+        <translation>t = [%1]（出力 %2 が正解）</translation>
+    </message>
+    <message>
+        <source>correct label t</source>
+        <translation>正解ラベル t</translation>
+    </message>
+    <message>
+        <source>δ = 1e−7 inside the log, as in the book&apos;s code</source>
+        <translation>log の中に δ = 1e−7（本書のコードと同じ）</translation>
+    </message>
+    <message>
+        <source>Add delta inside the log</source>
+        <translation>log の中に δ を加える</translation>
+    </message>
+    <message>
+        <source>The book&apos;s cross_entropy_error computes −log(y_t + δ) with δ = 1e−7 so that log 0 never happens. The numbers the book prints for this example are those without δ; with it the loss is 2.5e−7 smaller and dW changes in the 7th decimal.</source>
+        <translation>本書の cross_entropy_error は log 0 を避けるため δ = 1e−7 として −log(y_t + δ) を計算します。この例で本書に載っている数値は δ なしのものです。δ を加えると損失は 2.5e−7 小さくなり、dW は小数第 7 位が変わります。</translation>
+    </message>
+    <message>
+        <source>The book&apos;s W, x and t</source>
+        <translation>本書の W、x、t</translation>
+    </message>
+    <message>
+        <source>Book values</source>
+        <translation>本書の値</translation>
+    </message>
+    <message>
+        <source>W as printed in the book, x = [0.6, 0.9], t = [0, 0, 1]</source>
+        <translation>本書に載っている W、x = [0.6, 0.9]、t = [0, 0, 1]</translation>
+    </message>
+    <message>
+        <source>New random W</source>
+        <translation>W を新しく乱数で</translation>
+    </message>
+    <message>
+        <source>Random weights</source>
+        <translation>ランダムな重み</translation>
+    </message>
+    <message>
+        <source>W from np.random.rand(2, 3) (uniform in [0, 1)), as the book&apos;s simpleNet starts</source>
+        <translation>本書の simpleNet の初期化と同じく np.random.rand(2, 3)（[0, 1) の一様乱数）で W を作ります</translation>
+    </message>
+    <message>
+        <source>Gradient descent on W</source>
+        <translation>W の勾配降下法</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>η in W ← W − η·dW</source>
+        <translation>W ← W − η·dW の η</translation>
+    </message>
+    <message>
+        <source>Step: W ← W − η·dW</source>
+        <translation>1 ステップ：W ← W − η·dW</translation>
+    </message>
+    <message>
+        <source>One gradient step</source>
+        <translation>勾配法で 1 ステップ</translation>
+    </message>
+    <message>
+        <source>Move every weight against its gradient: the loss goes down</source>
+        <translation>各重みを勾配と逆の向きに動かします。損失が下がります</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Problems with typed values</source>
+        <translation>入力した値の問題</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;p = x·W&lt;/b&gt; (scores)</source>
+        <translation>&lt;b&gt;p = x·W&lt;/b&gt;（スコア）</translation>
+    </message>
+    <message>
+        <source>Scores p</source>
+        <translation>スコア p</translation>
+    </message>
+    <message>
+        <source>p = x·W</source>
+        <translation>p = x·W</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>予測クラス</translation>
+    </message>
+    <message>
+        <source>np.argmax(p): the largest score</source>
+        <translation>np.argmax(p)：最大のスコア</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;y = softmax(p)&lt;/b&gt; (probabilities)</source>
+        <translation>&lt;b&gt;y = softmax(p)&lt;/b&gt;（確率）</translation>
+    </message>
+    <message>
+        <source>Softmax y</source>
+        <translation>ソフトマックス関数の出力 y</translation>
+    </message>
+    <message>
+        <source>y_k = exp(p_k) / Σ_j exp(p_j)</source>
+        <translation>y_k = exp(p_k) / Σ_j exp(p_j)</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>損失関数</translation>
+    </message>
+    <message>
+        <source>Cross-entropy L = −Σ t_k log y_k = −log y_t. The book prints 0.92806853663411326: it computed with the unrounded W, of which it prints 8 decimals.</source>
+        <translation>交差エントロピー誤差 L = −Σ t_k log y_k = −log y_t。本書の値 0.92806853663411326 は丸める前の W で計算したもので、本書には W が小数第 8 位まで載っています。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;dW = ∂L/∂W&lt;/b&gt;, numerical gradient: (L(w + h) − L(w − h)) / 2h, h = 1e−4</source>
+        <translation>&lt;b&gt;dW = ∂L/∂W&lt;/b&gt;、数値微分：(L(w + h) − L(w − h)) / 2h、h = 1e−4</translation>
+    </message>
+    <message>
+        <source>Gradient dW</source>
+        <translation>勾配 dW</translation>
+    </message>
+    <message>
+        <source>Row i, column j: ∂L/∂w_ij, how much L changes per unit change of w_ij (red &gt; 0, blue &lt; 0)</source>
+        <translation>i 行 j 列：∂L/∂w_ij。w_ij を単位量だけ変えたとき L がどれだけ変わるか（赤 &gt; 0、青 &lt; 0）</translation>
+    </message>
+    <message>
+        <source>Reading the gradient</source>
+        <translation>勾配の読み方</translation>
+    </message>
+    <message>
+        <source>What dW says about W</source>
+        <translation>dW が W について教えてくれること</translation>
+    </message>
+    <message>
+        <source>Compared with backpropagation</source>
+        <translation>誤差逆伝播法との比較</translation>
+    </message>
+    <message>
+        <source>The same derivative in closed form, as backpropagation computes it (chapter 5)</source>
+        <translation>同じ微分を、誤差逆伝播法と同じく式で計算したもの（5 章）</translation>
+    </message>
+    <message>
+        <source>Values beyond ±100 were clamped.</source>
+        <translation>±100 を超える値は範囲内に収めました。</translation>
+    </message>
+    <message>
+        <source>np.argmax(p) = {i} (numpy counts from 0): p&lt;sub&gt;{k}&lt;/sub&gt; is the largest score, so the net predicts output {k}; t says output {c} is correct.</source>
+        <translation>np.argmax(p) = {i}（numpy は 0 から数えます）：p&lt;sub&gt;{k}&lt;/sub&gt; が最大のスコアなので、ネットワークの予測は出力 {k}。t によれば正解は出力 {c} です。</translation>
+    </message>
+    <message>
+        <source>∂L/∂w&lt;sub&gt;11&lt;/sub&gt; = {g:.2f}: raising w&lt;sub&gt;11&lt;/sub&gt; by h changes L by about {g:.2f}·h, so to lower the loss w&lt;sub&gt;11&lt;/sub&gt; should move {way}.</source>
+        <translation>∂L/∂w&lt;sub&gt;11&lt;/sub&gt; = {g:.2f}：w&lt;sub&gt;11&lt;/sub&gt; を h だけ増やすと L は約 {g:.2f}·h 変わるので、損失を下げるには w&lt;sub&gt;11&lt;/sub&gt; を{way}動かします。</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>減らす向きに</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>増やす向きに</translation>
+    </message>
+    <message>
+        <source>The largest is ∂L/∂w&lt;sub&gt;{i}{j}&lt;/sub&gt; = {g:.2f}: w&lt;sub&gt;{i}{j}&lt;/sub&gt; should move {way}, and it matters most.</source>
+        <translation>最も大きいのは ∂L/∂w&lt;sub&gt;{i}{j}&lt;/sub&gt; = {g:.2f}：w&lt;sub&gt;{i}{j}&lt;/sub&gt; は{way}動かすべきで、その効果が最も大きい重みです。</translation>
+    </message>
+    <message>
+        <source>Backpropagation&apos;s closed form x&lt;sup&gt;T&lt;/sup&gt;·(y − t) (chapter 5) gives the same matrix: the largest difference is {d:.1e}.</source>
+        <translation>誤差逆伝播法の式 x&lt;sup&gt;T&lt;/sup&gt;·(y − t)（5 章）でも同じ行列になります。差は最大でも {d:.1e} です。</translation>
+    </message>
+    <message>
+        <source>“{t}” is not a number; kept {v:g}.</source>
+        <translation>「{t}」は数値ではないので、{v:g} のままにしました。</translation>
     </message>
 </context>
 <context>
@@ -3087,6 +3447,10 @@ Slow speeds let you watch each step; max shows where training goes.</source>
         <translation>CSV ファイルのパスを文字列で指定してください</translation>
     </message>
     <message>
+        <source>use the path of a folder, as text</source>
+        <translation>フォルダのパスを文字列で指定してください</translation>
+    </message>
+    <message>
         <source>csv_path: missing; dataset &apos;csv&apos; needs csv_path, the path of your CSV file</source>
         <translation>csv_path がありません。データセット &apos;csv&apos; には csv_path(CSV ファイルのパス)が必要です</translation>
     </message>
@@ -3354,6 +3718,138 @@ Slow speeds let you watch each step; max shows where training goes.</source>
     <message>
         <source>the weights grew too large to represent</source>
         <translation>重みが大きくなりすぎて表せなくなりました</translation>
+    </message>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>Tシャツ/トップ</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>ズボン</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>プルオーバー</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>ドレス</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>コート</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>サンダル</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>シャツ</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>スニーカー</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>バッグ</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>アンクルブーツ</translation>
+    </message>
+    <message>
+        <source>{title} is not in {folder} (missing: {files}). Download it (nnplay data fetch {key}), or choose the folder that holds its four files (for MNIST, the book&apos;s dataset/ folder).</source>
+        <translation>{title} が {folder} にありません（不足：{files}）。ダウンロードする（nnplay data fetch {key}）か、4 つのファイルがあるフォルダ（MNIST なら本書の dataset/ フォルダ）を選んでください。</translation>
+    </message>
+    <message>
+        <source>File not found: {path}.</source>
+        <translation>ファイルが見つかりません: {path}。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not an IDX file.</source>
+        <translation>{path} はフォルダで、IDX ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {problem}.</source>
+        <translation>{path} を読み込めません: {problem}。</translation>
+    </message>
+    <message>
+        <source>{file} is not an IDX file of bytes: it starts with {start}, but MNIST&apos;s files start with 00 00 08 01 (labels) or 00 00 08 03 (images).</source>
+        <translation>{file} はバイト値の IDX ファイルではありません。先頭が {start} ですが、MNIST のファイルは 00 00 08 01（ラベル）か 00 00 08 03（画像）で始まります。</translation>
+    </message>
+    <message>
+        <source>nothing (it is empty)</source>
+        <translation>何もない状態（空のファイル）</translation>
+    </message>
+    <message>
+        <source>{file} is cut short inside its header. Get the file again.</source>
+        <translation>{file} はヘッダーの途中で切れています。ファイルを取得し直してください。</translation>
+    </message>
+    <message>
+        <source>{file} declares an array of {shape} bytes, far more than MNIST holds; it is damaged.</source>
+        <translation>{file} は {shape} バイトの配列だと宣言していますが、MNIST の大きさをはるかに超えています。ファイルが壊れています。</translation>
+    </message>
+    <message>
+        <source>{file} is cut short: it declares {expected} bytes of data but holds {actual}. Get the file again (a download that stopped half-way leaves such a file).</source>
+        <translation>{file} は途中で切れています。データは {expected} バイトと宣言されていますが、{actual} バイトしかありません。ファイルを取得し直してください（途中で止まったダウンロードでこうなります）。</translation>
+    </message>
+    <message>
+        <source>{file} goes on after the {shape} bytes it declares; it is not a valid IDX file.</source>
+        <translation>{file} には宣言された {shape} バイトの後にも続きがあります。正しい IDX ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({problem}). Get the file again.</source>
+        <translation>{file} は壊れています（{problem}）。ファイルを取得し直してください。</translation>
+    </message>
+    <message>
+        <source>{file} holds a {ndim}-dimensional array, not images (3 dimensions: count × rows × columns).</source>
+        <translation>{file} は {ndim} 次元の配列で、画像（枚数 × 行 × 列の 3 次元）ではありません。</translation>
+    </message>
+    <message>
+        <source>{file} holds images of {h}×{w} pixels; {title} has 28×28.</source>
+        <translation>{file} の画像は {h}×{w} ピクセルですが、{title} は 28×28 です。</translation>
+    </message>
+    <message>
+        <source>{file} holds a {ndim}-dimensional array, not labels (1 dimension).</source>
+        <translation>{file} は {ndim} 次元の配列で、ラベル（1 次元）ではありません。</translation>
+    </message>
+    <message>
+        <source>{images} holds {n} images but {labels} holds {m} labels; they do not belong together.</source>
+        <translation>{images} には画像が {n} 枚ありますが、{labels} のラベルは {m} 個です。組になるファイルではありません。</translation>
+    </message>
+    <message>
+        <source>{file} holds no images.</source>
+        <translation>{file} には画像がありません。</translation>
+    </message>
+    <message>
+        <source>{file} holds the label {value}; {title}&apos;s labels are 0 to 9.</source>
+        <translation>{file} にラベル {value} がありますが、{title} のラベルは 0〜9 です。</translation>
+    </message>
+    <message>
+        <source>{url} answered {status}</source>
+        <translation>{url} の応答が {status} でした</translation>
+    </message>
+    <message>
+        <source>{url}: {problem}</source>
+        <translation>{url}: {problem}</translation>
+    </message>
+    <message>
+        <source>the file from {url} does not match its known SHA-256 checksum (corrupted on the way or changed on the server); it was deleted</source>
+        <translation>{url} から受け取ったファイルが既知の SHA-256 チェックサムと一致しません（転送中に壊れたか、サーバー上で変わっています）。ファイルは削除しました</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} into {folder}: {problem}.</source>
+        <translation>{file} を {folder} に書き込めません: {problem}。</translation>
+    </message>
+    <message>
+        <source>Cannot download {title}: no connection to {host}. Are you offline? Connect to the internet and try again, or copy the four files into {folder}.</source>
+        <translation>{title} をダウンロードできません。{host} に接続できません。オフラインではありませんか？ インターネットに接続してもう一度試すか、4 つのファイルを {folder} にコピーしてください。</translation>
+    </message>
+    <message>
+        <source>Cannot download {file}: {problem}. Try again later, or copy the four files into {folder}.</source>
+        <translation>{file} をダウンロードできません: {problem}。しばらくしてからもう一度試すか、4 つのファイルを {folder} にコピーしてください。</translation>
     </message>
 </context>
 </TS>

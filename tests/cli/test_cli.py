@@ -70,7 +70,7 @@ def test_same_seed_same_csv(capsys):
         (["train", "--init", "-2"], "init"),
         (["train", "--output", "identity", "--loss", "cross_entropy"], "cross_entropy"),
         (["train", "--gradient", "magic"], "gradient"),
-        (["train", "--dataset", "mnist"], "dataset"),
+        (["train", "--dataset", "imagenet"], "dataset"),
         (["train", "--dataset", "csv"], "csv_path"),
         (["train", "--dataset", "csv", "--csv", "/no/such/file.csv"], "not found"),
         (["train", "--config", "/no/such/exp.json"], "no such file"),

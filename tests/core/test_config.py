@@ -52,7 +52,7 @@ def test_config_is_frozen_and_replace_validates():
 
 # (field, bad value, fragments the "allowed" part must contain)
 BAD_VALUES = [
-    ("dataset", "mnist", list(DATASET_NAMES)),
+    ("dataset", "imagenet", list(DATASET_NAMES)),
     ("dataset", 3, ["circles"]),
     ("activation", "swish", list(ACTIVATION_NAMES)),
     ("output", "sigmoid", ["softmax", "identity"]),
@@ -90,6 +90,7 @@ BAD_VALUES = [
     ("seed", MAX_SEED + 1, ["0", str(MAX_SEED)]),
     ("seed", 1.5, ["whole number"]),
     ("csv_path", 5, ["path"]),
+    ("data_dir", 5, ["folder"]),
     # integers beyond the float range must not escape as OverflowError
     ("samples", 10**400, ["2", str(MAX_SAMPLES)]),
     ("noise", -(10**400), ["0", "5"]),
@@ -291,3 +292,14 @@ def test_any_valid_config_round_trips_through_json(c):
             assert math.copysign(1, a) == math.copysign(1, b)  # even -0.0 vs 0.0
     # and validating an already valid config changes nothing
     assert Config(**{f.name: getattr(c, f.name) for f in dataclasses.fields(Config)}) == c
+
+
+def test_data_dir_round_trips_and_old_files_still_open(tmp_path):
+    c = Config(dataset="mnist", data_dir=tmp_path / "book" / "dataset", hidden=(50,))
+    assert c.data_dir == str(tmp_path / "book" / "dataset")
+    assert Config.from_json(c.to_json()) == c
+    assert "data_dir" not in Config(dataset="fashion_mnist").to_dict()  # None is not written
+    assert Config(data_dir="  ").data_dir is None
+    old = tmp_path / "old.json"  # a file saved before data_dir existed
+    old.write_text(json.dumps({k: v for k, v in Config(dataset="mnist").to_dict().items() if k != "data_dir"}))
+    assert Config.load(old) == Config(dataset="mnist")

@@ -80,7 +80,13 @@ def files(tmp_path):
     csvs = [good_csv, cr_csv, stray, huge, many_classes, missing, long_name, tmp_path, resource_path("data"), ""]
     saved = [tmp_path / "saved.json", tmp_path / "missing" / "x.json", tmp_path / "a\x00b.json", tmp_path, ""]
     shots = [tmp_path / "shot.png", tmp_path / "missing" / "shot.png", ""]
-    return {"open": opened, "csv": csvs, "save": saved, "shot": shots}
+    from idx_fixtures import write_dataset
+
+    idx = tmp_path / "idx"
+    write_dataset(idx / "mnist", n_train=120, n_test=30)
+    write_dataset(idx / "fashion_mnist", n_train=120, n_test=30)
+    folders = [idx, idx / "mnist", tmp_path / "missing", tmp_path, ""]
+    return {"open": opened, "csv": csvs, "save": saved, "shot": shots, "folder": folders}
 
 
 @pytest.fixture
@@ -97,8 +103,20 @@ def patched_dialogs(monkeypatch, files):
         kind = "shot" if "PNG" in filters else "save"
         return str(rng.choice(files[kind])), ""
 
+    def folder_name(parent, caption="", folder="", *a, **k):
+        return str(rng.choice(files["folder"]))
+
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(open_name))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(folder_name))
+    # A download the monkey asks for goes to a port where nothing listens: refused at once, never the internet.
+    from idx_fixtures import patch_source
+
+    from nnplay.core import mnist
+
+    for key in ("mnist", "fashion_mnist"):
+        names = {name: b"" for name in mnist.SOURCES[key].sha256}
+        patch_source(monkeypatch, key, ["http://127.0.0.1:9/"], names)
     for name in ("warning", "information", "critical", "question", "about"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, _n=name, **k: shown.append((_n, a[1:3]))))
     return shown

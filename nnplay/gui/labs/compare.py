@@ -52,7 +52,7 @@ SMOOTH_GRAD = 50
 """The same for the gradient norms, smoothed more so that the dashed curves stay readable among many."""
 MAX_POINTS = 300
 """Points drawn per curve (block means beyond that)."""
-SHARED_FIELDS = ("dataset", "samples", "noise", "test_ratio", "csv_path", "seed", "batch_size")
+SHARED_FIELDS = ("dataset", "samples", "noise", "test_ratio", "csv_path", "data_dir", "seed", "batch_size")
 """Settings both runs take from A: the same data, the same initial random numbers and the same batches."""
 NUMERICAL_MAX_SECONDS = 0.05
 """Here both runs step in lock step, whole steps at a time: a numerical-gradient step estimated longer than this
@@ -175,6 +175,8 @@ VALUE_NAMES = {
         "moons": QT_TRANSLATE_NOOP("ControlPanel", "Moons"),
         "spiral": QT_TRANSLATE_NOOP("ControlPanel", "Spiral (3 classes)"),
         "digits": QT_TRANSLATE_NOOP("ControlPanel", "Digits 8×8 (10 classes)"),
+        "mnist": QT_TRANSLATE_NOOP("ControlPanel", "MNIST 28×28 (10 digits)"),
+        "fashion_mnist": QT_TRANSLATE_NOOP("ControlPanel", "Fashion-MNIST 28×28 (10 kinds of clothing)"),
     },
     "activation": {
         "step": QT_TRANSLATE_NOOP("ControlPanel", "step"),
@@ -590,7 +592,13 @@ class CompareLab(QWidget):
         notes = []
         try:
             ds = make_dataset(
-                a.dataset, samples=a.samples, noise=a.noise, test_ratio=a.test_ratio, seed=a.seed, csv_path=a.csv_path
+                a.dataset,
+                samples=a.samples,
+                noise=a.noise,
+                test_ratio=a.test_ratio,
+                seed=a.seed,
+                csv_path=a.csv_path,
+                data_dir=a.data_dir,
             )
         except (DatasetError, ConfigError, ValueError, OSError) as e:
             self._show_message(arg(self.tr("Cannot make the data set: %1"), core_text(e)))

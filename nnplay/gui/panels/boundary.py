@@ -1,8 +1,9 @@
 """What the network predicts: a probability map for 2-D data, test images and a confusion matrix otherwise.
 
 For 2-D data the background colour at every point of a 100×100 grid is the predicted class, paler where the
-network is less sure (white: undecided); the data points sit on top. For the 8×8 digits the panel shows some
-test images with their predicted labels and a confusion matrix; for other data only the confusion matrix.
+network is less sure (white: undecided); the data points sit on top. For images (the 8×8 digits, MNIST's 28×28)
+the panel shows some test images with their predicted labels and a confusion matrix; for other data only the
+confusion matrix. Images kept as bytes (``PixelArray``) are predicted block by block, never copied whole.
 Every picture costs a forward pass, so it is redrawn at most every 100 ms, and only when the weights changed.
 """
 
@@ -12,10 +13,11 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from nnplay.core.pixels import head
 from nnplay.gui.clock import SEC_PER_MAC
 from nnplay.gui.panels._common import LABEL_STYLE, MUTED, ThrottledRedraw, hex_rgb, make_plot, named
 from nnplay.gui.style import BAD, CLASS_COLORS, CLASS_SYMBOLS, GOOD
@@ -33,6 +35,26 @@ REDRAW_INTERVAL = 0.1  # seconds
 SAMPLE_ROWS, SAMPLE_COLS = 4, 4
 FRAME = 10  # an 8×8 image in a 1-pixel frame
 CELL_W, CELL_H = 11, 15  # a sample's cell in image pixels: the framed image, a gap, room for its label
+TRANSLATED_CLASS_NAMES = ("fashion_mnist",)
+"""Data sets whose class names are words from ``nnplay.core`` (translated in the "core" context)."""
+
+
+def cell_geometry(image_shape):
+    """(frame, cell width, cell height) in image pixels for images of ``image_shape``: the image in a 1-pixel
+    frame, a gap, and below it room for its label in proportion (8×8: 10, 11, 15, as the label's size on
+    screen does not grow with the image)."""
+    h, w = image_shape
+    frame = max(h, w) + 2
+    return frame, frame + max(1, round(frame / 10)), frame + round(frame / 2)
+
+
+def class_names(ds):
+    """The names to show for the classes of ``ds``: translated words for Fashion-MNIST, else as they are."""
+    if ds.name in TRANSLATED_CLASS_NAMES:
+        return tuple(QCoreApplication.translate("core", name) for name in ds.class_names)
+    return tuple(ds.class_names)
+
+
 RIGHT, WRONG = GOOD, BAD  # (with ✓ and ✗ beside them: never colour alone)
 CONTOUR_PEN = pg.mkPen("#202020", width=2)
 SYMBOL_GLYPHS = {"o": "●", "s": "■", "t": "▼", "d": "◆", "p": "⬟", "h": "⬢", "star": "★", "t1": "▲", "+": "✚", "x": "✖"}
@@ -187,6 +209,7 @@ class BoundaryPanel(QWidget):
             t.setPos(c * CELL_W + FRAME / 2, r * CELL_H + FRAME - 0.2)
             sp.addItem(t)
             self.sampleLabels.append(t)
+        self._layout = (SAMPLE_ROWS, SAMPLE_COLS, FRAME, CELL_W, CELL_H)
         sp.setRange(
             xRange=(0, SAMPLE_COLS * CELL_W), yRange=(0, SAMPLE_ROWS * CELL_H), padding=0.02, disableAutoRange=True
         )
@@ -213,11 +236,21 @@ class BoundaryPanel(QWidget):
         self.matrixTexts = []
         mp.getViewBox().sigResized.connect(lambda *_: self._fit_counts())
 
-        lay = QHBoxLayout(page)
-        lay.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        lay = QHBoxLayout()
         lay.setSpacing(2)
         lay.addWidget(self.samplesPlot, 1)
         lay.addWidget(self.matrixPlot, 1)
+        outer.addLayout(lay, 1)
+        # Classes with names (Fashion-MNIST): the matrix is numbered, and this says which number is what.
+        self.classKey = QLabel()
+        self.classKey.setObjectName("classKeyLabel")
+        self.classKey.setWordWrap(True)
+        self.classKey.setStyleSheet(f"color: {MUTED}; font-size: 8pt;")
+        self.classKey.hide()
+        outer.addWidget(self.classKey)
         return page
 
     # -- public --------------------------------------------------------------------------------------------
@@ -313,7 +346,9 @@ class BoundaryPanel(QWidget):
         for t in self.matrixTexts:
             mp.removeItem(t)
         self.matrixTexts = []
-        if k <= MAX_MATRIX_TEXT:
+        # Counts of 3 or 4 digits do not fit into the cells of a 10 × 10 matrix (MNIST): the colours say it.
+        big = k > 6 and min(len(self._eval_set(ds)[0]), MAX_MATRIX_SAMPLES) >= 1000
+        if k <= MAX_MATRIX_TEXT and not big:
             font = QFont()
             font.setPointSize(9 if k <= 6 else 8)
             for i in range(k * k):
@@ -326,28 +361,65 @@ class BoundaryPanel(QWidget):
         self.matrix.setImage(np.zeros((k, k)), levels=(0.0, 1.0), autoLevels=False)
         self.matrix.setRect(QRectF(0, 0, k, k))
         every = max(1, int(np.ceil(k / 12)))
-        ticks = [[(i + 0.5, ds.class_names[i]) for i in range(0, k, every)]]
+        names = class_names(ds)
+        # Words (Fashion-MNIST's class names) beside the rows would leave the matrix no room: the rows and
+        # columns are numbered, and a key under the panel names the numbers.
+        words = any(len(n) > 3 for n in names)
+        labels = [str(i) for i in range(k)] if words else names
+        ticks = [[(i + 0.5, labels[i]) for i in range(0, k, every)]]
         mp.getAxis("bottom").setTicks(ticks)
         mp.getAxis("left").setTicks(ticks)
+        self.classKey.setText(" · ".join(f"<b>{i}</b> {name}" for i, name in enumerate(names)) if words else "")
+        self.classKey.setVisible(words)
         mp.setRange(xRange=(0, k), yRange=(0, k), padding=0.02, disableAutoRange=True)
 
     def _setup_samples(self, ds):
         x, t, _ = self._eval_set(ds)
-        # Interleave the classes (the first 0, the first 1, …, the second 0, …) so that many digits show.
-        order = np.lexsort((t, _rank_within_class(t)))
-        self._sample_idx = order[: SAMPLE_ROWS * SAMPLE_COLS]
+        self._names = class_names(ds)
+        # Long class names (Fashion-MNIST's) need wider cells: 4 rows of 2 images, a smaller label on two lines.
+        words = any(len(n) > 3 for n in self._names)
+        rows, cols = (4, 2) if words else (SAMPLE_ROWS, SAMPLE_COLS)
         h, w = ds.image_shape
+        frame, cell_w, cell_h = cell_geometry(ds.image_shape)
+        if words:  # (room for two lines of words, and between the columns)
+            cell_w += frame // 2
+            cell_h += frame // 2
+        self._layout = (rows, cols, frame, cell_w, cell_h)
+        # Interleave the classes (the first 0, the first 1, …, the second 0, …) so that many classes show.
+        order = np.lexsort((t, _rank_within_class(t)))
+        self._sample_idx = order[: rows * cols]
         n = len(self._sample_idx)
-        mosaic = np.full((SAMPLE_ROWS * CELL_H, SAMPLE_COLS * CELL_W, 3), 255, np.uint8)
+        mosaic = np.full((rows * cell_h, cols * cell_w, 3), 255, np.uint8)
         for j, idx in enumerate(self._sample_idx):
-            r, c = divmod(j, SAMPLE_COLS)
+            r, c = divmod(j, cols)
             ink = (255 * (1.0 - np.clip(x[idx].reshape(h, w), 0, 1))).astype(np.uint8)
-            y0, x0 = r * CELL_H + 1, c * CELL_W + 1
+            y0, x0 = r * cell_h + 1, c * cell_w + 1
             mosaic[y0 : y0 + h, x0 : x0 + w] = ink[:, :, None]
         self._mosaic = mosaic
+        if words:
+            tip = self.tr(
+                "Some test images ({h}×{w} pixels) with the class the network predicts for each: green and a "
+                "green frame when it is right, red with the true class in brackets when it is wrong."
+            )
+        else:
+            tip = self.tr(
+                "Some test images ({h}×{w} pixels) with the digit the network predicts for each: green and a "
+                "green frame when it is right, red with the true digit in brackets when it is wrong."
+            )
+        self.samplesPlot.setToolTip(tip.format(h=h, w=w))
+        font = QFont()
+        font.setPointSize(7 if words else 10)
+        font.setBold(True)
         for j, label in enumerate(self.sampleLabels):
+            r, c = divmod(j, cols)
+            label.setPos(c * cell_w + frame / 2, r * cell_h + frame - 0.2 * frame / FRAME)
+            label.setFont(font)
             label.setVisible(j < n)
         self.samples.setImage(mosaic, levels=(0, 255), autoLevels=False)
+        margin = frame / 2 if words else 0  # (a label wider than its image stays inside the plot)
+        self.samplesPlot.getPlotItem().setRange(
+            xRange=(-margin, cols * cell_w + margin), yRange=(0, rows * cell_h), padding=0.02, disableAutoRange=True
+        )
 
     def _make_grid(self, n):
         """Grid points (n × n, row-major, row 0 at the bottom) over the data's extent, and the image's rect."""
@@ -398,7 +470,7 @@ class BoundaryPanel(QWidget):
             return
         ds = self._dataset
         x, t, is_test = self._eval_set(ds)
-        x, t = x[:MAX_MATRIX_SAMPLES], t[:MAX_MATRIX_SAMPLES]
+        x, t = head(x, MAX_MATRIX_SAMPLES), t[:MAX_MATRIX_SAMPLES]
         pred = probabilities(trainer.network, x).argmax(axis=1)
         k = ds.n_classes
         counts = np.zeros((k, k), dtype=np.int64)
@@ -421,7 +493,14 @@ class BoundaryPanel(QWidget):
         )
         if self._mode == "images":
             self._draw_samples(x, t, pred)
-            detail = self.tr("Left: {which} images with the predicted digit (red: wrong, true digit in brackets).")
+            if any(len(n) > 3 for n in self._names):
+                detail = self.tr(
+                    "Left: {which} images with the predicted class (✗: wrong, the true class in brackets)."
+                )
+            else:
+                detail = self.tr(
+                    "Left: {which} images with the predicted digit (✗: wrong, the true digit in brackets)."
+                )
             detail = detail.format(which=self.tr("test") if is_test else self.tr("training"))
         else:
             detail = self.tr(
@@ -475,18 +554,20 @@ class BoundaryPanel(QWidget):
     def _draw_samples(self, x, t, pred):
         mosaic = self._mosaic.copy()
         green, red = hex_rgb(RIGHT).astype(np.uint8), hex_rgb(WRONG).astype(np.uint8)
+        _, cols, frame, cell_w, cell_h = self._layout
+        names = self._names
+        sep = "\n" if any(len(n) > 3 for n in names) else " "
         for j, idx in enumerate(self._sample_idx):
-            r, c = divmod(j, SAMPLE_COLS)
+            r, c = divmod(j, cols)
             ok = pred[idx] == t[idx]
             color = green if ok else red
-            y0, x0 = r * CELL_H, c * CELL_W
-            mosaic[y0, x0 : x0 + FRAME] = color
-            mosaic[y0 + FRAME - 1, x0 : x0 + FRAME] = color
-            mosaic[y0 : y0 + FRAME, x0] = color
-            mosaic[y0 : y0 + FRAME, x0 + FRAME - 1] = color
-            names = self._dataset.class_names
+            y0, x0 = r * cell_h, c * cell_w
+            mosaic[y0, x0 : x0 + frame] = color
+            mosaic[y0 + frame - 1, x0 : x0 + frame] = color
+            mosaic[y0 : y0 + frame, x0] = color
+            mosaic[y0 : y0 + frame, x0 + frame - 1] = color
             label = self.sampleLabels[j]
-            label.setText(f"✓ {names[pred[idx]]}" if ok else f"✗ {names[pred[idx]]} ({names[t[idx]]})")
+            label.setText(f"✓ {names[pred[idx]]}" if ok else f"✗ {names[pred[idx]]}{sep}({names[t[idx]]})")
             label.setColor(RIGHT if ok else WRONG)
         self.samples.setImage(mosaic, levels=(0, 255), autoLevels=False)
 
