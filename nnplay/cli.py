@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import math
 import os
 import sys
@@ -131,13 +130,6 @@ def _config_from_args(args):
         raise UsageError(str(e)) from None
 
 
-CSV_EVAL = ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
-
-
-def _fmt(v):
-    return repr(float(v))
-
-
 class _Progress:
     def __init__(self, total, enabled):
         self.total, self.enabled = max(total, 1), enabled
@@ -160,6 +152,7 @@ class _Progress:
 
 def cmd_train(args):
     from nnplay.core.datasets import DatasetError
+    from nnplay.core.history_csv import HistoryCsvWriter
     from nnplay.core.trainer import Trainer
 
     config = _config_from_args(args)
@@ -167,7 +160,6 @@ def cmd_train(args):
         trainer = Trainer(config, eval_every=args.eval_every)
     except DatasetError as e:
         raise UsageError(str(e)) from None
-    L = trainer.network.n_layers
     try:
         out = sys.stdout if args.out == "-" else open(args.out, "w", newline="", encoding="utf-8")  # noqa: SIM115
     except OSError as e:
@@ -176,20 +168,13 @@ def cmd_train(args):
     diverged = None
     interrupted = False
     try:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["step", "epoch", "loss", *CSV_EVAL, *(f"grad_norm_{i + 1}" for i in range(L))])
+        writer = HistoryCsvWriter(out, trainer.history)  # (the same columns as the window's history export)
         done = 0
         # Chunks keep the progress bar alive; numerical gradients are slow, so their chunks are short.
         chunk = 20 if config.gradient == "numerical" else 500
         while done < args.steps and diverged is None:
             result = trainer.step(min(chunk, args.steps - done))
-            evals = {ev.step: ev for ev in result.evaluations}
-            for i, step in enumerate(result.steps):
-                ev = evals.get(int(step))
-                extra = [_fmt(getattr(ev, k)) for k in CSV_EVAL] if ev else [""] * len(CSV_EVAL)
-                writer.writerow(
-                    [int(step), int(result.epochs[i]), _fmt(result.loss[i]), *extra, *map(_fmt, result.grad_norm[i])]
-                )
+            writer.write_result(result)
             done += len(result)
             diverged = result.diverged
             if len(result):
