@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 
+from nnplay.gui import export
 from nnplay.gui.panels.envelope import Envelope
 from nnplay.gui.widgets import named
 
@@ -146,10 +147,10 @@ def make_plot(name, accessible, tip, bottom=None, left=None, *, axis_items=None)
         p.setLabel("bottom", bottom, **LABEL_STYLE)
     if left:
         p.setLabel("left", left, **LABEL_STYLE)
-    # The view box's menu (view all, axes, export) stays; pyqtgraph's "Plot Options" (log mode, FFT,
+    # The figure menu (save as PNG or SVG, copy) replaces pyqtgraph's menus: its "Plot Options" (log mode, FFT,
     # downsampling, …) would fight the panels, which draw log10 values, summarise long histories and colour
-    # images themselves.
-    p.setMenuEnabled(False, enableViewBoxMenu=True)
+    # images themselves, and its SVG export fails.
+    export.install(w)
     w.setMinimumSize(160, 100)
     return w
 
