@@ -126,11 +126,10 @@ def _legend(plot):
     wanted = LEGENDS.get(plot.objectName())
     w = plot.parentWidget()
     while w is not None:
-        names = [lab.objectName() for lab in w.findChildren(QWidget)]
         labels = [
             lab
-            for lab, name in zip(w.findChildren(QWidget), names, strict=True)
-            if hasattr(lab, "text") and (name == wanted if wanted else name.endswith("Legend"))
+            for lab in w.findChildren(QWidget)
+            if hasattr(lab, "text") and (lab.objectName() == wanted if wanted else lab.objectName().endswith("Legend"))
         ]
         if labels:
             return labels[0]
@@ -317,14 +316,15 @@ class PlotMenu(QObject):
             if event.reason() == event.Reason.Keyboard:
                 self.popup(self.plot.mapToGlobal(self.plot.rect().center()))
             return True  # (a mouse click is handled on release below, whatever the platform sends)
+        mouse = t in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease)
+        if not mouse or event.button() != Qt.MouseButton.RightButton or obj is not self._viewport:
+            return False
         if t == QEvent.Type.MouseButtonPress:
-            if event.button() == Qt.MouseButton.RightButton and obj is self._viewport:
-                self._press = event.position().toPoint()
-        elif t == QEvent.Type.MouseButtonRelease:
-            if event.button() == Qt.MouseButton.RightButton and obj is self._viewport:
-                press, self._press = self._press, None
-                if press is not None and (event.position().toPoint() - press).manhattanLength() <= CLICK_SLOP:
-                    self.popup(event.globalPosition().toPoint())
+            self._press = event.position().toPoint()
+        else:
+            press, self._press = self._press, None
+            if press is not None and (event.position().toPoint() - press).manhattanLength() <= CLICK_SLOP:
+                self.popup(event.globalPosition().toPoint())
         return False
 
     # -- the actions --------------------------------------------------------------------------------------

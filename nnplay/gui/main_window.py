@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import math
 
+import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -37,6 +38,7 @@ from nnplay.gui import export
 from nnplay.gui import help as helppages
 from nnplay.gui.clock import SpeedControl
 from nnplay.gui.controls import ControlPanel, duration_text
+from nnplay.gui.panels._common import fit_axis_labels
 from nnplay.gui.panels.activations import ActivationPanel
 from nnplay.gui.panels.boundary import BoundaryPanel
 from nnplay.gui.panels.gradients import GradientPanel
@@ -126,7 +128,10 @@ class MainWindow(QMainWindow):
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(self.controls.sizeHint().width() + 24)
+        # (as narrow as the controls can be: beside them, the panels need every pixel of a small screen)
+        scroll.setMinimumWidth(
+            self.controls.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4
+        )
         self.controlsScroll = scroll
 
         self.tabs = QTabWidget()
@@ -202,7 +207,7 @@ class MainWindow(QMainWindow):
         box = QGroupBox(title)
         box.setToolTip(tip)
         lay = QVBoxLayout(box)
-        lay.setContentsMargins(4, 4, 4, 4)
+        lay.setContentsMargins(4, 2, 4, 2)
         lay.addWidget(widget)
         return box
 
@@ -725,7 +730,9 @@ class MainWindow(QMainWindow):
             self._labs[module] = lab
             title = lab.title() if hasattr(lab, "title") else QCoreApplication.translate("MainWindow", text)
             self.tabs.addTab(lab, title)
-            export.install_all(lab)  # (every plot of the lab gets the figure menu)
+            export.install_all(lab)  # (every plot of the lab gets the figure menu, and its text fitted to it)
+            for plot in lab.findChildren(pg.PlotWidget):
+                fit_axis_labels(plot)
             self.zoom.apply(lab)
         self.tabs.setCurrentWidget(lab)
         return lab

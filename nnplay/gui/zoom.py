@@ -28,7 +28,6 @@ STEPS = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 """The zoom levels Ctrl++ and Ctrl+- step through (as a browser does)."""
 SETTINGS_KEY = "zoom"
 MAX_SIZE = 16777215  # QWIDGETSIZE_MAX
-TITLE_ROW = 30  # pixels pyqtgraph gives a plot's title row
 
 _BASE = "nnplayZoomBase"  # dynamic property names: the value at 100 %
 _BASE_PT = "nnplayZoomBasePt"
@@ -133,10 +132,7 @@ class PlotZoom:
             m = self.memo(title)
             size = _pt(title.opts.get("size")) or base_pt
             title.opts["size"] = _fmt_pt(m.scaled("size", size, lambda v, f: v * f, factor))
-            title.setText(title.text)
-            row = round(TITLE_ROW * factor)
-            item.layout.setRowFixedHeight(0, row)
-            title.setMaximumHeight(row)
+            title.setText(title.text)  # (its row is fitted to it before the plot paints: _common.fit_axis_labels)
         legend = item.legend
         if legend is not None:
             m = self.memo(legend)
@@ -295,6 +291,10 @@ class Zoom(QObject):
         for plot in [w for w in widgets if isinstance(w, pg.PlotWidget)]:
             pz = getattr(plot, "_nnplay_zoom", None) or PlotZoom(plot, self)
             pz.apply(f)
+        for w in widgets:  # (a panel that fits its own text to the space, e.g. the network view's labels)
+            hook = getattr(w, "zoom_changed", None)
+            if callable(hook):
+                hook(f)
 
     # -- widgets --------------------------------------------------------------------------------------------
     def _widget(self, w, f):
@@ -337,15 +337,21 @@ class Zoom(QObject):
 
     def _font(self, w, f):
         """A widget that set its own font size (a bigger headline, a smaller note) keeps it relative to the
-        zoom; the others follow the window's font."""
+        zoom; the others follow the window's font, except those with a style sheet, which Qt no longer gives
+        their parent's font: they are scaled one by one too."""
         base = w.property(_BASE_PT)
         if base is None:
-            parent = w.parentWidget()
             own = w.font().pointSizeF()
+            parent = w.parentWidget()
             inherited = parent.font().pointSizeF() if parent is not None else own
-            explicit = w.testAttribute(Qt.WidgetAttribute.WA_SetFont) and abs(own - inherited) > 1e-6
-            # (a lab made before it joined the window has the 100 % font; its explicit sizes are at 100 % too)
-            base = own if explicit else 0.0
+            window_pt = self.base_point_size * f
+            if w.styleSheet():
+                # (its font is the window's at 100 % or, if it was polished after the zoom, the zoomed one)
+                base = own / f if abs(own - window_pt) < 1e-6 else own
+            elif w.testAttribute(Qt.WidgetAttribute.WA_SetFont) and abs(own - inherited) > 1e-6:
+                base = own  # (a lab made before it joined the window: its own sizes are at 100 %)
+            else:
+                base = 0.0
             w.setProperty(_BASE_PT, base)
         if base and base > 0:
             font = QFont(w.font())

@@ -309,7 +309,8 @@ class CompareLab(QWidget):
         self.pairCombo.addItem(self.tr("(your own settings)"), "")
         self.pairCombo.activated.connect(self._pair_chosen)
         top.addWidget(self.pairCombo, 1)
-        top.addSpacing(12)
+        layout.addLayout(top)
+        top = QHBoxLayout()  # (time in a row of its own: the lab fits a small screen)
         self.playButton = named(
             QPushButton(self.tr("Play")),
             "comparePlayButton",
@@ -338,6 +339,7 @@ class CompareLab(QWidget):
         self.speedControl = SpeedControl(self.clock, prefix="compare")
         top.addSpacing(8)
         top.addWidget(self.speedControl)
+        top.addStretch(1)
         layout.addLayout(top)
 
         self.pairNote = QLabel()

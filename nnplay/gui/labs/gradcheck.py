@@ -135,7 +135,9 @@ class GradientCheckLab(QWidget):
             else:
                 self.entriesCombo.addItem(arg(self.tr("at most %1 (random sample)"), f"{n:,}"), n)
         row.addWidget(self.entriesCombo)
-        row.addSpacing(12)
+        row.addStretch(1)
+        layout.addLayout(row)
+        row = QHBoxLayout()  # (a second row: the lab fits beside the controls on a small screen)
         self.runButton = named(
             QPushButton(self.tr("Run gradient check")),
             "runGradientCheckButton",
