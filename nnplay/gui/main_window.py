@@ -490,6 +490,7 @@ class MainWindow(QMainWindow):
         """A lab with its own Play, Step and Reset is in front: the main training pauses, and the toolbar's time
         controls and their keys (which act on the Training tab) are disabled until it is in front again."""
         self._update_controls_column()
+        self._size_pages()
         own = getattr(self.tabs.widget(index), "OWN_TIME_CONTROLS", False)
         if own:
             self.session.pause()
@@ -884,6 +885,19 @@ class MainWindow(QMainWindow):
         self.toggleControlsAction.setEnabled(useful)
         with QSignalBlocker(self.toggleControlsAction):
             self.toggleControlsAction.setChecked(self._controls_wanted and useful)
+
+    def _size_pages(self):
+        """Only the tab in front asks for room: a tab widget is otherwise as large as its largest page, and the
+        compare lab kept the window from a small screen while the training view was in front."""
+        ignored = QSizePolicy.Policy.Ignored
+        current = self.tabs.currentWidget()
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            own = page.property("nnplayOwnSizePolicy")
+            if own is None:
+                own = page.sizePolicy()
+                page.setProperty("nnplayOwnSizePolicy", own)
+            page.setSizePolicy(own if page is current else QSizePolicy(ignored, ignored))
 
     def _cycle_tab(self, step):
         n = self.tabs.count()

@@ -137,7 +137,11 @@ class PlotZoom:
         if legend is not None:
             m = self.memo(legend)
             size = _pt(legend.opts.get("labelTextSize")) or base_pt
-            legend.setLabelTextSize(_fmt_pt(m.scaled("size", size, lambda v, f: v * f, factor)))
+            new = _fmt_pt(m.scaled("size", size, lambda v, f: v * f, factor))
+            legend.setLabelTextSize(new)
+            for _sample, label in legend.items:  # (pyqtgraph sets the size but draws the old text until set again)
+                label.setText(label.text, size=new)
+            legend.updateSize()
         self.sync()
         self._connect(factor != 1.0)
 

@@ -70,6 +70,10 @@ class LinearCollapseLab(QWidget):
     def title(self):
         return self.tr("Linear collapse")
 
+    def figure_step(self):
+        """The step of this lab's network (for the file names of saved figures)."""
+        return self._trainer.step_count
+
     # -- building ---------------------------------------------------------------------------------------
     def _build(self):
         layout = QVBoxLayout(self)

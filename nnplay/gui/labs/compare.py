@@ -292,6 +292,10 @@ class CompareLab(QWidget):
     def title(self):
         return self.tr("Compare two runs")
 
+    def figure_step(self):
+        """The step both runs are at (for the file names of saved figures)."""
+        return self._a.step_count if self._a is not None else 0
+
     # -- building ---------------------------------------------------------------------------------------
     def _build(self):
         layout = QVBoxLayout(self)

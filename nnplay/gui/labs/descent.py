@@ -172,9 +172,14 @@ class GradientDescentLab(QWidget):
     def title(self):
         return self.tr("Gradient descent")
 
+    def figure_step(self):
+        """The step shown (for the file names of saved figures)."""
+        return self._shown - 1
+
     def _build_controls(self):
         self._controls = QWidget()
-        self._controls.setFixedWidth(300)
+        self._controls.setMinimumWidth(300)  # (wider when its buttons need it: a larger zoom)
+        self._controls.setMaximumWidth(360)
         col = QVBoxLayout(self._controls)
         col.setContentsMargins(0, 0, 0, 0)
 

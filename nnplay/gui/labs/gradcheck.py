@@ -89,6 +89,10 @@ class GradientCheckLab(QWidget):
     def title(self):
         return self.tr("Gradient check")
 
+    def figure_step(self):
+        """The step of the network checked (for the file names of saved figures)."""
+        return self._trainer.step_count
+
     # -- building ---------------------------------------------------------------------------------------
     def _build(self):
         layout = QVBoxLayout(self)

@@ -213,14 +213,14 @@ def _title_candidates(text):
 class _LabelFitter:
     """Keeps the text of a plot inside it: an axis label longer than its axis (a short plot on a small screen,
     or a large zoom) is shown without its last part in brackets, or not at all (the plot's tooltip and help say
-    what the axis is); a title wider than the plot goes on two lines; a legend inside the plot is anchored again
-    when it grew. A label or title set anew by its panel is fitted again."""
+    what the axis is); a title wider than the plot goes on two lines, and the plot is made as wide as its widget
+    again (a long title had widened it, cutting off its right side and a legend anchored there). A label or
+    title set anew by its panel is fitted again."""
 
     def __init__(self, plot):
         self.plot = plot
         self._full = {}  # side -> the label as the panel set it
         self._title = None  # the title as the panel set it
-        self._legend_key = None
         plot.scene().sigPrepareForPaint.connect(self.fit)
 
     def _font(self, size):
@@ -238,7 +238,8 @@ class _LabelFitter:
         if self._title is None or text not in _title_candidates(self._title):
             self._title = text
         # (the view's width: a title wider than that makes the plot wider than its widget, cut off at the right)
-        room = self.plot.viewport().width() - 12
+        axes = sum(item.getAxis(side).width() for side in ("left", "right") if item.getAxis(side).isVisible())
+        room = self.plot.viewport().width() - axes - 12  # (the title is above the view box, between the axes)
         if room <= 0:
             return
         metrics = QFontMetricsF(self._font(title.opts.get("size")))
@@ -260,19 +261,9 @@ class _LabelFitter:
             view = self.plot
             pg.GraphicsView.setRange(view, QRectF(view.viewport().rect()), padding=0, disableAutoPixel=False)
 
-    def _fit_legend(self, item):
-        legend = item.legend
-        if legend is None or legend.opts.get("offset") is None or legend.parentItem() is None:
-            return
-        key = (round(legend.width()), round(legend.height()), round(item.vb.width()), round(item.vb.height()))
-        if key != self._legend_key:
-            self._legend_key = key
-            legend.setOffset(legend.opts["offset"])  # (placed again with its present size)
-
     def fit(self):
         item = self.plot.getPlotItem()
         self._fit_title(item)
-        self._fit_legend(item)
         for side in ("left", "bottom"):
             axis = item.getAxis(side)
             if axis.label is None or not axis.isVisible():
