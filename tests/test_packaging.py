@@ -26,3 +26,7 @@ def test_wheel_contains_resources_and_entry_point(tmp_path):
     assert "nnplay/core/trainer.py" in names and "nnplay/gui/main_window.py" in names
     for qm in (ROOT / "resources" / "translations").glob("*.qm"):
         assert f"nnplay/resources/translations/{qm.name}" in names
+    pages = sorted((ROOT / "resources" / "help").glob("*/*.html"))
+    assert len(pages) >= 30  # every help page, in English and Japanese
+    for page in pages:
+        assert f"nnplay/resources/help/{page.parent.name}/{page.name}" in names

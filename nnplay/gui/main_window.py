@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self._action(
             view, "closeTabAction", self.tr("Close this lab"), "", lambda: self._close_tab(self.tabs.currentIndex()),
-            QKeySequence.StandardKey.Close,
+            ["Ctrl+W", "Ctrl+F4"],
         )  # fmt: skip
 
     def _make_shortcuts(self):
