@@ -45,8 +45,8 @@ def merged_note(history) -> Text | None:
         return Text(
             QT_TRANSLATE_NOOP(
                 "core",
-                "rows were merged by the history bound: each row stands for {stride} consecutive steps (their "
-                "mean, at the last of them); the history keeps at most {capacity} rows",
+                "Rows were merged by the history bound: each row stands for {stride} consecutive steps (their "
+                "mean, at the last of them); the history keeps at most {capacity} rows.",
             ),
             stride=f"{steps.stride:,}",
             capacity=f"{steps.capacity:,}",
@@ -54,9 +54,9 @@ def merged_note(history) -> Text | None:
     return Text(
         QT_TRANSLATE_NOOP(
             "core",
-            "rows were merged by the history bound: each row stands for {stride} consecutive steps and each "
+            "Rows were merged by the history bound: each row stands for {stride} consecutive steps and each "
             "evaluation for {eval_stride} consecutive evaluations (their mean, at the last of them); the history "
-            "keeps at most {capacity} rows",
+            "keeps at most {capacity} rows.",
         ),
         stride=f"{steps.stride:,}",
         eval_stride=f"{evals.stride:,}",

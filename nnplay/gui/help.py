@@ -7,6 +7,8 @@ Japanese), shown in a ``QTextBrowser``: no network, links between pages work, fo
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -148,6 +150,7 @@ def shortcut_rows(window):
     seen = set()
 
     def add(keys, text):
+        text = re.sub(r"\(&\w\)", "", text)  # (a Japanese menu's "(&F)")
         text = text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
         if keys and (keys, text) not in seen:
             seen.add((keys, text))

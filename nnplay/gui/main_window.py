@@ -948,7 +948,7 @@ class MainWindow(QMainWindow):
                 self.tr("History exported"),
                 arg(
                     self.tr("%1\n\nThe file says so in its first line, which starts with #. Saved to %2."),
-                    core_text(note)[:1].upper() + core_text(note)[1:] + ".",
+                    core_text(note),
                     path,
                 ),
             )

@@ -75,7 +75,7 @@ def test_a_merged_history_says_so_in_a_first_comment_line(tmp_path):
     path = tmp_path / "h.csv"
     assert write_history_csv(path, h) == note
     text = path.read_text()
-    assert text.startswith("# rows were merged") and text.count("\n#") == 0
+    assert text.startswith("# Rows were merged") and text.count("\n#") == 0
     table = read_history_csv(path)
     assert table.comments == [str(note)]
     assert_table_equals_history(table, h)

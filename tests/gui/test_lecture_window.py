@@ -141,3 +141,22 @@ def test_a_history_that_cannot_be_written_is_said(window, monkeypatch, tmp_path)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
     assert window.export_history(str(tmp_path / "missing" / "run.csv")) is None
     assert said and "run.csv" in said[0]
+
+
+def test_the_shortcuts_dialog_in_japanese_has_no_mnemonics(qtbot, qapp):
+    import re
+
+    from nnplay.gui.app import install_translator
+
+    translator = install_translator(qapp, "ja")
+    try:
+        w = MainWindow(TrainingSession(Config()))
+        qtbot.addWidget(w)
+        dialog = w._show_shortcuts()
+        texts = [text for _keys, text in dialog.rows()]
+        assert "全画面表示" in texts  # (the menu says "全画面表示(&F)")
+        assert [t for t in texts if "&" in t or re.search(r"\(\w\)$", t)] == []
+        dialog.close()
+        w.session.pause()
+    finally:
+        qapp.removeTranslator(translator)

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QTabBar, QWidg
 from qt_helpers import settle
 
 from nnplay.core.config import Config
+from nnplay.gui.app import install_translator
 from nnplay.gui.main_window import LABS, MainWindow
 from nnplay.gui.session import TrainingSession
 from nnplay.gui.style import configure_pyqtgraph
 from nnplay.gui.widgets import LiveLabel
 
-SIZES = [(1280, 720, 1.0), (1024, 640, 1.0), (1920, 1080, 1.5)]
+SIZES = [(1280, 720, 1.0, "en"), (1024, 640, 1.0, "en"), (1920, 1080, 1.5, "en"), (1024, 640, 1.0, "ja")]
+"""Width, height, zoom and language (Japanese text is taller, and its words wrap differently)."""
 
 
 def shown_in(window, widget):
@@ -72,8 +74,21 @@ def plot_problems(plot):
     return out
 
 
-@pytest.mark.parametrize(("width", "height", "zoom"), SIZES, ids=[f"{w}x{h}-{round(100 * z)}%" for w, h, z in SIZES])
-def test_every_view_fits_the_screen(qtbot, width, height, zoom):
+@pytest.fixture
+def language(request, qapp):
+    translator = install_translator(qapp, request.param) if request.param != "en" else None
+    yield request.param
+    if translator is not None:
+        qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "zoom", "language"),
+    SIZES,
+    ids=[f"{w}x{h}-{round(100 * z)}%-{lang}" for w, h, z, lang in SIZES],
+    indirect=["language"],
+)
+def test_every_view_fits_the_screen(qtbot, width, height, zoom, language):
     configure_pyqtgraph()
     w = MainWindow(TrainingSession(Config()))
     qtbot.addWidget(w)
@@ -99,7 +114,7 @@ def test_every_view_fits_the_screen(qtbot, width, height, zoom):
             w.grab()  # (a paint: plots fit their text to their size just before they paint)
             settle(w)
             if folder:
-                path = Path(folder) / f"{width}x{height}-{round(100 * zoom)}-{index}-{view}.png"
+                path = Path(folder) / f"{width}x{height}-{round(100 * zoom)}-{language}-{index}-{view}.png"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 w.grab().save(str(path))
             found[view] = problems(w)

@@ -27,7 +27,7 @@ from nnplay.core.analysis import affine_scores, collapse_linear, linear_boundary
 from nnplay.core.config import Config
 from nnplay.core.trainer import Trainer
 from nnplay.gui.style import CLASS_COLORS, NEGATIVE, POSITIVE, configure_pyqtgraph
-from nnplay.gui.widgets import arg, core_text, named
+from nnplay.gui.widgets import arg, core_text, named, scrolling
 
 DEFAULT_CONFIG = Config(dataset="xor", hidden=(8, 8), activation="identity")
 TRAIN_STEPS = 500
@@ -186,7 +186,7 @@ class LinearCollapseLab(QWidget):
         self.proofLabel.setTextFormat(Qt.TextFormat.RichText)
         ll.addWidget(self.proofLabel)
         ll.addStretch(1)
-        split.addWidget(left)
+        split.addWidget(scrolling(left, "collapseExplanationScroll"))  # (scrolls on a small screen)
 
         self.plot = named(
             pg.PlotWidget(),

@@ -37,7 +37,7 @@ from nnplay.core.gradient import gradient_descent
 from nnplay.core.optimizers import make_optimizer
 from nnplay.gui.clock import Clock, SpeedControl
 from nnplay.gui.style import CLASS_COLORS, configure_pyqtgraph
-from nnplay.gui.widgets import LogSpinBox, named
+from nnplay.gui.widgets import LogSpinBox, named, scrolling
 
 LECTURE_START = (-3.0, 4.0)
 CASES = {  # key -> (learning rate, steps); all on x0² + x1² from (−3, 4), as in the lecture
@@ -163,7 +163,7 @@ class GradientDescentLab(QWidget):
 
         layout = QHBoxLayout(self)
         layout.addWidget(self.plot, 1)
-        layout.addWidget(self._controls)
+        layout.addWidget(scrolling(self._controls, "descentControlsScroll"))  # (scrolls on a small screen)
 
         self._load_surface(self._surface.key, apply_defaults=True)
         self.set_case("converge")
