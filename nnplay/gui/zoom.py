@@ -249,7 +249,7 @@ class Zoom(QObject):
         self.base_font = QFont(app.font()) if app is not None else QFont()
         self.base_point_size = self.base_font.pointSizeF() if self.base_font.pointSizeF() > 0 else 9.0
         self.factor = 1.0
-        self._plots = []
+        self._ever_zoomed = False
 
     # -- public ----------------------------------------------------------------------------------------------
     def restore(self):
@@ -285,6 +285,9 @@ class Zoom(QObject):
         """Scale ``root`` and everything in it to the current zoom (the main window calls this for a lab it
         opens, too)."""
         f = self.factor
+        if f == 1.0 and not self._ever_zoomed:
+            return  # (everything is at 100 % already: the window opens as fast as without a zoom)
+        self._ever_zoomed = True
         if root is self.window:
             font = QFont(self.base_font)
             font.setPointSizeF(self.base_point_size * f)

@@ -221,6 +221,7 @@ class _LabelFitter:
         self.plot = plot
         self._full = {}  # side -> the label as the panel set it
         self._title = None  # the title as the panel set it
+        self._seen = {}  # part -> what it was fitted for (nothing changed since: nothing to do; it runs every paint)
         plot.scene().sigPrepareForPaint.connect(self.fit)
 
     def _font(self, size):
@@ -235,13 +236,14 @@ class _LabelFitter:
         if not title.isVisible() or not title.text:
             return
         text = title.text
-        if self._title is None or text not in _title_candidates(self._title):
-            self._title = text
         # (the view's width: a title wider than that makes the plot wider than its widget, cut off at the right)
         axes = sum(item.getAxis(side).width() for side in ("left", "right") if item.getAxis(side).isVisible())
         room = self.plot.viewport().width() - axes - 12  # (the title is above the view box, between the axes)
-        if room <= 0:
+        key = (text, round(room), title.opts.get("size"), round(item.width()))
+        if self._seen.get("title") == key or room <= 0:
             return
+        if self._title is None or text not in _title_candidates(self._title):
+            self._title = text
         metrics = QFontMetricsF(self._font(title.opts.get("size")))
         candidates = _title_candidates(self._title)
         best = next(
@@ -260,6 +262,7 @@ class _LabelFitter:
             # (a plot that was wider than its widget because of a long title does not shrink back by itself)
             view = self.plot
             pg.GraphicsView.setRange(view, QRectF(view.viewport().rect()), padding=0, disableAutoPixel=False)
+        self._seen["title"] = (title.text, round(room), title.opts.get("size"), round(item.width()))
 
     def fit(self):
         item = self.plot.getPlotItem()
@@ -276,9 +279,11 @@ class _LabelFitter:
                 continue
             geometry = axis.geometry()
             room = (geometry.height() if side == "left" else geometry.width()) - 6
-            if room <= 0:
+            size = axis.labelStyle.get("font-size", "")
+            key = (text, axis.label.isVisible(), round(room), size)
+            if room <= 0 or self._seen.get(side) == key:
                 continue
-            metrics = QFontMetricsF(self._font(axis.labelStyle.get("font-size", "")))
+            metrics = QFontMetricsF(self._font(size))
             margin = 2 * axis.label.document().documentMargin()
             fits = [c for c in _label_candidates(full) if metrics.horizontalAdvance(c) + margin <= room]
             if fits:
@@ -287,6 +292,7 @@ class _LabelFitter:
                     axis.resizeEvent(None)  # (pyqtgraph centres a label only when its axis is resized)
             elif axis.label.isVisible():
                 axis.showLabel(False)
+            self._seen[side] = (axis.labelText, axis.label.isVisible(), round(room), size)
 
     def shown(self, side):
         """The label drawn on ``side`` ("" when it is hidden)."""
