@@ -116,6 +116,7 @@ class NetworkView(QWidget):
         self._probe = None  # (dataset, x, t)
         self._grads = None  # (network, step, grads)
         self._labels = []
+        self._label_key = None
         self._markers = []
         self._trainer = None
         self._pens = {}
@@ -278,6 +279,7 @@ class NetworkView(QWidget):
                 p.addItem(m)
                 self._markers.append(m)
         self._label_style = None
+        self._label_key = None
         self._relabel()
 
     def resizeEvent(self, event):
@@ -286,7 +288,7 @@ class NetworkView(QWidget):
 
     def zoom_changed(self, _factor):
         """The window's zoom changed the labels' font: fit them again."""
-        self._label_style = None
+        self._label_key = None
         self._relabel()
 
     def _label_texts(self, style):
@@ -320,9 +322,9 @@ class NetworkView(QWidget):
         vb = self.plot.getPlotItem().getViewBox()
         px = max(1.0, vb.width() if vb.width() > 1 else self.width()) / n_cols
         key = (round(px), round(vb.height()), self._labels[0].textItem.font().pointSizeF() if self._labels else 0)
-        if key == self._label_style:
+        if key == self._label_key:
             return
-        self._label_style = key
+        self._label_key = key
         for style in ("long", "two", "short"):
             texts = self._label_texts(style)
             widths = []
@@ -332,6 +334,7 @@ class NetworkView(QWidget):
                 widths.append(t.textItem.document().idealWidth())
             if max(widths) <= px - 4 or style == "short":
                 break
+        self._label_style = style
         for t, width in zip(self._labels, widths, strict=True):
             t.setTextWidth(width + 2)
         label_px = max(t.textItem.document().size().height() for t in self._labels) + 2
