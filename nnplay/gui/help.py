@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -121,8 +120,9 @@ class HelpBrowser(QDialog):
         for b in (self.backButton, self.contentsButton, self.guideButton):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.close)
+        close = QPushButton(self.tr("Close"))  # (Qt's own button texts are not translated here)
+        close.setObjectName("helpCloseButton")
+        close.clicked.connect(self.close)
         buttons.addWidget(close)
         lay = QVBoxLayout(self)
         lay.addLayout(buttons)
@@ -190,11 +190,15 @@ class ShortcutsDialog(QDialog):
         for r, (keys, text) in enumerate(rows):
             self.table.setItem(r, 0, QTableWidgetItem(keys))
             self.table.setItem(r, 1, QTableWidgetItem(text))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.close)
+        close = QPushButton(self.tr("Close"))
+        close.setObjectName("shortcutsCloseButton")
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
         lay = QVBoxLayout(self)
         lay.addWidget(self.table, 1)
-        lay.addWidget(buttons)
+        lay.addLayout(buttons)
         self.resize(560, 560)
 
     def rows(self):

@@ -485,6 +485,9 @@ class MainWindow(QMainWindow):
             sc = QShortcut(QKeySequence(key), self)
             sc.activated.connect(slot)
             self._shortcuts.append(sc)
+        self._leave_full_screen = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self._leave_full_screen.activated.connect(lambda: self.set_full_screen(False))
+        self._leave_full_screen.setEnabled(False)  # (Esc is left to the widgets except in full screen)
 
     def _on_tab_changed(self, index):
         """A lab with its own Play, Step and Reset is in front: the main training pauses, and the toolbar's time
@@ -823,6 +826,7 @@ class MainWindow(QMainWindow):
             (self.tr("→ or S"), self.tr("One step (one mini-batch)")),
             ("E", self.tr("To the end of the epoch")),
             ("R", self.tr("Reset")),
+            ("Esc", self.tr("Leave full screen")),
             (QKeySequence(QKeySequence.StandardKey.Copy).toString(QKeySequence.SequenceFormat.NativeText),
              self.tr("Copy the plot that has the focus as an image (with its title and legend)")),
             (self.tr("right click on a plot"), self.tr("Save it as PNG or SVG, or copy it")),
@@ -853,6 +857,8 @@ class MainWindow(QMainWindow):
         if event.type() == event.Type.WindowStateChange and hasattr(self, "fullScreenAction"):
             with QSignalBlocker(self.fullScreenAction):
                 self.fullScreenAction.setChecked(self.isFullScreen())
+            if hasattr(self, "_leave_full_screen"):
+                self._leave_full_screen.setEnabled(self.isFullScreen())
 
     def _on_zoom(self, factor):
         self.statusBar().showMessage(arg(self.tr("Zoom %1 %"), round(100 * factor)), 3000)

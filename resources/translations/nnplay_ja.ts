@@ -1892,6 +1892,10 @@ A gradient that is exactly 0 is drawn on the lane marked 0 below the axis.</sour
         <source>Lecture guide</source>
         <translation>講義ガイド</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
 </context>
 <context>
     <name>LinearCollapseLab</name>
@@ -2604,6 +2608,10 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>エポックの終わりまで</translation>
     </message>
     <message>
+        <source>Leave full screen</source>
+        <translation>全画面表示を終わる</translation>
+    </message>
+    <message>
         <source>Copy the plot that has the focus as an image (with its title and legend)</source>
         <translation>フォーカスのあるプロットを画像としてコピー（タイトルと凡例つき）</translation>
     </message>
@@ -2962,6 +2970,10 @@ Watch the sample predictions and the confusion matrix fill its diagonal.</source
     <message>
         <source>What they do</source>
         <translation>はたらき</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
     </message>
 </context>
 <context>

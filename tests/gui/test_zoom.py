@@ -3,7 +3,7 @@ tick labels, lines and markers together and is remembered, and the collapsible c
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QPen
 from PySide6.QtWidgets import QWidget
 from qt_helpers import find_child, settle
@@ -123,6 +123,13 @@ def test_full_screen_and_back(qtbot):
     qtbot.waitUntil(w.isFullScreen, timeout=2000)
     assert full.isChecked()
     full.trigger()
+    qtbot.waitUntil(lambda: not w.isFullScreen(), timeout=2000)
+    assert not full.isChecked()
+    full.trigger()
+    qtbot.waitUntil(w.isFullScreen, timeout=2000)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=2000)
+    qtbot.keyClick(w, Qt.Key.Key_Escape)  # (what a teacher tries first)
     qtbot.waitUntil(lambda: not w.isFullScreen(), timeout=2000)
     assert not full.isChecked()
 
