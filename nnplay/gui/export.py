@@ -70,9 +70,14 @@ descent-surface)."""
 LEGENDS = {"networkView": "networkCaption"}
 """The legend of a plot, where it is not the ``…Legend`` label of its panel."""
 
-BODIES = {"lossPlot": "lossSplitter", "accuracyPlot": "lossSplitter"}
+BODIES = {
+    "lossPlot": "lossSplitter",
+    "accuracyPlot": "lossSplitter",
+    "activationPlot": "activationSplitter",
+    "activationHistPlot": "activationSplitter",
+}
 """Plots whose figure is a bigger part of their panel: the loss and the accuracy share their steps axis and
-legend, so either gives a figure of both."""
+legend, h(x) and the histograms of pre-activations their x axis, so either gives a figure of both."""
 
 _last_folder = {"path": ""}
 

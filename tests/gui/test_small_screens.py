@@ -122,3 +122,14 @@ def test_every_view_fits_the_screen(qtbot, width, height, zoom, language):
         w.session.pause()
     bad = [f"{view}: {p}" for view, ps in found.items() for p in ps]
     assert not bad, "\n".join(bad)
+
+
+def test_a_label_is_shortened_only_by_its_remark_in_brackets_and_a_title_breaks_at_a_separator():
+    from nnplay.gui.panels._common import _label_candidates, _title_candidates
+
+    assert _label_candidates("loss L (log scale)") == ["loss L (log scale)", "loss L"]
+    assert _label_candidates("h(x), h′(x)") == ["h(x), h′(x)"]  # ("h(x), h′" would say something else)
+    assert _title_candidates("every checked entry: numerical vs backprop") == [
+        "every checked entry: numerical vs backprop",
+        "every checked entry:<br>numerical vs backprop",
+    ]

@@ -180,7 +180,7 @@ def make_plot(name, accessible, tip, bottom=None, left=None, *, axis_items=None)
     return w
 
 
-_PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
+_PARENTHESIS = re.compile(r"\s+\([^()]*\)\s*$")  # (" (log scale)", not the "(x)" of "h′(x)")
 
 
 def _label_candidates(text):
