@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import math
 import os
 import signal
@@ -203,13 +202,6 @@ def _check_out(args, config):
             )
 
 
-CSV_EVAL = ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
-
-
-def _fmt(v):
-    return repr(float(v))
-
-
 def _plural(n, one, many):
     return f"{n:,} {one if n == 1 else many}"
 
@@ -272,6 +264,7 @@ def _silence_stdout():
 
 def cmd_train(args):
     from nnplay.core.datasets import DatasetError
+    from nnplay.core.history_csv import HistoryCsvWriter
     from nnplay.core.trainer import Trainer
 
     config = _config_from_args(args)
@@ -280,7 +273,6 @@ def cmd_train(args):
         trainer = Trainer(config, eval_every=args.eval_every)
     except DatasetError as e:
         raise UsageError(str(e)) from None
-    L = trainer.network.n_layers
     target = "standard output" if args.out == "-" else args.out
     try:
         out = sys.stdout if args.out == "-" else open(args.out, "w", newline="", encoding="utf-8")  # noqa: SIM115
@@ -291,39 +283,22 @@ def cmd_train(args):
             f"cannot write {args.out}: {getattr(e, 'strerror', None) or e}; choose another --out path"
         ) from None
     progress = _Progress(args.steps, not args.quiet and sys.stderr.isatty())
-    no_test = len(trainer.dataset.x_test) == 0
-    written = 0  # rows of steps handed to the file
+    written = 0  # steps handed to the file (one row each)
     diverged = None
     interrupted = False
     failure = None
+    writer = None
     with _CtrlC() as ctrl_c:
         try:
-            writer = csv.writer(out, lineterminator="\n")
-            writer.writerow(["step", "epoch", "loss", *CSV_EVAL, *(f"grad_norm_{i + 1}" for i in range(L))])
+            writer = HistoryCsvWriter(out, trainer.history)  # (the same columns as the window's history export)
             chunk = 1  # (the first step is timed: chunks of ~CHUNK_SECONDS keep Ctrl-C and the progress line quick)
             while written < args.steps and diverged is None and not ctrl_c.requested:
                 t0 = time.perf_counter()
                 result = trainer.step(min(chunk, args.steps - written))
                 per_step = (time.perf_counter() - t0) / max(len(result), 1)
                 chunk = max(1, min(500, int(CHUNK_SECONDS / max(per_step, 1e-7))))
-                evals = {ev.step: ev for ev in result.evaluations}
-                rows = []
-                for i, step in enumerate(result.steps):
-                    ev = evals.get(int(step))
-                    extra = [_fmt(getattr(ev, k)) for k in CSV_EVAL] if ev else [""] * len(CSV_EVAL)
-                    if ev and no_test:
-                        extra[2:] = ["", ""]  # (no test set: nothing measured, not NaN)
-                    rows.append(
-                        [
-                            int(step),
-                            int(result.epochs[i]),
-                            _fmt(result.loss[i]),
-                            *extra,
-                            *map(_fmt, result.grad_norm[i]),
-                        ]
-                    )
-                writer.writerows(rows)
-                written += len(rows)
+                writer.write_result(result)
+                written += len(result)
                 diverged = result.diverged
                 if len(result):
                     progress.update(written, result.loss[-1])
@@ -357,8 +332,9 @@ def cmd_train(args):
         return EXIT_WRITE
     if interrupted:
         where = "" if out is sys.stdout else f" to {args.out}"
+        rows = writer.rows if writer is not None else 0
         print(
-            f"nnplay: interrupted after {_plural(written, 'step', 'steps')} ({_plural(written, 'row', 'rows')} "
+            f"nnplay: interrupted after {_plural(written, 'step', 'steps')} ({_plural(rows, 'row', 'rows')} "
             f"written{where})",
             file=sys.stderr,
         )

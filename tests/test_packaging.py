@@ -39,6 +39,10 @@ def test_wheel_contains_resources_and_entry_point(tmp_path):
     assert qms
     for qm in qms:
         assert f"nnplay/resources/translations/{qm.name}" in names
+    pages = sorted((ROOT / "resources" / "help").glob("*/*.html"))
+    assert len(pages) >= 30  # every help page, in English and Japanese
+    for page in pages:
+        assert f"nnplay/resources/help/{page.parent.name}/{page.name}" in names
     # The catalogues' sources and their tool are for development, not for the installed package.
     shipped = {n for n in names if n.startswith("nnplay/resources/")}
     assert not [n for n in shipped if n.endswith((".ts", ".py")) and not n.endswith("resources/__init__.py")], shipped

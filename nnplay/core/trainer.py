@@ -133,10 +133,15 @@ class History:
     def __init__(self, n_layers, capacity=65536, eval_capacity=16384):
         self.n_layers = n_layers
         ncols = 1 + 3 * n_layers
-        fits = HISTORY_BYTES // (8 + 32 * ncols)
+        fits = HISTORY_BYTES // (8 + 32 * ncols + 40)  # (+ 40: the epoch of each row)
         capacity = min(capacity, max(4096, 1 << (int(fits).bit_length() - 1)))
         self.steps = Series(ncols, capacity)
-        self.evals = Series(len(EVAL_COLUMNS), eval_capacity)
+        self.eval_columns = EVAL_COLUMNS
+        self.evals = Series(len(self.eval_columns), eval_capacity)
+        # The epoch of every row, merged as the rows are (a merged row's ``hi`` is the epoch of its last step,
+        # the step it is keyed by): the CSV of the history has the same epoch column as `nnplay train` writes.
+        self.epochs = Series(1, capacity)
+        self.eval_epochs = Series(1, eval_capacity)
         self.latest_activations: ActivationStats | None = None
         self.last_step = 0
 
@@ -181,18 +186,30 @@ class History:
 
     @property
     def nbytes(self):
-        return self.steps.nbytes + self.evals.nbytes
+        return self.steps.nbytes + self.evals.nbytes + self.epochs.nbytes + self.eval_epochs.nbytes
+
+    @property
+    def step_epochs(self):
+        """(len,) the epoch of each stored row of ``steps`` (of its last step when rows were merged)."""
+        return self.epochs.hi[:, 0].astype(np.int64)
+
+    @property
+    def evaluation_epochs(self):
+        """(len(evals),) the epoch of each stored evaluation (of the last one when evaluations were merged)."""
+        return self.eval_epochs.hi[:, 0].astype(np.int64)
 
     def _add(self, result: StepResult):
         n = len(result) - (1 if result.diverged else 0)
         if n > 0:
             self.steps.extend(result.steps[:n], result.rows[:n])
+            self.epochs.extend(result.steps[:n], np.asarray(result.epochs[:n], dtype=np.float64).reshape(n, 1))
             self.last_step = int(result.steps[n - 1])
         for ev in result.evaluations:
             self._add_eval(ev)
 
     def _add_eval(self, ev: Evaluation):
         self.evals.extend([ev.step], [[ev.train_loss, ev.train_accuracy, ev.test_loss, ev.test_accuracy]])
+        self.eval_epochs.extend([ev.step], [[float(ev.epoch)]])
         self.latest_activations = ev.activations
 
 

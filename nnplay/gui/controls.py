@@ -83,6 +83,12 @@ class ControlPanel(QWidget):
         combo = named(QComboBox(), name, accessible, tip)
         for key, text in items:
             combo.addItem(text, key)
+        if max((len(text) for _key, text in items), default=0) > 16:
+            # As wide as the column allows, not as its longest item (the data sets' long names widened the whole
+            # column past a 1024-pixel screen); the open list still shows every item whole.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(7)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         combo.currentIndexChanged.connect(self._edited)
         return combo
 

@@ -9,7 +9,8 @@ import importlib
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSignalBlocker, Qt
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,10 +35,14 @@ from PySide6.QtWidgets import (
 
 from nnplay.core.config import IDX_DATASET_NAMES, PACE_FIELDS, Config, ConfigError
 from nnplay.core.datasets import DatasetError
+from nnplay.core.history_csv import write_history_csv
 from nnplay.core.mnist import MissingDataError
+from nnplay.gui import export
+from nnplay.gui import help as helppages
 from nnplay.gui.clock import SpeedControl
 from nnplay.gui.controls import ControlPanel, duration_text
 from nnplay.gui.download import DownloadOffer
+from nnplay.gui.panels._common import fit_axis_labels
 from nnplay.gui.panels.activations import ActivationPanel
 from nnplay.gui.panels.boundary import BoundaryPanel
 from nnplay.gui.panels.gradients import GradientPanel
@@ -46,6 +51,7 @@ from nnplay.gui.panels.network import NetworkView
 from nnplay.gui.presets import PRESETS
 from nnplay.gui.session import NUMERICAL_MAX_SECONDS, TrainingSession
 from nnplay.gui.widgets import LiveLabel, arg, core_text
+from nnplay.gui.zoom import Zoom
 
 SLOW_PANEL_INTERVAL = 0.2
 """Seconds between redraws of the boundary, network and activation views while playing."""
@@ -91,6 +97,14 @@ def _button(text, name, tip, accessible=None):
     return b
 
 
+class _StatusLabel(LiveLabel):
+    resized = Signal()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.resized.emit()
+
+
 class _NoWidgetAnimation(QProxyStyle):
     """The application's style without widget animations. QMainWindow moves its toolbar and central widget
     through zero-length ``QPropertyAnimation``s that finish on a later animation tick, so every change of
@@ -120,7 +134,11 @@ class MainWindow(QMainWindow):
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(self.controls.sizeHint().width() + 24)
+        # (as narrow as the controls can be: beside them, the panels need every pixel of a small screen)
+        scroll.setMinimumWidth(
+            self.controls.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4
+        )
+        self.controlsScroll = scroll
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -135,7 +153,11 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([320, 1180])
+        self.mainSplitter = splitter
         self.setCentralWidget(splitter)
+        self.zoom = Zoom(self, settings)
+        self._help = None
+        self._controls_wanted = settings.value("controlsVisible", True, type=bool) if settings is not None else True
 
         self._make_toolbar()
         self._make_menus()
@@ -148,11 +170,12 @@ class MainWindow(QMainWindow):
         for w in (splitter, self.findChild(QToolBar, "timeToolbar")):
             w.setStyle(self._static_style)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.statusLabel = LiveLabel(hint_text=self._status_template())  # new text on every frame
+        self.statusLabel = _StatusLabel(hint_text=self._status_template())  # new text on every frame
         self.statusLabel.setObjectName("statusLabel")
         self.statusLabel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.statusLabel.setAccessibleName(self.tr("Training status"))
         self.statusBar().addPermanentWidget(self.statusLabel)
+        self.statusLabel.resized.connect(self._update_status)  # (the long or the short line, whichever fits)
         self.stepProgress = QProgressBar()
         self.stepProgress.setObjectName("stepProgress")
         self.stepProgress.setAccessibleName(self.tr("Progress of the numerical gradient"))
@@ -190,19 +213,23 @@ class MainWindow(QMainWindow):
         )
         self.resize(1500, 940)
         self._on_reset()
+        self.zoom.restore()
+        self._update_controls_column()
 
     # -- layout ----------------------------------------------------------------------------------------
     def _boxed(self, title, widget, tip):
         box = QGroupBox(title)
         box.setToolTip(tip)
         lay = QVBoxLayout(box)
-        lay.setContentsMargins(4, 4, 4, 4)
+        lay.setContentsMargins(4, 2, 4, 2)
         lay.addWidget(widget)
         return box
 
     def _training_view(self):
         w = QWidget()
         w.setObjectName("trainingView")
+        w.figure_step = lambda: self.session.trainer.step_count  # (file names of saved figures)
+        self.trainingView = w
         lay = QVBoxLayout(w)
         lay.setContentsMargins(2, 2, 2, 2)
         self.presetBanner = QLabel()
@@ -328,6 +355,17 @@ class MainWindow(QMainWindow):
             if key is not None:
                 a.setShortcut(key)
             a.triggered.connect(slot)
+        self.exportHistoryAction = self._action(
+            file_menu,
+            "exportHistoryAction",
+            self.tr("&Export history as CSV…"),
+            self.tr(
+                "Every recorded step of this run in a CSV file, in the same columns as `nnplay train` writes: step, "
+                "epoch, mini-batch loss, the evaluations, ‖∂L/∂W‖ of each layer"
+            ),
+            lambda: self.export_history(),
+            "Ctrl+Shift+E",
+        )
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setObjectName("quitAction")
@@ -337,20 +375,27 @@ class MainWindow(QMainWindow):
         self.presetMenu = mb.addMenu(self.tr("&Presets"))
         self.presetMenu.setObjectName("presetMenu")
         self.presetMenu.setToolTipsVisible(True)
-        for preset in PRESETS:
+        for i, preset in enumerate(PRESETS):
             a = self.presetMenu.addAction(preset.tr_title())
             a.setObjectName(f"preset_{preset.key}")
+            if i < 9:
+                a.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             a.setToolTip(preset.tr_explanation())
             a.triggered.connect(lambda _=False, p=preset: self.load_preset(p.key))
 
         self.labsMenu = mb.addMenu(self.tr("&Labs"))
         self.labsMenu.setObjectName("labsMenu")
-        for module, _cls, text in LABS:
+        for i, (module, _cls, text) in enumerate(LABS):
             a = self.labsMenu.addAction(QCoreApplication.translate("MainWindow", text))
             a.setObjectName(f"lab_{module}")
+            if i < 9:
+                a.setShortcut(QKeySequence(f"Alt+{i + 1}"))
             a.triggered.connect(lambda _=False, m=module: self.open_lab(m))
 
         view = mb.addMenu(self.tr("&View"))
+        view.setObjectName("viewMenu")
+        self._make_view_actions(view)
+        view.addSeparator()
         lang = view.addMenu(self.tr("Language / 言語"))
         group = QActionGroup(self)
         current = self.settings.value("language", "", type=str) if self.settings else ""
@@ -362,8 +407,85 @@ class MainWindow(QMainWindow):
             lang.addAction(a)
 
         help_menu = mb.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("Keyboard shortcuts"), self._show_shortcuts)
-        help_menu.addAction(self.tr("About nnplay"), self._show_about)
+        help_menu.setObjectName("helpMenu")
+        self.helpAction = self._action(
+            help_menu,
+            "helpAction",
+            self.tr("Help on this view"),
+            self.tr("What the panel or lab with the focus shows, its formulas, what to try and what to look for (F1)"),
+            lambda: self.show_help(),
+            QKeySequence.StandardKey.HelpContents,
+        )
+        self.lectureGuideAction = self._action(
+            help_menu,
+            "lectureGuideAction",
+            self.tr("Lecture guide"),
+            self.tr("Where each topic of the lecture is in nnplay"),
+            lambda: self.show_help("lecture_guide"),
+        )
+        help_menu.addSeparator()
+        self._action(help_menu, "shortcutsAction", self.tr("Keyboard shortcuts"), "", self._show_shortcuts, "Ctrl+F1")
+        self._action(help_menu, "aboutAction", self.tr("About nnplay"), "", self._show_about)
+
+    def _action(self, menu, name, text, tip, slot, keys=None):
+        a = QAction(text, self)
+        a.setObjectName(name)
+        if tip:
+            a.setToolTip(tip)
+            a.setStatusTip(tip)
+        if keys is not None:
+            if isinstance(keys, list | tuple):
+                a.setShortcuts([QKeySequence(k) for k in keys])
+            else:
+                a.setShortcut(QKeySequence(keys))
+        a.triggered.connect(lambda _=False: slot())
+        menu.addAction(a)
+        self.addAction(a)  # (its shortcut works in full screen too, where the menu bar may be hidden)
+        return a
+
+    def _make_view_actions(self, view):
+        view.setToolTipsVisible(True)
+        self.fullScreenAction = self._action(
+            view, "fullScreenAction", self.tr("&Full screen"), self.tr("The whole screen for nnplay (F11)"),
+            lambda: self.set_full_screen(not self.isFullScreen()), QKeySequence.StandardKey.FullScreen,
+        )  # fmt: skip
+        self.fullScreenAction.setCheckable(True)
+        self.zoomInAction = self._action(
+            view, "zoomInAction", self.tr("Zoom &in"),
+            self.tr("Larger text, lines and markers everywhere, e.g. for a projector (Ctrl++)"),
+            self.zoom.zoom_in, [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
+        )  # fmt: skip
+        self.zoomOutAction = self._action(
+            view, "zoomOutAction", self.tr("Zoom &out"), self.tr("Smaller text, lines and markers (Ctrl+-)"),
+            self.zoom.zoom_out, QKeySequence.StandardKey.ZoomOut,
+        )  # fmt: skip
+        self.zoomResetAction = self._action(
+            view, "zoomResetAction", self.tr("&Reset zoom"), self.tr("Back to 100 % (Ctrl+0)"), self.zoom.reset,
+            "Ctrl+0",
+        )  # fmt: skip
+        self.zoom.changed.connect(self._on_zoom)
+        view.addSeparator()
+        self.toggleControlsAction = self._action(
+            view, "toggleControlsAction", self.tr("&Controls column"),
+            self.tr("Show or hide the settings on the left, to give the plots the whole width (Ctrl+B)"),
+            lambda: self.set_controls_visible(not self._controls_wanted), "Ctrl+B",
+        )  # fmt: skip
+        self.toggleControlsAction.setCheckable(True)
+        view.addSeparator()
+        self._action(
+            view, "trainingTabAction", self.tr("Training tab"), "", lambda: self.tabs.setCurrentIndex(0), "Alt+0"
+        )
+        self._action(
+            view, "nextTabAction", self.tr("Next tab"), "", lambda: self._cycle_tab(1), ["Ctrl+Tab", "Ctrl+PgDown"]
+        )
+        self._action(
+            view, "previousTabAction", self.tr("Previous tab"), "", lambda: self._cycle_tab(-1),
+            ["Ctrl+Shift+Tab", "Ctrl+PgUp"],
+        )  # fmt: skip
+        self._action(
+            view, "closeTabAction", self.tr("Close this lab"), "", lambda: self._close_tab(self.tabs.currentIndex()),
+            ["Ctrl+W", "Ctrl+F4"],
+        )  # fmt: skip
 
     def _make_shortcuts(self):
         s = self.session
@@ -378,10 +500,15 @@ class MainWindow(QMainWindow):
             sc = QShortcut(QKeySequence(key), self)
             sc.activated.connect(slot)
             self._shortcuts.append(sc)
+        self._leave_full_screen = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self._leave_full_screen.activated.connect(lambda: self.set_full_screen(False))
+        self._leave_full_screen.setEnabled(False)  # (Esc is left to the widgets except in full screen)
 
     def _on_tab_changed(self, index):
         """A lab with its own Play, Step and Reset is in front: the main training pauses, and the toolbar's time
         controls and their keys (which act on the Training tab) are disabled until it is in front again."""
+        self._update_controls_column()
+        self._size_pages()
         own = getattr(self.tabs.widget(index), "OWN_TIME_CONTROLS", False)
         if own:
             self.session.pause()
@@ -575,23 +702,39 @@ class MainWindow(QMainWindow):
         loss = h.loss[-1] if len(h.loss) else math.nan
         acc = h.eval_column("train_accuracy")
         tacc = h.eval_column("test_accuracy")
-        self.statusLabel.setText(
-            self._status_text(
-                tr.step_count,
-                (tr.epoch, tr.batch_in_epoch, tr.steps_per_epoch),
-                loss,
-                acc[-1] if len(acc) else None,
-                tacc[-1] if len(tacc) and not math.isnan(tacc[-1]) else None,
-            )
+        values = (
+            tr.step_count,
+            (tr.epoch, tr.batch_in_epoch, tr.steps_per_epoch),
+            loss,
+            acc[-1] if len(acc) else None,
+            tacc[-1] if len(tacc) and not math.isnan(tacc[-1]) else None,
         )
+        text = self._status_text(*values)
+        room = self.statusLabel.contentsRect().width()
+        if self.statusLabel.isVisible() and self.statusLabel.fontMetrics().horizontalAdvance(text) > room:
+            text = self._status_text(*values, short=True)  # (a small screen: never cut off with "…")
+        self.statusLabel.setText(text)
 
-    def _status_text(self, step, epoch, loss, accuracy=None, test_accuracy=None):
-        """``epoch`` is (the epoch under way, mini-batches done in it, mini-batches per epoch)."""
+    def _status_text(self, step, epoch, loss, accuracy=None, test_accuracy=None, short=False):
+        """``epoch`` is (the epoch under way, mini-batches done in it, mini-batches per epoch); ``short`` leaves out
+        the words that the long form explains."""
         number, batch, per_epoch = epoch
+        loss_text = "—" if math.isnan(loss) and step == 0 else f"{loss:.4g}"
+        if short:
+            parts = [
+                arg(self.tr("step %1"), step),
+                arg(self.tr("epoch %1 (%2/%3)"), number, batch, per_epoch) if step else self.tr("epoch 0"),
+                arg(self.tr("loss %1"), loss_text),
+            ]
+            if accuracy is not None:
+                parts.append(arg(self.tr("train %1 %"), f"{100 * accuracy:.1f}"))
+            if test_accuracy is not None:
+                parts.append(arg(self.tr("test %1 %"), f"{100 * test_accuracy:.1f}"))
+            return " · ".join(parts)
         parts = [
             arg(self.tr("step %1"), step),
             arg(self.tr("epoch %1, batch %2/%3"), number, batch, per_epoch) if step else self.tr("epoch 0"),
-            arg(self.tr("mini-batch loss %1"), "—" if math.isnan(loss) and step == 0 else f"{loss:.4g}"),
+            arg(self.tr("mini-batch loss %1"), loss_text),
         ]
         if accuracy is not None:
             parts.append(arg(self.tr("train accuracy %1 %"), f"{100 * accuracy:.1f}"))
@@ -633,10 +776,16 @@ class MainWindow(QMainWindow):
             self._labs[module] = lab
             title = lab.title() if hasattr(lab, "title") else QCoreApplication.translate("MainWindow", text)
             self.tabs.addTab(lab, title)
+            export.install_all(lab)  # (every plot of the lab gets the figure menu, and its text fitted to it)
+            for plot in lab.findChildren(pg.PlotWidget):
+                fit_axis_labels(plot)
+            self.zoom.apply(lab)
         self.tabs.setCurrentWidget(lab)
         return lab
 
     def _close_tab(self, index):
+        if index <= 0:  # (the Training tab stays)
+            return
         widget = self.tabs.widget(index)
         for key, lab in list(self._labs.items()):
             if lab is widget:
@@ -738,15 +887,147 @@ class MainWindow(QMainWindow):
             self.tr("The language changes the next time nnplay starts.\n次回の起動時に切り替わります。"),
         )
 
+    def extra_shortcuts(self):
+        """(keys, what) of the shortcuts that are not in a menu, for the shortcuts dialog."""
+        return [
+            ("Space", self.tr("Play / pause")),
+            (self.tr("→ or S"), self.tr("One step (one mini-batch)")),
+            ("E", self.tr("To the end of the epoch")),
+            ("R", self.tr("Reset")),
+            ("Esc", self.tr("Leave full screen")),
+            (QKeySequence(QKeySequence.StandardKey.Copy).toString(QKeySequence.SequenceFormat.NativeText),
+             self.tr("Copy the plot that has the focus as an image (with its title and legend)")),
+            (self.tr("right click on a plot"), self.tr("Save it as PNG or SVG, or copy it")),
+        ]  # fmt: skip
+
     def _show_shortcuts(self):
-        QMessageBox.information(
-            self,
-            self.tr("Keyboard shortcuts"),
-            self.tr(
-                "Space: play / pause\n→ or S: one step (one mini-batch)\nE: to the end of the epoch\n"
-                "R: reset\nCtrl+O / Ctrl+S: open / save an experiment"
-            ),
-        )
+        dialog = helppages.ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setFont(self.font())
+        dialog.show()
+        return dialog
+
+    # -- in a lecture: full screen, zoom, the controls column, help, the history as a file ---------------------
+    def set_full_screen(self, on):
+        if on and not self.isFullScreen():
+            self._maximized_before = self.isMaximized()
+            self.showFullScreen()
+        elif not on and self.isFullScreen():
+            if getattr(self, "_maximized_before", False):
+                self.showMaximized()
+            else:
+                self.showNormal()
+        with QSignalBlocker(self.fullScreenAction):
+            self.fullScreenAction.setChecked(on)
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == event.Type.WindowStateChange and hasattr(self, "fullScreenAction"):
+            with QSignalBlocker(self.fullScreenAction):
+                self.fullScreenAction.setChecked(self.isFullScreen())
+            if hasattr(self, "_leave_full_screen"):
+                self._leave_full_screen.setEnabled(self.isFullScreen())
+
+    def _on_zoom(self, factor):
+        self.statusBar().showMessage(arg(self.tr("Zoom %1 %"), round(100 * factor)), 3000)
+        self.stepProgress.setFixedWidth(round(230 * factor))
+        self._update_status()
+        if self._help is not None:
+            self._help.setFont(self.font())
+
+    def controls_column_shown(self):
+        return not self.controlsScroll.isHidden()
+
+    def set_controls_visible(self, on):
+        """Show or hide the controls column (remembered); a lab that does not use it hides it anyway."""
+        self._controls_wanted = bool(on)
+        if self.settings is not None:
+            self.settings.setValue("controlsVisible", self._controls_wanted)
+        self._update_controls_column()
+
+    def _front_uses_controls(self):
+        w = self.tabs.currentWidget()
+        if w is None or w is self.trainingView:
+            return True
+        return bool(getattr(w, "USES_MAIN_CONTROLS", hasattr(w, "set_trainer")))
+
+    def _update_controls_column(self):
+        if not hasattr(self, "toggleControlsAction"):
+            return
+        useful = self._front_uses_controls()
+        self.controlsScroll.setVisible(self._controls_wanted and useful)
+        self.toggleControlsAction.setEnabled(useful)
+        with QSignalBlocker(self.toggleControlsAction):
+            self.toggleControlsAction.setChecked(self._controls_wanted and useful)
+
+    def _size_pages(self):
+        """Only the tab in front asks for room: a tab widget is otherwise as large as its largest page, and the
+        compare lab kept the window from a small screen while the training view was in front."""
+        ignored = QSizePolicy.Policy.Ignored
+        current = self.tabs.currentWidget()
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            own = page.property("nnplayOwnSizePolicy")
+            if own is None:
+                own = page.sizePolicy()
+                page.setProperty("nnplayOwnSizePolicy", own)
+            page.setSizePolicy(own if page is current else QSizePolicy(ignored, ignored))
+
+    def _cycle_tab(self, step):
+        n = self.tabs.count()
+        if n:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % n)
+
+    def help_topic(self):
+        """The help page for the panel or lab with the focus (the tab in front when nothing has it)."""
+        front = self.tabs.currentWidget()
+        fallback = helppages.topic_for(front, "training")
+        focus = helppages.focused_widget(self)
+        if focus is None:
+            return fallback
+        topic = helppages.topic_for(focus, None)
+        return topic if topic is not None else fallback
+
+    def show_help(self, topic=None):
+        """Open the help window at ``topic`` (by default: the panel or lab with the focus)."""
+        topic = topic or self.help_topic()
+        if self._help is None:
+            self._help = helppages.HelpBrowser(self)
+        self._help.setFont(self.font())
+        self._help.show_topic(topic)
+        return self._help
+
+    def export_history(self, path=None):
+        """Write every recorded step of the run to a CSV file (asks where unless ``path``); returns the path."""
+        tr = self.session.trainer
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export history as CSV"),
+                f"history-step{tr.step_count}.csv",
+                self.tr("CSV files (*.csv);;All files (*)"),
+            )
+            if not path:
+                return None
+        try:
+            note = write_history_csv(path, tr.history)
+        except OSError as e:
+            QMessageBox.warning(
+                self, self.tr("Cannot save"), arg(self.tr("%1: %2. Choose another place."), path, e.strerror)
+            )
+            return None
+        if note is not None:
+            QMessageBox.information(
+                self,
+                self.tr("History exported"),
+                arg(
+                    self.tr("%1\n\nThe file says so in its first line, which starts with #. Saved to %2."),
+                    core_text(note),
+                    path,
+                ),
+            )
+        self.statusBar().showMessage(arg(self.tr("History saved to %1"), path), 5000)
+        return path
 
     def _show_about(self):
         QMessageBox.about(

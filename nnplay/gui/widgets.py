@@ -14,7 +14,7 @@ from PySide6.QtGui import (
     QTextOption,
     QValidator,
 )
-from PySide6.QtWidgets import QDoubleSpinBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QScrollArea, QSizePolicy, QWidget
 
 from nnplay.core.messages import CONTEXT, MessageError, Text
 
@@ -96,6 +96,19 @@ def named(widget, name, accessible, tip):
     widget.setAccessibleName(accessible)
     widget.setToolTip(tip)
     return widget
+
+
+def scrolling(widget, name):
+    """``widget`` in a frameless area that scrolls up and down: on a small screen (or a large zoom) a column of
+    controls and text scrolls instead of squeezing its wrapped labels or making the window taller."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setMinimumWidth(widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
+    return area
 
 
 def core_text(value):

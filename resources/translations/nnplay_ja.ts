@@ -440,12 +440,12 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>塗りつぶし：訓練、中抜き {glyph}：テスト</translation>
     </message>
     <message>
-        <source>Colour: the predicted class, paler = less sure; black line: the decision boundary. Shape and colour: the true class; hollow: test points.</source>
-        <translation>背景色：予測クラス（薄いほど不確か）、黒線：決定境界。点の形と色：正解クラス、中抜き：テストデータ。</translation>
+        <source>Background: the predicted class, paler = less sure; black line: the decision boundary.</source>
+        <translation>背景色：予測クラス（薄いほど不確か）、黒線：決定境界。</translation>
     </message>
     <message>
-        <source>Colour: the predicted class, paler = less sure; black line: the decision boundary. Shape and colour: the true class (no test set).</source>
-        <translation>背景色：予測クラス（薄いほど不確か）、黒線：決定境界。点の形と色：正解クラス（テストデータなし）。</translation>
+        <source>No test set.</source>
+        <translation>テストデータなし。</translation>
     </message>
     <message>
         <source>Some test images ({h}×{w} pixels) with the class the network predicts for each: green and a green frame when it is right, red with the true class in brackets when it is wrong.</source>
@@ -1969,6 +1969,38 @@ A gradient that is exactly 0 is drawn on the lane marked 0 below the axis.</sour
     </message>
 </context>
 <context>
+    <name>HelpBrowser</name>
+    <message>
+        <source>en</source>
+        <comment>the folder of the help pages in this language: ja for Japanese (resources/help/ja)</comment>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>nnplay help</source>
+        <translation>nnplay ヘルプ</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>ヘルプのページ</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>All help pages</source>
+        <translation>ヘルプの一覧</translation>
+    </message>
+    <message>
+        <source>Lecture guide</source>
+        <translation>講義ガイド</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>LinearCollapseLab</name>
     <message>
         <source>the default example (XOR, identity activations)</source>
@@ -2527,6 +2559,14 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>スクリーンショットを保存(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Export history as CSV…</source>
+        <translation>履歴を CSV に書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Every recorded step of this run in a CSV file, in the same columns as `nnplay train` writes: step, epoch, mini-batch loss, the evaluations, ‖∂L/∂W‖ of each layer</source>
+        <translation>この学習で記録した全ステップを、`nnplay train` と同じ列で CSV ファイルに書き出します：ステップ、エポック、ミニバッチの損失、評価の結果、各層の ‖∂L/∂W‖</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -2551,12 +2591,84 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
+        <source>Help on this view</source>
+        <translation>この画面のヘルプ</translation>
+    </message>
+    <message>
+        <source>What the panel or lab with the focus shows, its formulas, what to try and what to look for (F1)</source>
+        <translation>フォーカスのあるパネルやラボが何を示すか、その数式、試してみること、注目するところ (F1)</translation>
+    </message>
+    <message>
+        <source>Lecture guide</source>
+        <translation>講義ガイド</translation>
+    </message>
+    <message>
+        <source>Where each topic of the lecture is in nnplay</source>
+        <translation>講義の各トピックが nnplay のどこにあるか</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
         <source>About nnplay</source>
         <translation>nnplay について</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全画面表示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The whole screen for nnplay (F11)</source>
+        <translation>画面全体に nnplay を表示します (F11)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Larger text, lines and markers everywhere, e.g. for a projector (Ctrl++)</source>
+        <translation>文字・線・マーカーをすべて大きくします。プロジェクター向け (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Smaller text, lines and markers (Ctrl+-)</source>
+        <translation>文字・線・マーカーを小さくします (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>倍率を元に戻す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to 100 % (Ctrl+0)</source>
+        <translation>100 % に戻します (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>&amp;Controls column</source>
+        <translation>設定の列(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show or hide the settings on the left, to give the plots the whole width (Ctrl+B)</source>
+        <translation>左の設定を表示・非表示にします。隠すとプロットが横幅いっぱいに広がります (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Training tab</source>
+        <translation>学習タブ</translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation>次のタブ</translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation>前のタブ</translation>
+    </message>
+    <message>
+        <source>Close this lab</source>
+        <translation>このラボを閉じる</translation>
     </message>
     <message>
         <source>Update ratio of every layer  η‖∂L/∂W‖ / ‖W‖</source>
@@ -2595,8 +2707,84 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>ステップ %1</translation>
     </message>
     <message>
+        <source>epoch %1 (%2/%3)</source>
+        <translation>エポック %1（%2/%3）</translation>
+    </message>
+    <message>
+        <source>loss %1</source>
+        <translation>損失 %1</translation>
+    </message>
+    <message>
+        <source>train %1 %</source>
+        <translation>訓練 %1 %</translation>
+    </message>
+    <message>
+        <source>test %1 %</source>
+        <translation>テスト %1 %</translation>
+    </message>
+    <message>
         <source>epoch %1, batch %2/%3</source>
         <translation>エポック %1、バッチ %2/%3</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>再生／一時停止</translation>
+    </message>
+    <message>
+        <source>→ or S</source>
+        <translation>→ または S</translation>
+    </message>
+    <message>
+        <source>One step (one mini-batch)</source>
+        <translation>1ステップ（ミニバッチ1つ）</translation>
+    </message>
+    <message>
+        <source>To the end of the epoch</source>
+        <translation>エポックの終わりまで</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>全画面表示を終わる</translation>
+    </message>
+    <message>
+        <source>Copy the plot that has the focus as an image (with its title and legend)</source>
+        <translation>フォーカスのあるプロットを画像としてコピー（タイトルと凡例つき）</translation>
+    </message>
+    <message>
+        <source>right click on a plot</source>
+        <translation>プロットを右クリック</translation>
+    </message>
+    <message>
+        <source>Save it as PNG or SVG, or copy it</source>
+        <translation>PNG や SVG で保存、またはコピー</translation>
+    </message>
+    <message>
+        <source>Zoom %1 %</source>
+        <translation>倍率 %1 %</translation>
+    </message>
+    <message>
+        <source>Export history as CSV</source>
+        <translation>履歴を CSV に書き出す</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV ファイル (*.csv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>History exported</source>
+        <translation>履歴を書き出しました</translation>
+    </message>
+    <message>
+        <source>%1
+
+The file says so in its first line, which starts with #. Saved to %2.</source>
+        <translation>%1
+
+ファイルの # で始まる1行目にもそう書かれています。保存先：%2</translation>
+    </message>
+    <message>
+        <source>History saved to %1</source>
+        <translation>履歴を %1 に保存しました</translation>
     </message>
     <message>
         <source>epoch 0</source>
@@ -2693,18 +2881,6 @@ The current experiment is unchanged.</source>
 The language changes the next time nnplay starts.</translation>
     </message>
     <message>
-        <source>Space: play / pause
-→ or S: one step (one mini-batch)
-E: to the end of the epoch
-R: reset
-Ctrl+O / Ctrl+S: open / save an experiment</source>
-        <translation>Space：再生／一時停止
-→ または S：1ステップ（ミニバッチ1つ）
-E：エポックの終わりまで
-R：リセット
-Ctrl+O / Ctrl+S：実験を開く／保存</translation>
-    </message>
-    <message>
         <source>nnplay: watch small neural networks learn, step by step, and see why some of them don&apos;t.
 Follows &apos;Deep Learning from Scratch&apos; (ゼロから作るDeep Learning), chapters 3–6.</source>
         <translation>nnplay：小さなニューラルネットワークが1ステップずつ学習する様子を観察し、うまく学習できないものはなぜなのかを確かめよう。
@@ -2791,6 +2967,65 @@ Red: w &gt; 0, blue: w &lt; 0; the thicker, the larger |w| compared with the oth
     </message>
 </context>
 <context>
+    <name>PlotMenu</name>
+    <message>
+        <source>Save image…</source>
+        <translation>画像を保存…</translation>
+    </message>
+    <message>
+        <source>Save this plot with its title and legend as a PNG image (2× resolution)</source>
+        <translation>このプロットをタイトルと凡例つきで PNG 画像として保存します（2倍の解像度）</translation>
+    </message>
+    <message>
+        <source>Save as SVG…</source>
+        <translation>SVG で保存…</translation>
+    </message>
+    <message>
+        <source>Save this plot with its title and legend as vector graphics (SVG)</source>
+        <translation>このプロットをタイトルと凡例つきでベクター画像 (SVG) として保存します</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>画像をコピー</translation>
+    </message>
+    <message>
+        <source>Copy this plot with its title and legend to the clipboard (Ctrl+C)</source>
+        <translation>このプロットをタイトルと凡例つきでクリップボードにコピーします (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>すべて表示</translation>
+    </message>
+    <message>
+        <source>Zoom out to the whole plot (the plot&apos;s “A” button)</source>
+        <translation>プロット全体が見えるまで縮小します（プロットの「A」ボタンと同じ）</translation>
+    </message>
+    <message>
+        <source>%1: %2. Choose another place.</source>
+        <translation>%1：%2。別の場所を選んでください。</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>保存できません</translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation>画像を保存</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Save as SVG</source>
+        <translation>SVG で保存</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 画像 (*.svg)</translation>
+    </message>
+</context>
+<context>
     <name>Presets</name>
     <message>
         <source>Vanishing gradients (deep sigmoid)</source>
@@ -2873,6 +3108,25 @@ The book reports train and test accuracy rising together to about 0.95 after 10,
 and after 10,000 steps it reports about 0.98 training and 0.97 test accuracy (nnplay: 0.979 and 0.971 with these settings).</source>
         <translation>同じネットワークで活性化関数を ReLU にし、勾配を誤差逆伝播法で求めます（5.7 節）。本書の勾配確認では、誤差逆伝播法と数値微分の差は 1e-10〜1e-13 です。
 10,000 ステップ後の認識精度は、本書では訓練データ約 0.98、テストデータ約 0.97（nnplay ではこの設定で 0.979 と 0.971）。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>はたらき</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
     </message>
 </context>
 <context>
@@ -3850,6 +4104,14 @@ Slow speeds let you watch each step; max shows where training goes.</source>
     <message>
         <source>Cannot download {file}: {problem}. Try again later, or copy the four files into {folder}.</source>
         <translation>{file} をダウンロードできません: {problem}。しばらくしてからもう一度試すか、4 つのファイルを {folder} にコピーしてください。</translation>
+    </message>
+    <message>
+        <source>Rows were merged by the history bound: each row stands for {stride} consecutive steps (their mean, at the last of them); the history keeps at most {capacity} rows.</source>
+        <translation>履歴の上限のため行がまとめられています：1行は連続する {stride} ステップを表します（その平均を、最後のステップの位置に記録）。履歴に残るのは最大 {capacity} 行です。</translation>
+    </message>
+    <message>
+        <source>Rows were merged by the history bound: each row stands for {stride} consecutive steps and each evaluation for {eval_stride} consecutive evaluations (their mean, at the last of them); the history keeps at most {capacity} rows.</source>
+        <translation>履歴の上限のため行がまとめられています：1行は連続する {stride} ステップを、評価の1行は連続する {eval_stride} 回の評価を表します（その平均を、最後の位置に記録）。履歴に残るのは最大 {capacity} 行です。</translation>
     </message>
 </context>
 </TS>

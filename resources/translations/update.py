@@ -27,6 +27,7 @@ Run it again whenever GUI strings change, translate what is unfinished, re-run, 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -44,7 +45,8 @@ def sources():
     """Every GUI source file and every core file with messages (``QT_TRANSLATE_NOOP("core", ...)``, see
     ``nnplay.core.messages``), relative to the repository (so the .ts locations are stable)."""
     gui = GUI.rglob("*.py")
-    core = (p for p in CORE.rglob("*.py") if 'QT_TRANSLATE_NOOP("core"' in p.read_text(encoding="utf-8"))
+    marker = re.compile(r'QT_TRANSLATE_NOOP\(\s*"core"')  # (ruff may put "core" on the next line)
+    core = (p for p in CORE.rglob("*.py") if marker.search(p.read_text(encoding="utf-8")))
     return sorted(str(p.relative_to(ROOT)) for p in (*gui, *core))
 
 

@@ -585,12 +585,13 @@ def test_a_big_network_on_big_data_keeps_the_window_responsive(fake_window):
 def test_network_labels_stay_whole_after_the_window_shrinks_and_grows(window, qtbot):
     window.apply_config(Config(hidden=(8, 8, 8)), start_over=True)
     styles = []
-    for size in ((970, 650), (1900, 1000)):  # short labels ("in 2"), then two-line ones ("input (2)")
+    for size in ((970, 650), (1900, 1000)):  # short labels ("in 2"), then longer ones ("input (2)")
         window.resize(*size)
         qtbot.wait(30)
         window.refresh()
         styles.append(window.networkPanel._label_style)
-    assert styles == ["short", "two"]
+    # (the labels are measured: the longest form that fits its column; "long" when the window is wide enough)
+    assert styles[0] == "short" and styles[1] in ("two", "long")
     for label in window.networkPanel._labels:
         natural = label.textItem.document().clone()
         natural.setTextWidth(-1)

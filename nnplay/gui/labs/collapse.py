@@ -34,7 +34,7 @@ from nnplay.core.analysis import clone_network, collapse_evidence, collapse_line
 from nnplay.core.config import Config
 from nnplay.core.trainer import Trainer
 from nnplay.gui.style import CLASS_COLORS, NEGATIVE, POSITIVE, configure_pyqtgraph
-from nnplay.gui.widgets import arg, core_text, named
+from nnplay.gui.widgets import arg, core_text, named, scrolling
 
 DEFAULT_CONFIG = Config(dataset="xor", hidden=(8, 8), activation="identity")
 TRAIN_STEPS = 500
@@ -104,6 +104,10 @@ class LinearCollapseLab(QWidget):
 
     def title(self):
         return self.tr("Linear collapse")
+
+    def figure_step(self):
+        """The step of this lab's network (for the file names of saved figures)."""
+        return self._trainer.step_count
 
     # -- building ---------------------------------------------------------------------------------------
     def _build(self):
@@ -217,7 +221,7 @@ class LinearCollapseLab(QWidget):
         self.proofLabel.setTextFormat(Qt.TextFormat.RichText)
         ll.addWidget(self.proofLabel)
         ll.addStretch(1)
-        split.addWidget(left)
+        split.addWidget(scrolling(left, "collapseExplanationScroll"))  # (scrolls on a small screen)
 
         self.plot = named(
             pg.PlotWidget(),

@@ -294,6 +294,10 @@ class CompareLab(QWidget):
     def title(self):
         return self.tr("Compare two runs")
 
+    def figure_step(self):
+        """The step both runs are at (for the file names of saved figures)."""
+        return self._a.step_count if self._a is not None else 0
+
     # -- building ---------------------------------------------------------------------------------------
     def _build(self):
         layout = QVBoxLayout(self)
@@ -311,7 +315,8 @@ class CompareLab(QWidget):
         self.pairCombo.addItem(self.tr("(your own settings)"), "")
         self.pairCombo.activated.connect(self._pair_chosen)
         top.addWidget(self.pairCombo, 1)
-        top.addSpacing(12)
+        layout.addLayout(top)
+        top = QHBoxLayout()  # (time in a row of its own: the lab fits a small screen)
         self.playButton = named(
             QPushButton(self.tr("Play")),
             "comparePlayButton",
@@ -340,6 +345,7 @@ class CompareLab(QWidget):
         self.speedControl = SpeedControl(self.clock, prefix="compare")
         top.addSpacing(8)
         top.addWidget(self.speedControl)
+        top.addStretch(1)
         layout.addLayout(top)
 
         self.pairNote = QLabel()

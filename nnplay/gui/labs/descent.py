@@ -37,7 +37,7 @@ from nnplay.core.gradient import gradient_descent
 from nnplay.core.optimizers import make_optimizer
 from nnplay.gui.clock import Clock, SpeedControl
 from nnplay.gui.style import BAD, CLASS_COLORS, GOOD, WARN, configure_pyqtgraph
-from nnplay.gui.widgets import LogSpinBox, named
+from nnplay.gui.widgets import LogSpinBox, named, scrolling
 
 LECTURE_START = (-3.0, 4.0)
 CASES = {  # key -> (learning rate, steps); all on x0² + x1² from (−3, 4), as in the lecture
@@ -163,7 +163,7 @@ class GradientDescentLab(QWidget):
 
         layout = QHBoxLayout(self)
         layout.addWidget(self.plot, 1)
-        layout.addWidget(self._controls)
+        layout.addWidget(scrolling(self._controls, "descentControlsScroll"))  # (scrolls on a small screen)
 
         self._load_surface(self._surface.key, apply_defaults=True)
         self.set_case("converge")
@@ -172,9 +172,14 @@ class GradientDescentLab(QWidget):
     def title(self):
         return self.tr("Gradient descent")
 
+    def figure_step(self):
+        """The step shown (for the file names of saved figures)."""
+        return self._shown - 1
+
     def _build_controls(self):
         self._controls = QWidget()
-        self._controls.setFixedWidth(300)
+        self._controls.setMinimumWidth(300)  # (wider when its buttons need it: a larger zoom)
+        self._controls.setMaximumWidth(360)
         col = QVBoxLayout(self._controls)
         col.setContentsMargins(0, 0, 0, 0)
 

@@ -87,6 +87,10 @@ class GradientCheckLab(QWidget):
     def title(self):
         return self.tr("Gradient check")
 
+    def figure_step(self):
+        """The step of the network checked (for the file names of saved figures)."""
+        return self._trainer.step_count
+
     # -- building ---------------------------------------------------------------------------------------
     def _build(self):
         layout = QVBoxLayout(self)
@@ -133,7 +137,9 @@ class GradientCheckLab(QWidget):
             else:
                 self.entriesCombo.addItem(arg(self.tr("at most %1 (random sample)"), f"{n:,}"), n)
         row.addWidget(self.entriesCombo)
-        row.addSpacing(12)
+        row.addStretch(1)
+        layout.addLayout(row)
+        row = QHBoxLayout()  # (a second row: the lab fits beside the controls on a small screen)
         self.runButton = named(
             QPushButton(self.tr("Run gradient check")),
             "runGradientCheckButton",

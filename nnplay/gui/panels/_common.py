@@ -5,13 +5,15 @@ from __future__ import annotations
 import contextlib
 import itertools
 import math
+import re
 import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 
+from nnplay.gui import export
 from nnplay.gui.panels.envelope import Envelope
 from nnplay.gui.widgets import named
 
@@ -49,6 +51,11 @@ class LogAxis(pg.AxisItem):
     _span = 10.0
     zero_lane = None
 
+    def _text_scale(self):
+        """How much larger the tick labels are than at 100 % (the zoom): ticks are spaced for their text."""
+        font = self.style.get("tickFont")
+        return max(1.0, font.pointSizeF() / AXIS_FONT_PT) if font is not None and font.pointSizeF() > 0 else 1.0
+
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         levels = self._log_tick_values(minVal, maxVal, size, stdTicks)
         lane = self.zero_lane
@@ -62,7 +69,7 @@ class LogAxis(pg.AxisItem):
         self._span = span = maxVal - minVal
         if span < 1.0:
             lo, hi = 10.0**minVal, 10.0**maxVal
-            raw = (hi - lo) / max(2.0, size / 40.0)
+            raw = (hi - lo) / max(2.0, size / (40.0 * self._text_scale()))
             mag = 10.0 ** math.floor(math.log10(raw))
             step = next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw)
             major = np.arange(math.ceil(lo / step) * step, hi, step)
@@ -70,7 +77,7 @@ class LogAxis(pg.AxisItem):
             major, minor = major[major > 0], minor[minor > 0]
             return [(None, list(np.log10(major))), (None, list(np.log10(minor)))]
         lo, hi = math.floor(minVal), math.ceil(maxVal)
-        raw = (hi - lo) / max(2.0, size / 26.0)
+        raw = (hi - lo) / max(2.0, size / (26.0 * self._text_scale()))
         every = next((k for k in (1, 2, 3, 5, 10, 20, 25, 50, 100) if k >= raw), math.ceil(raw / 100) * 100)
         major = [float(d) for d in range(lo, hi + 1) if d % every == 0 and minVal <= d <= maxVal]
         levels = [(None, major)]
@@ -105,6 +112,24 @@ class LogAxis(pg.AxisItem):
         for i, label in zip(rest, labels, strict=True):
             out[i] = label
         return out
+
+
+class FractionAxis(pg.AxisItem):
+    """An axis from 0 to 1 (accuracy) with ticks at 0, ¼, ½, ¾ and 1, or only 0, ½ and 1, or 0 and 1, as many
+    as have room for their labels (on a short plot they ran into each other)."""
+
+    STEPS = (0.25, 0.5, 1.0)
+
+    def tickValues(self, minVal, maxVal, size):
+        font = self.style.get("tickFont") or QFont()
+        room = 1.5 * QFontMetrics(font).height()
+        span = max(maxVal - minVal, 1e-9)
+        step = next((s for s in self.STEPS if size * s / span >= room), 1.0)
+        values = [v * step for v in range(round(1 / step) + 1) if minVal - 1e-9 <= v * step <= maxVal + 1e-9]
+        return [(step, values)]
+
+    def tickStrings(self, values, scale, spacing):
+        return [f"{v:g}" for v in values]
 
 
 def _spaced_labels(xs):
@@ -146,12 +171,141 @@ def make_plot(name, accessible, tip, bottom=None, left=None, *, axis_items=None)
         p.setLabel("bottom", bottom, **LABEL_STYLE)
     if left:
         p.setLabel("left", left, **LABEL_STYLE)
-    # The view box's menu (view all, axes, export) stays; pyqtgraph's "Plot Options" (log mode, FFT,
+    # The figure menu (save as PNG or SVG, copy) replaces pyqtgraph's menus: its "Plot Options" (log mode, FFT,
     # downsampling, …) would fight the panels, which draw log10 values, summarise long histories and colour
-    # images themselves.
-    p.setMenuEnabled(False, enableViewBoxMenu=True)
+    # images themselves, and its SVG export fails.
+    export.install(w)
+    fit_axis_labels(w)
     w.setMinimumSize(160, 100)
     return w
+
+
+_PARENTHESIS = re.compile(r"\s+\([^()]*\)\s*$")  # (" (log scale)", not the "(x)" of "h′(x)")
+
+
+def _label_candidates(text):
+    """The axis label and shorter forms of it: "loss L (log scale)" → "loss L"."""
+    out = [text]
+    short = _PARENTHESIS.sub("", text)
+    if short and short != text:
+        out.append(short)
+    return out
+
+
+_BREAKS = (" · ", ": ", " — ", "; ", ", ", " ")
+
+
+def _title_candidates(text):
+    """A plot title and the same on two lines, broken at the separator nearest its middle."""
+    out = [text]
+    if "<" in text:  # (rich text: left as it is)
+        return out
+    for sep in _BREAKS:
+        cuts = [i for i in range(len(text)) if text.startswith(sep, i)]
+        if cuts:
+            i = min(cuts, key=lambda k: abs(k - len(text) / 2))
+            keep = sep.rstrip()
+            out.append(text[:i] + keep + "<br>" + text[i + len(sep) :].lstrip())
+            break
+    return out
+
+
+class _LabelFitter:
+    """Keeps the text of a plot inside it: an axis label longer than its axis (a short plot on a small screen,
+    or a large zoom) is shown without its last part in brackets, or not at all (the plot's tooltip and help say
+    what the axis is); a title wider than the plot goes on two lines, and the plot is made as wide as its widget
+    again (a long title had widened it, cutting off its right side and a legend anchored there). A label or
+    title set anew by its panel is fitted again."""
+
+    def __init__(self, plot):
+        self.plot = plot
+        self._full = {}  # side -> the label as the panel set it
+        self._title = None  # the title as the panel set it
+        self._seen = {}  # part -> what it was fitted for (nothing changed since: nothing to do; it runs every paint)
+        plot.scene().sigPrepareForPaint.connect(self.fit)
+
+    def _font(self, size):
+        font = QFont(self.plot.font())
+        if isinstance(size, str) and size.endswith("pt"):
+            with contextlib.suppress(ValueError):
+                font.setPointSizeF(float(size[:-2]))
+        return font
+
+    def _fit_title(self, item):
+        title = item.titleLabel
+        if not title.isVisible() or not title.text:
+            return
+        text = title.text
+        # (the view's width: a title wider than that makes the plot wider than its widget, cut off at the right)
+        axes = sum(item.getAxis(side).width() for side in ("left", "right") if item.getAxis(side).isVisible())
+        room = self.plot.viewport().width() - axes - 12  # (the title is above the view box, between the axes)
+        key = (text, round(room), title.opts.get("size"), round(item.width()))
+        if self._seen.get("title") == key or room <= 0:
+            return
+        if self._title is None or text not in _title_candidates(self._title):
+            self._title = text
+        metrics = QFontMetricsF(self._font(title.opts.get("size")))
+        candidates = _title_candidates(self._title)
+        best = next(
+            (c for c in candidates if max(metrics.horizontalAdvance(line) for line in c.split("<br>")) <= room),
+            candidates[-1],
+        )
+        lines = best.count("<br>") + 1
+        height = max(30.0, lines * metrics.lineSpacing() + 10)  # (pyqtgraph gives a title 30 pixels)
+        changed = best != text or round(title.maximumHeight()) != round(height)
+        if best != text:
+            title.setText(best)
+        if round(title.maximumHeight()) != round(height):
+            item.layout.setRowFixedHeight(0, height)
+            title.setMaximumHeight(height)
+        if changed or item.width() > self.plot.viewport().width() + 0.5:
+            # (a plot that was wider than its widget because of a long title does not shrink back by itself)
+            view = self.plot
+            pg.GraphicsView.setRange(view, QRectF(view.viewport().rect()), padding=0, disableAutoPixel=False)
+        self._seen["title"] = (title.text, round(room), title.opts.get("size"), round(item.width()))
+
+    def fit(self):
+        item = self.plot.getPlotItem()
+        self._fit_title(item)
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            if axis.label is None or not axis.isVisible():
+                continue
+            text = axis.labelText
+            full = self._full.get(side)
+            if full is None or text not in (*_label_candidates(full), ""):
+                full = self._full[side] = text
+            if not full:
+                continue
+            geometry = axis.geometry()
+            room = (geometry.height() if side == "left" else geometry.width()) - 6
+            size = axis.labelStyle.get("font-size", "")
+            key = (text, axis.label.isVisible(), round(room), size)
+            if room <= 0 or self._seen.get(side) == key:
+                continue
+            metrics = QFontMetricsF(self._font(size))
+            margin = 2 * axis.label.document().documentMargin()
+            fits = [c for c in _label_candidates(full) if metrics.horizontalAdvance(c) + margin <= room]
+            if fits:
+                if fits[0] != text or not axis.label.isVisible():
+                    axis.setLabel(fits[0], **axis.labelStyle)  # (shows it)
+                    axis.resizeEvent(None)  # (pyqtgraph centres a label only when its axis is resized)
+            elif axis.label.isVisible():
+                axis.showLabel(False)
+            self._seen[side] = (axis.labelText, axis.label.isVisible(), round(room), size)
+
+    def shown(self, side):
+        """The label drawn on ``side`` ("" when it is hidden)."""
+        axis = self.plot.getPlotItem().getAxis(side)
+        return axis.labelText if axis.label.isVisible() else ""
+
+
+def fit_axis_labels(plot):
+    """Keep ``plot``'s axis labels inside their axes (see ``_LabelFitter``); returns the fitter."""
+    fitter = getattr(plot, "_nnplay_labels", None)
+    if fitter is None:
+        fitter = plot._nnplay_labels = _LabelFitter(plot)
+    return fitter
 
 
 def add_legend(plot_item, offset=(-8, 8), cols=1):

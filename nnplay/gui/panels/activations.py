@@ -70,6 +70,8 @@ class ActivationPanel(QWidget):
             left=self.tr("h(x), h'(x)"),
         )
         ap = self.activationPlot.getPlotItem()
+        ap.titleLabel.setAttr("color", "#222")
+        ap.titleLabel.setAttr("size", "10pt")  # (the zoom scales it: no size in the title's own text)
         self._zones_h = self._make_zones(ap)
         self.hCurve = pg.PlotDataItem(pen=pg.mkPen(H_COLOR, width=2.5), name="h(x)")
         self.dhCurve = pg.PlotDataItem(pen=pg.mkPen(DH_COLOR, width=2.5), name="h'(x)")
@@ -130,6 +132,7 @@ class ActivationPanel(QWidget):
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
         self.activationPlot.setMinimumHeight(90)
+        self.histPlot.setMinimumHeight(80)  # (two hidden layers still read at this height)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
@@ -202,7 +205,7 @@ class ActivationPanel(QWidget):
         title = self._formula(name)
         if n_hidden == 0:
             title += "  " + self.tr("(not used: no hidden layers)")
-        ap.setTitle(f"<span style='color:#222; font-size:10pt'>{title}</span>")
+        ap.setTitle(title)
         if name == "relu":
             self._zone_word = self.tr("dead zone: h'(x) = 0")
         elif name == "identity":

@@ -225,6 +225,8 @@ class BoundaryPanel(QWidget):
             bottom=self.tr("predicted class"),
             left=self.tr("true class"),
         )
+        self.matrixPlot.setMinimumWidth(110)  # (two plots side by side in a narrow panel)
+        self.samplesPlot.setMinimumWidth(110)
         mp = self.matrixPlot.getPlotItem()
         mp.invertY(True)
         mp.setAspectLocked(True)
@@ -322,17 +324,11 @@ class BoundaryPanel(QWidget):
             hollow = HOLLOW_GLYPHS.get(symbols[0], "○")
             parts.append(self.tr("filled: training, hollow {glyph}: test").format(glyph=hollow))
         self.legendLabel.setText(" &nbsp; ".join(parts))
-        self.caption.setText(
-            self.tr(
-                "Colour: the predicted class, paler = less sure; black line: the decision boundary. Shape and "
-                "colour: the true class; hollow: test points."
-            )
-            if len(ds.x_test)
-            else self.tr(
-                "Colour: the predicted class, paler = less sure; black line: the decision boundary. Shape and "
-                "colour: the true class (no test set)."
-            )
-        )
+        # (short: the legend row above says what the points are; on a small screen every line is plot lost)
+        caption = self.tr("Background: the predicted class, paler = less sure; black line: the decision boundary.")
+        if not len(ds.x_test):
+            caption += " " + self.tr("No test set.")
+        self.caption.setText(caption)
 
     def _eval_set(self, ds):
         """The held-out set, or the training set when there is none (test_ratio 0)."""

@@ -11,6 +11,7 @@ from nnplay.core.trainer import EVAL_COLUMNS
 from nnplay.gui.panels._common import (
     LABEL_STYLE,
     MUTED,
+    FractionAxis,
     HistoryCurves,
     LogAxis,
     StepAxes,
@@ -27,6 +28,7 @@ TEST_COLOR = "#D55E00"
 TRAIN_PEN = pg.mkPen(TRAIN_COLOR, width=2.5)
 TEST_PEN = pg.mkPen(TEST_COLOR, width=2.5, style=Qt.PenStyle.DashLine)
 DIVERGED_COLOR = BAD
+LEFT_AXIS_WIDTH = 58  # pixels: room for "10⁻²" or "0.55" and the axis label
 LOSSES = ("train_loss", "test_loss")
 ACCURACIES = ("train_accuracy", "test_accuracy")
 
@@ -96,13 +98,13 @@ class LossPanel(QWidget):
             ),
             bottom=self.tr("step"),
             left=self.tr("accuracy"),
+            axis_items={"left": FractionAxis("left")},
         )
         ap = self.accuracyPlot.getPlotItem()
         ap.setYRange(0, 1.0, padding=0.08)
         ap.setMouseEnabled(y=False)
         ap.hideButtons()  # its x follows the loss plot (use that one's "A"); its y is always 0 … 1
         ap.enableAutoRange(y=False)
-        ap.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1)]])
         self.accuracyLines = HistoryCurves(
             ap,
             self._xrange,
@@ -113,8 +115,13 @@ class LossPanel(QWidget):
         ap.addItem(self.chanceLine, ignoreBounds=True)
         ap.setXLink(lp)
         self._xrange.linked.append(ap.getViewBox())
-        self.lossPlot.setMinimumHeight(110)
-        self.accuracyPlot.setMinimumHeight(70)
+        # The steps are read on the accuracy plot's axis (the two share it), and both left axes are as wide, so
+        # that a step is at the same place on both; the loss plot's height goes to its curves.
+        lp.getAxis("bottom").setStyle(showValues=False)
+        for plot in (lp, ap):
+            plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+        self.lossPlot.setMinimumHeight(85)
+        self.accuracyPlot.setMinimumHeight(75)
 
         # The legend is a row of its own above the plots: inside, it hid the rising test loss (over-fitting).
         self.legendLabel = named(
@@ -128,6 +135,7 @@ class LossPanel(QWidget):
             ),
         )
         self.legendLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.legendLabel.setWordWrap(True)  # (a narrow panel: two lines rather than a wider window)
         self.legendLabel.setStyleSheet(f"color: {MUTED};")
         self._show_legend(2)
 

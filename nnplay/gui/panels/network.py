@@ -52,6 +52,9 @@ class EdgeBucket(pg.GraphicsObject):
         self._rect = QRectF()
         self._cache = None
 
+    def pen(self):
+        return self._pen
+
     def setPen(self, pen):
         self._pen = pen
         self.update()
@@ -113,6 +116,7 @@ class NetworkView(QWidget):
         self._probe = None  # (dataset, x, t)
         self._grads = None  # (network, step, grads)
         self._labels = []
+        self._label_key = None
         self._markers = []
         self._trainer = None
         self._pens = {}
@@ -165,6 +169,7 @@ class NetworkView(QWidget):
             item.setZValue(b % LEVELS)  # strong connections on top of weak ones
             p.addItem(item, ignoreBounds=True)
             self.edgeBuckets.append(item)
+        p.getViewBox().sigResized.connect(lambda *_: self._relabel())
         self.neurons = pg.ScatterPlotItem(pen=pg.mkPen("#333", width=1.2), symbol="o")
         self.neurons.setZValue(10)
         p.addItem(self.neurons)
@@ -176,12 +181,15 @@ class NetworkView(QWidget):
         show.setStyleSheet(f"color: {MUTED};")
         head.addWidget(show)
         head.addWidget(self.quantityCombo)
-        head.addSpacing(8)
-        head.addWidget(self.caption, 1)
+        head.addStretch(1)
+        caption = QHBoxLayout()  # (the legend of the lines, in a row of its own: beside the menu it wrapped)
+        caption.setContentsMargins(4, 0, 4, 0)
+        caption.addWidget(self.caption, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
         lay.addLayout(head)
+        lay.addLayout(caption)
         lay.addWidget(self.plot, 1)
         self._on_quantity()
 
@@ -271,24 +279,23 @@ class NetworkView(QWidget):
                 p.addItem(m)
                 self._markers.append(m)
         self._label_style = None
+        self._label_key = None
         self._relabel()
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self._relabel()  # narrower columns, shorter labels
 
-    def _relabel(self):
-        """Column labels as long as the width allows: "hidden 1 (8)", "hidden 1⏎(8)" or "h1⏎8"."""
-        if self._sizes is None:
-            return
+    def zoom_changed(self, _factor):
+        """The window's zoom changed the labels' font: fit them again."""
+        self._label_key = None
+        self._relabel()
+
+    def _label_texts(self, style):
         sizes, shown = self._sizes, self._shown
         n_cols = len(sizes)
-        px = self.width() / n_cols
-        style = "long" if px >= 110 else "two" if px >= 64 else "short"
-        if style == self._label_style:
-            return
-        self._label_style = style
-        for col, (n, t) in enumerate(zip(sizes, self._labels, strict=True)):
+        texts = []
+        for col, n in enumerate(sizes):
             if style == "short":
                 name = self.tr("in") if col == 0 else self.tr("out") if col == n_cols - 1 else f"h{col}"
                 text = f"{escape(name)}<br>{n}"
@@ -302,14 +309,43 @@ class NetworkView(QWidget):
                 text = f"{escape(name)}{' ' if style == 'long' else '<br>'}({n})"
                 if n > len(shown[col]):
                     text += "<br>" + escape(self.tr("{k} shown").format(k=len(shown[col])))
-            t.setHtml(f"<div align='center' style='color:#222'>{text}</div>")
-            t.setTextWidth(-1)  # unwrapped first: measured at the previous (narrower) width, "input" broke up
-            t.setTextWidth(t.textItem.document().idealWidth() + 2)
-        lines = (1 if style == "long" else 2) + (style != "short" and any(n > MAX_SHOWN for n in sizes))
-        label_rows = 0.15 + 0.5 * lines * max(1.0, self._tallest / 8)
+            texts.append(f"<div align='center' style='color:#222'>{text}</div>")
+        return texts
+
+    def _relabel(self):
+        """Column labels as long as the width allows ("hidden 1 (8)", "hidden 1⏎(8)" or "h1⏎8"), and room below
+        the neurons for them, whatever the plot's height and the zoom."""
+        if self._sizes is None:
+            return
+        sizes = self._sizes
+        n_cols = len(sizes)
+        vb = self.plot.getPlotItem().getViewBox()
+        px = max(1.0, vb.width() if vb.width() > 1 else self.width()) / n_cols
+        key = (round(px), round(vb.height()), self._labels[0].textItem.font().pointSizeF() if self._labels else 0)
+        if key == self._label_key:
+            return
+        self._label_key = key
+        for style in ("long", "two", "short"):
+            texts = self._label_texts(style)
+            widths = []
+            for t, text in zip(self._labels, texts, strict=True):
+                t.setHtml(text)
+                t.setTextWidth(-1)  # unwrapped first: measured at the previous (narrower) width, "input" broke up
+                widths.append(t.textItem.document().idealWidth())
+            if max(widths) <= px - 4 or style == "short":
+                break
+        self._label_style = style
+        for t, width in zip(self._labels, widths, strict=True):
+            t.setTextWidth(width + 2)
+        label_px = max(t.textItem.document().size().height() for t in self._labels) + 2
+        top = (self._tallest - 1) / 2.0 + 0.6
+        span = top - self._bottom
+        h = vb.height() if vb.height() > 1 else self.plot.height()
+        # The labels hang below ``self._bottom`` in pixels; in data units they need label_px / h of the whole range.
+        label_rows = label_px * span / max(h - label_px, 0.35 * h)
         self.plot.getPlotItem().setRange(
             xRange=(-0.45, n_cols - 0.55),
-            yRange=(self._bottom - label_rows, (self._tallest - 1) / 2.0 + 0.6),
+            yRange=(self._bottom - label_rows, top),
             padding=0,
             disableAutoRange=True,
         )
