@@ -45,6 +45,16 @@ FLAG_FIELDS = {
     "csv": "csv_path",
     "data_dir": "data_dir",
 }
+FLAG_FIELDS.update(
+    {  # the book's chapter 6 and TF Playground (issue #11)
+        "weight_decay": "weight_decay",
+        "regularization": "regularization",
+        "dropout": "dropout",
+        "batch_norm": "batch_norm",
+        "features": "features",
+        "task": "task",
+    }
+)
 
 
 class UsageError(Exception):
@@ -95,7 +105,11 @@ def _build_parser():
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     train.add_argument("--config", metavar="FILE.json", help="experiment file (the GUI's File > Save)")
-    train.add_argument("--dataset", help="xor, circles, gaussian, moons, spiral, digits, csv, mnist or fashion_mnist")
+    train.add_argument(
+        "--dataset",
+        help="xor, circles, gaussian, moons, spiral, digits, csv, mnist or fashion_mnist; values to fit: "
+        "reg_plane, reg_gauss, sine",
+    )
     train.add_argument("--csv", metavar="DATA.csv", help="your own data (implies --dataset csv)")
     train.add_argument(
         "--data-dir", dest="data_dir", metavar="DIR",
@@ -114,6 +128,7 @@ def _build_parser():
     train.add_argument("--batch-size", dest="batch_size", help="mini-batch size")
     train.add_argument("--gradient", help="backprop or numerical (slow)")
     train.add_argument("--seed", help="random seed (data, weights, batches)")
+    _add_chapter6_flags(train)
     train.add_argument("--steps", type=_positive_int, default=1000, help="mini-batch steps to run (default 1000)")
     train.add_argument(
         "--eval-every", dest="eval_every", type=_positive_int, default=10,
@@ -162,8 +177,23 @@ def _build_parser():
     return parser
 
 
+def _add_chapter6_flags(train):
+    train.add_argument("--weight-decay", dest="weight_decay", metavar="LAMBDA", help="weight decay λ, e.g. 0.1")
+    train.add_argument("--regularization", help="l2 (½λΣW², the book's) or l1 (λΣ|W|)")
+    train.add_argument("--dropout", metavar="RATIO", help="dropout ratio of every hidden layer, e.g. 0.2 (0 = none)")
+    train.add_argument(
+        "--batch-norm", dest="batch_norm", action=argparse.BooleanOptionalAction, default=None,
+        help="batch normalization between every hidden Affine layer and its activation",
+    )  # fmt: skip
+    train.add_argument("--features", help="inputs of 2-D data, e.g. x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2)")
+    train.add_argument(
+        "--task", choices=("classification", "regression"),
+        help="regression fits the label values (reg_plane, reg_gauss, sine, or a CSV file of numbers)",
+    )  # fmt: skip
+
+
 def _config_from_args(args):
-    from nnplay.core.config import Config, ConfigError
+    from nnplay.core.config import Config, ConfigError, task_changes
 
     if args.csv is not None and args.dataset is not None and args.dataset.strip().lower() != "csv":
         raise UsageError(
@@ -175,6 +205,8 @@ def _config_from_args(args):
         changes = {field: getattr(args, flag) for flag, field in FLAG_FIELDS.items() if getattr(args, flag) is not None}
         if args.csv is not None:
             changes["dataset"] = "csv"  # --csv FILE means: train on FILE
+        # A regression set needs the identity output and the squared error: filled in unless given.
+        changes = task_changes(base, changes)
         return base.replace(**changes)
     except ConfigError as e:
         raise UsageError(str(e)) from None
@@ -290,7 +322,8 @@ def cmd_train(args):
     writer = None
     with _CtrlC() as ctrl_c:
         try:
-            writer = HistoryCsvWriter(out, trainer.history)  # (the same columns as the window's history export)
+            # (the same columns as the window's history export; data_loss with weight decay)
+            writer = HistoryCsvWriter(out, trainer.history, data_loss=config.weight_decay > 0)
             chunk = 1  # (the first step is timed: chunks of ~CHUNK_SECONDS keep Ctrl-C and the progress line quick)
             while written < args.steps and diverged is None and not ctrl_c.requested:
                 t0 = time.perf_counter()
@@ -346,6 +379,8 @@ def cmd_train(args):
         last = trainer.evaluate()
         acc = "" if math.isnan(last.test_accuracy) else f", test accuracy {last.test_accuracy:.3f}"
         data = config.csv_path if config.dataset == "csv" else config.dataset
+        if config.task == "regression" and not math.isnan(last.test_r2):
+            acc = f", test R² {last.test_r2:.3f}, RMSE {last.test_rmse:.4g}"
         print(
             f"nnplay: {_plural(trainer.step_count, 'step', 'steps')} ({_plural(trainer.epoch, 'epoch', 'epochs')}) "
             f"on {data}, train loss {last.train_loss:.4g}{acc}",

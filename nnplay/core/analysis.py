@@ -27,8 +27,22 @@ def clone_network(network: Network) -> Network:
 
     (``copy.deepcopy`` would give ``params`` arrays no longer backed by ``flat_params``.)
     """
-    net = Network(network.sizes, network.activation, network.output, network.loss_name, network.init, seed=network.seed)
+    net = Network(
+        network.sizes,
+        network.activation,
+        network.output,
+        network.loss_name,
+        network.init,
+        seed=network.seed,
+        weight_decay_lambda=getattr(network, "weight_decay_lambda", 0.0),
+        regularization=getattr(network, "regularization", "l2"),
+        use_dropout=getattr(network, "use_dropout", False),
+        dropout_ratio=getattr(network, "dropout_ratio", 0.5),
+        use_batchnorm=getattr(network, "use_batchnorm", False),
+    )
     net.flat_params[...] = network.flat_params
+    for mine, theirs in zip(net.batchnorms, getattr(network, "batchnorms", []), strict=True):
+        mine.running_mean, mine.running_var = theirs.running_mean.copy(), theirs.running_var.copy()
     return net
 
 
@@ -176,6 +190,10 @@ class GradientCheck:
             )
         self.h = float(h)
         self.backprop = self.network.gradient(self.x, self.t)
+        # With dropout or batch norm: the training pass, with this first pass's masks held from now on (the copy
+        # is the check's own) and its running averages left alone, for backprop and every difference alike.
+        self.network.freeze_noise()
+        self._loss = self.network.training_loss if self.network.has_train_mode else self.network.loss
         self.backprop_seconds = self._time_backprop()
         rng = np.random.default_rng(seed)
         self._plan = []  # (key, indices) in params order
@@ -232,9 +250,9 @@ class GradientCheck:
                 old = flat[i]
                 try:
                     flat[i] = old + h
-                    fxh1 = net.loss(x, t)
+                    fxh1 = self._loss(x, t)
                     flat[i] = old - h
-                    fxh2 = net.loss(x, t)
+                    fxh2 = self._loss(x, t)
                 finally:
                     flat[i] = old
                 num[self._pos] = (fxh1 - fxh2) / (2 * h)

@@ -11,14 +11,22 @@ import stat
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
+from nnplay.core.features import FEATURE_NAMES, normalize_features
 from nnplay.core.messages import QT_TRANSLATE_NOOP, MessageError, Text
-from nnplay.core.network import ACTIVATION_NAMES, INIT_NAMES, LOSS_NAMES, OUTPUT_NAMES
+from nnplay.core.network import ACTIVATION_NAMES, INIT_NAMES, LOSS_NAMES, OUTPUT_NAMES, REGULARIZATION_NAMES
 from nnplay.core.optimizers import OPTIMIZERS
 
 DATASET_NAMES = ("xor", "circles", "gaussian", "moons", "spiral", "digits", "csv", "mnist", "fashion_mnist")
 IDX_DATASET_NAMES = ("mnist", "fashion_mnist")
 """Data sets read from IDX files in ``data_dir``, always with their standard split: samples, noise and
 test_ratio do not apply to them."""
+REGRESSION_DATASET_NAMES = ("reg_plane", "reg_gauss", "sine")
+DATASET_NAMES = (*DATASET_NAMES, *REGRESSION_DATASET_NAMES)
+TASK_NAMES = ("classification", "regression")
+NOT_2D_DATASETS = ("digits", "sine", *IDX_DATASET_NAMES)
+"""Built-in sets whose inputs are not points in the plane: no features (x1², sin x1, …) for them."""
+MAX_WEIGHT_DECAY = 10.0
+MAX_DROPOUT = 0.9
 GRADIENT_NAMES = ("backprop", "numerical")
 MAX_HIDDEN_LAYERS = 32
 MAX_WIDTH = 1024
@@ -94,6 +102,13 @@ class Config:
     data_dir: str | None = field(default=None)
     speed: int = DEFAULT_SPEED
     stop_at: int = 0
+    # The book's chapter 6 and TF Playground (issue #11); files saved before these fields open with the defaults.
+    weight_decay: float = 0.0
+    regularization: str = "l2"
+    dropout: float = 0.0
+    batch_norm: bool = False
+    features: tuple[str, ...] = ()
+    task: str = "classification"
 
     def __post_init__(self):
         set_ = object.__setattr__
@@ -137,15 +152,63 @@ class Config:
             raise ConfigError(
                 QT_TRANSLATE_NOOP("core", "csv_path: missing; dataset 'csv' needs csv_path, the path of your CSV file")
             )
+        self._check_chapter6()
+
+    def _check_chapter6(self):
+        """Weight decay, dropout, batch norm, features and task (issue #11)."""
+        set_ = object.__setattr__
+        set_(self, "weight_decay", _float("weight_decay", self.weight_decay, 0.0, MAX_WEIGHT_DECAY))
+        set_(self, "regularization", _choice("regularization", self.regularization, REGULARIZATION_NAMES))
+        set_(self, "dropout", _float("dropout", self.dropout, 0.0, MAX_DROPOUT))
+        set_(self, "batch_norm", _bool("batch_norm", self.batch_norm))
+        set_(self, "features", _features(self.features))
+        set_(self, "task", _choice("task", self.task, TASK_NAMES))
+        if self.features and self.dataset in NOT_2D_DATASETS:
+            raise ConfigError(
+                QT_TRANSLATE_NOOP(
+                    "core", "features: {dataset} is not 2-D data; features (x1^2, sin(x1), …) need two inputs x1, x2"
+                ),
+                dataset=repr(self.dataset),
+            )
+        regression = self.task == "regression"
+        if self.dataset in REGRESSION_DATASET_NAMES and not regression:
+            raise ConfigError(
+                QT_TRANSLATE_NOOP(
+                    "core", "task: {dataset} holds values, not classes; use task 'regression' (identity output)"
+                ),
+                dataset=repr(self.dataset),
+            )
+        if regression and self.dataset not in (*REGRESSION_DATASET_NAMES, "csv"):
+            raise ConfigError(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "task: {dataset} holds classes; regression needs reg_plane, reg_gauss, sine or a CSV file "
+                    "of values",
+                ),
+                dataset=repr(self.dataset),
+            )
+        if regression and self.output != "identity":
+            raise ConfigError(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "output: regression fits values, so use output 'identity' with loss 'sum_squared_error' "
+                    "(softmax gives probabilities of classes)",
+                )
+            )
 
     # -- plain data ----------------------------------------------------------------------------------
     def replace(self, **changes):
         """A copy with some fields changed (validated again)."""
         return replace(self, **changes)
 
+    @property
+    def is_regression(self):
+        return self.task == "regression"
+
     def to_dict(self):
         d = asdict(self)
         d["hidden"] = list(self.hidden)
+        d["features"] = list(self.features)
         if d["csv_path"] is None:
             del d["csv_path"]
         if d["data_dir"] is None:
@@ -353,6 +416,51 @@ def _hidden(value):
                 ),
             ) from None
     return tuple(out)
+
+
+def _bool(name, value):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise _bad(name, value, QT_TRANSLATE_NOOP("core", "use true or false"))
+
+
+def _features(value):
+    try:
+        return normalize_features(value if isinstance(value, str | list | tuple) else [value])
+    except ValueError:
+        raise _bad(
+            "features",
+            value,
+            Text(
+                QT_TRANSLATE_NOOP("core", "list features among {names}, e.g. x1^2, x2^2"),
+                names=", ".join(FEATURE_NAMES),
+            ),
+        ) from None
+
+
+def task_changes(config, changes):
+    """``changes`` to ``config`` with the task, output and loss a new data set needs when they were not given
+    themselves: a regression set needs task "regression", the identity output and the squared error; leaving one
+    for a set of classes goes back to classification with softmax and cross-entropy. (A CSV file is never
+    switched: its task is what was chosen.) Returns a new dict."""
+    changes = dict(changes)
+    dataset = changes.get("dataset", config.dataset)
+    task = changes.get("task")
+    if task is None and dataset in REGRESSION_DATASET_NAMES:
+        task = changes["task"] = "regression"
+    elif task is None and dataset != "csv" and config.task == "regression":
+        task = changes["task"] = "classification"
+    if task == "regression":
+        changes.setdefault("output", "identity")
+        changes.setdefault("loss", "sum_squared_error")
+    elif task == "classification" and config.task == "regression":
+        changes.setdefault("output", "softmax")
+        changes.setdefault("loss", "cross_entropy")
+    return changes
 
 
 def _init(value):

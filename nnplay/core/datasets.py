@@ -35,10 +35,12 @@ __all__ = [
     "DATASETS",
     "IDX_DATASETS",
     "LABEL_COLUMN_NAMES",
+    "REGRESSION_DATASETS",
     "TOY_DATASETS",
     "Dataset",
     "DatasetError",
     "load_csv",
+    "load_csv_values",
     "load_digits",
     "make_dataset",
 ]
@@ -47,6 +49,9 @@ TOY_DATASETS = ("xor", "circles", "gaussian", "moons", "spiral")
 IDX_DATASETS = ("mnist", "fashion_mnist")
 """Read from the standard IDX files with their standard split; samples, noise and test_ratio do not apply."""
 DATASETS = (*TOY_DATASETS, "digits", "csv", *IDX_DATASETS)
+REGRESSION_DATASETS = ("reg_plane", "reg_gauss", "sine")
+"""Sets whose targets are values, not classes (TF Playground's two, and sin x): task "regression"."""
+TASKS = ("classification", "regression")
 
 #: Header names (case-insensitive) that mark the label column of a CSV file, in order of preference.
 LABEL_COLUMN_NAMES = ("label", "class", "target", "y")
@@ -107,6 +112,9 @@ class Dataset:
         ``(8, 8)`` or ``(28, 28)`` when each row is an image (digits, MNIST), else None.
     feature_names : tuple of str, length D
         Name of each input column; ``("x0", "x1", ...)`` when left empty.
+    task : {"classification", "regression"}
+        For ``"regression"`` the targets ``t_*`` are real values, shape (N,) float64, ``n_classes`` is 0 and
+        ``class_names`` is empty; the network then has one identity output (``n_outputs``).
     """
 
     name: str
@@ -118,17 +126,23 @@ class Dataset:
     class_names: tuple[str, ...]
     image_shape: tuple[int, int] | None = None
     feature_names: tuple[str, ...] = field(default=())
+    task: str = "classification"
 
     def __post_init__(self) -> None:
+        if self.task not in TASKS:
+            raise ValueError(f"task must be one of {', '.join(TASKS)}, not {self.task!r}")
+        regression = self.task == "regression"
         xs = {}
         for part in ("train", "test"):
             x = getattr(self, f"x_{part}")
             if not isinstance(x, PixelArray):  # (a PixelArray is read-only already and stays uint8)
                 x = _readonly(np.asarray(x, dtype=np.float64))
-            t = np.asarray(getattr(self, f"t_{part}"), dtype=np.int64)
+            t = np.asarray(getattr(self, f"t_{part}"), dtype=np.float64 if regression else np.int64)
             if x.ndim != 2 or t.ndim != 1 or len(x) != len(t):
                 raise ValueError(f"x_{part} must be (N, D) and t_{part} (N,), got {x.shape} and {t.shape}")
-            if t.size and (t.min() < 0 or t.max() >= self.n_classes):
+            if regression and not np.all(np.isfinite(t)):
+                raise ValueError(f"t_{part} holds values that are not finite")
+            if not regression and t.size and (t.min() < 0 or t.max() >= self.n_classes):
                 raise ValueError(f"t_{part} holds labels outside 0..{self.n_classes - 1}")
             object.__setattr__(self, f"x_{part}", x)
             object.__setattr__(self, f"t_{part}", _readonly(t))
@@ -150,6 +164,11 @@ class Dataset:
     def n_features(self) -> int:
         """Number of input features D."""
         return self.x_train.shape[1]
+
+    @property
+    def n_outputs(self) -> int:
+        """Output units of a network for this data: one per class, or one value for regression."""
+        return 1 if self.task == "regression" else self.n_classes
 
     @property
     def is_2d(self) -> bool:
@@ -176,13 +195,14 @@ def make_dataset(
     seed: int = 0,
     csv_path: str | Path | None = None,
     data_dir: str | Path | None = None,
+    task: str = "classification",
 ) -> Dataset:
     """Build a data set and split it into training and test parts.
 
     Parameters
     ----------
     name : str
-        One of :data:`DATASETS` (case-insensitive).
+        One of :data:`DATASETS` or :data:`REGRESSION_DATASETS` (case-insensitive).
     samples : int
         Total number of samples before the split. Toy sets generate exactly this many, spread over the
         classes as evenly as possible. For ``"digits"`` and ``"csv"`` it is a cap: a smaller value takes a
@@ -203,6 +223,9 @@ def make_dataset(
         The folder with the IDX files of ``"mnist"`` and ``"fashion_mnist"`` (None: nnplay's own data folder;
         see ``nnplay.core.mnist``). These two always use their standard split (the training files and the
         test files) and ignore ``samples``, ``noise``, ``test_ratio`` and ``seed``.
+    task : {"classification", "regression"}
+        ``"regression"`` for :data:`REGRESSION_DATASETS` (required there) and for a CSV file whose label
+        column holds values to fit (:func:`load_csv_values`); never guessed from the file.
 
     Returns
     -------
@@ -216,11 +239,11 @@ def make_dataset(
         (``nnplay.core.mnist.MissingDataError`` when IDX files are missing).
     """
     key = str(name).strip().lower()
-    if key not in DATASETS:
+    if key not in DATASETS and key not in REGRESSION_DATASETS:
         raise DatasetError(
             QT_TRANSLATE_NOOP("core", "Unknown data set {name}. Choose one of: {choices}."),
             name=repr(name),
-            choices=", ".join(DATASETS),
+            choices=", ".join((*DATASETS, *REGRESSION_DATASETS)),
         )
     n = _check_samples(samples, key)
     noise = _check_float(noise, "noise")
@@ -239,6 +262,8 @@ def make_dataset(
     if key in IDX_DATASETS:
         return _idx_dataset(key, data_dir)
     rng = np.random.default_rng(seed)
+    if key in REGRESSION_DATASETS or task == "regression":
+        return _regression_dataset(key, n, noise, test_ratio, rng, csv_path, task)
 
     image_shape = None
     if key in TOY_DATASETS:
@@ -247,7 +272,7 @@ def make_dataset(
         x, t = _TOY_MAKERS[key](counts, rng)
         x = x + noise * rng.standard_normal(x.shape)
         class_names = tuple(str(c) for c in range(k))
-        feature_names = ("x0", "x1")
+        feature_names = ("x1", "x2")
     elif key == "digits":
         x_all, t_all = _digits_cached()
         idx = rng.permutation(len(x_all))[:n]
@@ -414,6 +439,82 @@ def _spiral(counts: list[int], rng: np.random.Generator) -> tuple[np.ndarray, np
 
 
 _TOY_MAKERS = {"xor": _xor, "circles": _circles, "gaussian": _gaussian, "moons": _moons, "spiral": _spiral}
+
+
+# --------------------------------------------------------------------------------------------------
+# Regression: TF Playground's plane and Gaussian bumps (scaled from [-6, 6]² into [-1, 1]²), and sin x.
+# Each maker returns noise-free x (N, D) and t (N,); ``noise`` is then added to the target values.
+# --------------------------------------------------------------------------------------------------
+
+_GAUSS_BUMPS = np.array([[-4, 2.5, 1], [0, 2.5, -1], [4, 2.5, 1], [-4, -2.5, -1], [0, -2.5, 1], [4, -2.5, -1]])
+_GAUSS_BUMPS = _GAUSS_BUMPS / [6.0, 6.0, 1.0]  # centres (x1, x2) and sign
+_GAUSS_RADIUS = 2.0 / 6.0
+
+
+def _reg_plane(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    # TF Playground: label = (x + y) / 10 on [-6, 6]²; here t = (x1 + x2) / 2 on [-1, 1]², in [-1, 1]
+    x = rng.uniform(-1.0, 1.0, size=(n, 2))
+    return x, (x[:, 0] + x[:, 1]) / 2.0
+
+
+def _reg_gauss(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    # TF Playground: six bumps of alternating sign; the value is that of the bump that is largest in size here,
+    # ±(1 − d / r) within r of its centre, 0 elsewhere
+    x = rng.uniform(-1.0, 1.0, size=(n, 2))
+    d = np.linalg.norm(x[:, None, :] - _GAUSS_BUMPS[None, :, :2], axis=2)  # (N, 6)
+    v = _GAUSS_BUMPS[:, 2] * np.clip(1.0 - d / _GAUSS_RADIUS, 0.0, 1.0)
+    return x, v[np.arange(n), np.abs(v).argmax(axis=1)]
+
+
+def _sine(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    x = rng.uniform(-np.pi, np.pi, size=(n, 1))
+    return x, np.sin(x[:, 0])
+
+
+_REGRESSION_MAKERS = {"reg_plane": _reg_plane, "reg_gauss": _reg_gauss, "sine": _sine}
+
+
+def _regression_dataset(key, n, noise, test_ratio, rng, csv_path, task) -> Dataset:
+    if task != "regression":
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "core", "{name} holds values to fit, not classes: use it with task 'regression' (identity output)."
+            ),
+            name=repr(key),
+        )
+    if key in _REGRESSION_MAKERS:
+        x, t = _REGRESSION_MAKERS[key](n, rng)
+        t = t + noise * rng.standard_normal(t.shape)
+        feature_names = ("x1", "x2") if x.shape[1] == 2 else ("x",)
+    elif key == "csv":
+        if csv_path is None or str(csv_path).strip() == "":
+            raise DatasetError(
+                QT_TRANSLATE_NOOP("core", "The 'csv' data set needs a file: pass csv_path (the path of a .csv file).")
+            )
+        x_all, t_all, feature_names = load_csv_values(csv_path)
+        idx = rng.permutation(len(x_all))[:n]
+        x, t = x_all[idx], t_all[idx]
+    else:
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{name} holds classes, not values: regression needs reg_plane, reg_gauss, sine or a CSV file "
+                "with a numeric label column.",
+            ),
+            name=repr(key),
+        )
+    x_train, t_train, x_test, t_test = _split(x, t, test_ratio, rng)
+    return Dataset(
+        name=key,
+        x_train=x_train,
+        t_train=t_train,
+        x_test=x_test,
+        t_test=t_test,
+        n_classes=0,
+        class_names=(),
+        feature_names=feature_names,
+        task="regression",
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -686,6 +787,39 @@ def _path_text(path) -> str:
 def _short_repr(value) -> str:
     r = repr(value)
     return r if len(r) <= 60 else r[:28] + "..." + r[-28:]
+
+
+def load_csv_values(path: str | Path) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+    """Load a CSV file for regression: the same format as :func:`load_csv`, but the label column holds numbers
+    to fit (the targets), not classes.
+
+    Returns
+    -------
+    x : ndarray, shape (N, D), float64
+    t : ndarray, shape (N,), float64
+        The label column's values.
+    feature_names : tuple of str, length D
+
+    Raises
+    ------
+    DatasetError
+        As :func:`load_csv`, and when a label is not a number.
+    """
+    x, t, class_names, feature_names = load_csv(path)
+    try:
+        values = np.array([float(c) for c in class_names])
+    except ValueError:
+        bad = next(c for c in class_names if not _is_number(c))
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{file}: the label {label} is not a number, but regression fits numbers. Use task 'classification' "
+                "for labels that are names.",
+            ),
+            file=Path(path).name,
+            label=repr(bad),
+        ) from None
+    return x, values[t], feature_names
 
 
 def _read_text(path: str | Path, given: str) -> str:

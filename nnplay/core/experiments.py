@@ -12,6 +12,7 @@ import numpy as np
 
 from nnplay.core.functions import ACTIVATIONS, softmax
 from nnplay.core.gradient import numerical_gradient
+from nnplay.core.layers import BatchNormalization
 from nnplay.core.network import init_std
 
 # -- surfaces for gradient descent --------------------------------------------------------------------------
@@ -203,9 +204,10 @@ INIT_EXPERIMENT_INITS = {"std1": 1.0, "std0.01": 0.01, "xavier": "xavier", "he":
 """The four weight scales of the book's experiment (ch. 6.2): std 1, std 0.01, Xavier √(1/n), He √(2/n)."""
 
 
-def init_experiment(activation, init, layers=5, units=100, samples=1000, seed=0):
+def init_experiment(activation, init, layers=5, units=100, samples=1000, seed=0, batch_norm=False):
     """The book's weight-initialisation experiment (ch. 6.2): push random inputs through ``layers`` layers of
-    ``units`` units (no bias) and keep every layer's activations.
+    ``units`` units (no bias) and keep every layer's activations. With ``batch_norm`` each layer's x·W is batch
+    normalised first (training mode, γ = 1, β = 0: the book's ch. 6.3), whatever the weights' scale.
 
     Parameters
     ----------
@@ -230,7 +232,10 @@ def init_experiment(activation, init, layers=5, units=100, samples=1000, seed=0)
     out = []
     for _ in range(int(layers)):
         w = std * rng.standard_normal((units, units))
-        x = np.asarray(h(x @ w), dtype=np.float64)
+        a = x @ w
+        if batch_norm:
+            a = BatchNormalization(np.ones(units), np.zeros(units)).forward(a, train_flg=True)
+        x = np.asarray(h(a), dtype=np.float64)
         out.append(x)
     return out
 

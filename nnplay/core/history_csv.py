@@ -1,11 +1,13 @@
 """The history of a run as CSV: one format, written by ``nnplay train`` and by the window's File → Export history
 as CSV…, and one reader for both.
 
-One row per step: ``step, epoch, loss`` (the mini-batch loss), the evaluation columns (``train_loss,
-train_accuracy, test_loss, test_accuracy``, empty between evaluations) and ``grad_norm_1 … grad_norm_L``
-(‖∂L/∂W‖ of each layer). The column names come from the history (``History.eval_columns``), so columns added
-there come through. An evaluation at a step that has no row of its own (the window evaluates at step 0, and when
-it pauses) gets a row with only ``step``, ``epoch`` and the evaluation columns.
+One row per step: ``step, epoch, loss`` (the mini-batch loss, with the weight-decay term when there is one),
+``data_loss`` (the same without that term; only for runs with weight decay), the evaluation columns (``train_loss,
+train_accuracy, test_loss, test_accuracy``; for regression ``train_loss, train_r2, train_rmse, test_loss, test_r2,
+test_rmse``; empty between evaluations, and where nothing was measured) and ``grad_norm_1 … grad_norm_L``
+(‖∂L/∂W‖ of each layer). The evaluation columns come from the history (``History.csv_eval_columns``). An
+evaluation at a step that has no row of its own (the window evaluates at step 0, and when it pauses) gets a row
+with only ``step``, ``epoch`` and the evaluation columns.
 
 The window's history keeps a bounded number of rows (``nnplay.core.history.Series``): after very long runs each
 stored row stands for several consecutive steps (their mean, keyed by the last step). An export of such a history
@@ -26,10 +28,19 @@ from nnplay.core.messages import QT_TRANSLATE_NOOP, Text
 STEP_COLUMNS = ("step", "epoch", "loss")
 
 
-def columns(history) -> list[str]:
-    """The CSV's header for ``history`` (a ``nnplay.core.trainer.History``)."""
+def columns(history, data_loss=False) -> list[str]:
+    """The CSV's header for ``history`` (a ``nnplay.core.trainer.History``), with ``data_loss`` after ``loss``
+    when asked."""
     L = history.n_layers
-    return [*STEP_COLUMNS, *history.eval_columns, *(f"grad_norm_{i + 1}" for i in range(L))]
+    extra = ["data_loss"] if data_loss else []
+    return [*STEP_COLUMNS, *extra, *history.csv_eval_columns, *(f"grad_norm_{i + 1}" for i in range(L))]
+
+
+def has_weight_decay(history) -> bool:
+    """Whether any stored row's loss differs from its data loss (the run had a weight-decay term)."""
+    if not history.has_data_loss or len(history.steps.x) == 0:
+        return False
+    return bool(np.any(history.loss != history.data_loss))
 
 
 def _fmt(v):
@@ -74,12 +85,15 @@ class HistoryCsvWriter:
     """Writes the CSV of a run to an open text file: the header at once, then rows.
 
     ``write_result`` takes a ``StepResult`` as training goes (the command line); ``write_history`` writes a whole
-    ``History`` (the window's export). ``comment`` (one line) is written first, after ``# ``.
+    ``History`` (the window's export). ``comment`` (one line) is written first, after ``# ``. ``data_loss``:
+    whether to write that column (the run has weight decay); None decides from the history's rows.
     """
 
-    def __init__(self, file, history, comment=None):
-        self.columns = columns(history)
-        self.eval_columns = tuple(history.eval_columns)
+    def __init__(self, file, history, comment=None, data_loss=None):
+        self.data_loss = has_weight_decay(history) if data_loss is None else bool(data_loss)
+        self.columns = columns(history, self.data_loss)
+        self.eval_columns = tuple(history.csv_eval_columns)
+        self._eval_index = [history.eval_columns.index(c) for c in self.eval_columns]
         self.n_layers = history.n_layers
         self.rows = 0
         if comment:
@@ -87,12 +101,13 @@ class HistoryCsvWriter:
         self._writer = csv.writer(file, lineterminator="\n")
         self._writer.writerow(self.columns)
 
-    def _row(self, step, epoch, loss=None, evaluation=None, grad_norms=None):
+    def _row(self, step, epoch, loss=None, evaluation=None, grad_norms=None, data_loss=None):
         empty_evals = [""] * len(self.eval_columns)
         row = [
             int(step),
             int(epoch),
             "" if loss is None else _fmt(loss),
+            *(["" if data_loss is None else _fmt(data_loss)] if self.data_loss else []),
             *(empty_evals if evaluation is None else map(_cell, evaluation)),
             *([""] * self.n_layers if grad_norms is None else map(_fmt, grad_norms)),
         ]
@@ -109,7 +124,7 @@ class HistoryCsvWriter:
             steps.add(step)
             ev = evals.get(step)
             values = None if ev is None else [getattr(ev, k) for k in self.eval_columns]
-            self._row(step, result.epochs[i], result.loss[i], values, result.grad_norm[i])
+            self._row(step, result.epochs[i], result.loss[i], values, result.grad_norm[i], result.data_loss[i])
         for step, ev in evals.items():  # (an evaluation without a step of its own)
             if step not in steps:
                 self._row(step, ev.epoch, evaluation=[getattr(ev, k) for k in self.eval_columns])
@@ -120,16 +135,16 @@ class HistoryCsvWriter:
         sx, ex = history.step_x, history.evals.x
         y = history.steps.y
         L = history.n_layers
-        loss, grads = y[:, 0], y[:, 1 : 1 + 2 * L : 2]
+        loss, grads, data_loss = y[:, 0], y[:, 1 : 1 + 2 * L : 2], history.data_loss
         s_epochs, e_epochs = history.step_epochs, history.evaluation_epochs
-        evals = history.evals.y
+        evals = history.evals.y[:, self._eval_index]
         i = j = 0
         while i < len(sx) or j < len(ex):
             s = sx[i] if i < len(sx) else math.inf
             e = ex[j] if j < len(ex) else math.inf
             if s <= e:
                 ev = evals[j] if s == e else None
-                self._row(s, s_epochs[i], loss[i], ev, grads[i])
+                self._row(s, s_epochs[i], loss[i], ev, grads[i], data_loss[i])
                 i += 1
                 j += s == e
             else:

@@ -135,6 +135,116 @@ class Identity:
 
 ACTIVATION_LAYERS = {cls.name: cls for cls in (Step, Sigmoid, Tanh, Relu, Identity)}
 
+BN_EPS = 10e-7
+"""The book's ε under the square root of batch normalisation (written ``10e-7`` there, i.e. 1e-6)."""
+
+
+def _sum0(a, out=None):
+    """Σ over the batch (axis 0) by the ufunc itself."""
+    return np.add.reduce(a, axis=0, out=out)
+
+
+class BatchNormalization:
+    """The book's batch normalisation (ch. 6.3), between an Affine layer and its activation.
+
+    In training (``train_flg=True``) every column is normalised with the batch's own mean μ and variance σ²:
+    x̂ = (x − μ) / √(σ² + ε), out = γ·x̂ + β, and the running averages move towards them with ``momentum``:
+    running_mean ← momentum·running_mean + (1 − momentum)·μ (the same for the variance). They start at 0, as
+    in the book, so the first test-mode outputs are far too large until a few dozen steps have passed. At test
+    time (``train_flg=False``) the running averages are used instead of the batch's.
+
+    ``gamma`` and ``beta`` are (D,) arrays owned by the network (its ``params``); ``dgamma``/``dbeta`` arrays may
+    be given to receive the gradients (the network keeps all its gradients in one buffer). While ``track`` is
+    False a training pass leaves the running averages alone (the numerical gradient runs the training pass
+    thousands of times; the book's code would move the averages every time).
+    """
+
+    def __init__(self, gamma, beta, dgamma=None, dbeta=None, momentum=0.9):
+        self.gamma = gamma
+        self.beta = beta
+        self.dgamma = dgamma if dgamma is not None else np.zeros_like(gamma)
+        self.dbeta = dbeta if dbeta is not None else np.zeros_like(beta)
+        self.momentum = momentum
+        self.running_mean = np.zeros(gamma.shape)
+        self.running_var = np.zeros(gamma.shape)
+        self.track = True
+        self.batch_size = None
+        self.xc = None
+        self.xn = None
+        self.std = None
+
+    # (The book's formulas, with numpy's reductions called directly: np.mean and np.sum cost several
+    # microseconds of Python each, more than the arithmetic on a mini-batch of 10.)
+    def forward(self, x, train_flg=True):
+        if train_flg:
+            n = x.shape[0]
+            mu = _sum0(x) / n  # x.mean(axis=0), the same operations
+            xc = x - mu
+            var = _sum0(xc * xc) / n
+            std = np.sqrt(var + BN_EPS)
+            xn = xc / std
+            self.batch_size = n
+            self.xc, self.xn, self.std = xc, xn, std
+            if self.track:
+                self.running_mean = self.momentum * self.running_mean + (1 - self.momentum) * mu
+                self.running_var = self.momentum * self.running_var + (1 - self.momentum) * var
+        else:
+            xc = x - self.running_mean
+            xn = xc / np.sqrt(self.running_var + BN_EPS)
+        out = xn * self.gamma
+        out += self.beta
+        return out
+
+    def backward(self, dout):
+        """∂L/∂x of the training pass (the book's formulas); fills ``dgamma`` and ``dbeta``."""
+        _sum0(dout, out=self.dbeta)
+        _sum0(self.xn * dout, out=self.dgamma)
+        dxn = self.gamma * dout
+        std = self.std
+        dxc = dxn / std
+        dstd = -_sum0(dxn * self.xc) / (std * std)
+        dvar = 0.5 * dstd / std
+        dxc += self.xc * ((2.0 / self.batch_size) * dvar)
+        dmu = _sum0(dxc)
+        dxc -= dmu / self.batch_size
+        return dxc
+
+    def __repr__(self):
+        return f"BatchNormalization({self.gamma.shape[0]}, momentum={self.momentum:g})"
+
+
+class Dropout:
+    """The book's dropout (ch. 6.4.3): in training each unit is kept where a uniform draw exceeds
+    ``dropout_ratio`` (mask 1) and set to 0 otherwise; at test time every output is multiplied by
+    1 − ``dropout_ratio`` instead (the expected share of units kept). ``dropout_ratio = 0`` drops nothing.
+
+    The draws come from ``rng`` (the network's seeded generator, not numpy's global one). While ``held`` is
+    True a training pass reuses the last mask when it has the batch's shape (and draws a new one, which is
+    then held, when it has not): the numerical gradient needs one fixed mask for all its differences.
+    """
+
+    def __init__(self, dropout_ratio=0.5, rng=None):
+        self.dropout_ratio = float(dropout_ratio)
+        self.rng = rng if rng is not None else np.random.default_rng()
+        self.mask = None
+        self.held = False
+
+    def forward(self, x, train_flg=True):
+        if train_flg:
+            if not (self.held and self.mask is not None and self.mask.shape == x.shape):
+                if self.dropout_ratio > 0:
+                    self.mask = self.rng.random(x.shape) > self.dropout_ratio
+                else:
+                    self.mask = np.ones(x.shape, dtype=bool)
+            return x * self.mask
+        return x * (1.0 - self.dropout_ratio)
+
+    def backward(self, dout):
+        return dout * self.mask
+
+    def __repr__(self):
+        return f"Dropout({self.dropout_ratio:g})"
+
 
 class OutputWithLoss:
     """The output function (softmax or identity) followed by the loss, as one layer.

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnplay.core.config import PACE_FIELDS, Config
-from nnplay.core.datasets import make_dataset
+from nnplay.core.datasets import DatasetError, make_dataset
+from nnplay.core.features import feature_matrix
 from nnplay.core.history import Series
 from nnplay.core.messages import QT_TRANSLATE_NOOP, Text
 from nnplay.core.network import Network
@@ -20,6 +21,15 @@ from nnplay.core.optimizers import make_optimizer
 from nnplay.core.pixels import head
 
 EVAL_COLUMNS = ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
+EVAL_COLUMNS = (*EVAL_COLUMNS, "train_r2", "train_rmse", "test_r2", "test_rmse", "penalty")
+CSV_EVAL_COLUMNS = {
+    "classification": ("train_loss", "train_accuracy", "test_loss", "test_accuracy"),
+    "regression": ("train_loss", "train_r2", "train_rmse", "test_loss", "test_r2", "test_rmse"),
+}
+"""The evaluation columns of a run's CSV for each task (R² and RMSE stand in place of the accuracies)."""
+"""Losses are data losses (without the weight-decay term, which is ``penalty``); accuracies are NaN for
+regression and R²/RMSE NaN for classification."""
+REGRESSION_COLUMNS = ("train_r2", "train_rmse", "test_r2", "test_rmse")
 HIST_BINS = 40
 PRE_RANGE = (-6.0, 6.0)
 POST_RANGES = {"sigmoid": (0.0, 1.0), "step": (0.0, 1.0), "tanh": (-1.0, 1.0)}
@@ -81,6 +91,12 @@ class Evaluation:
     activations: ActivationStats
     train_samples: int = 0  # how many samples the losses and accuracies were measured on
     test_samples: int = 0
+    # Regression (NaN for classification): R² = 1 − Σ(y − t)² / Σ(t − t̄)² and the root-mean-square error.
+    train_r2: float = math.nan
+    train_rmse: float = math.nan
+    test_r2: float = math.nan
+    test_rmse: float = math.nan
+    penalty: float = 0.0  # the weight-decay term of the loss at this step (train_loss + penalty is the total)
 
 
 @dataclass(frozen=True)
@@ -88,13 +104,15 @@ class StepResult:
     """What ``Trainer.step(n)`` did: one row per step taken.
 
     ``grad_norm[:, i]`` is ‖∂L/∂W‖ (Frobenius) of layer i + 1 (layer 1 is next to the input),
-    ``bias_grad_norm`` is ‖∂L/∂b‖ and ``update_ratio`` is η‖∂L/∂W‖/‖W‖. If training diverged, the last
-    row is the step that diverged (its update was not applied) and ``diverged`` says why.
+    ``bias_grad_norm`` is ‖∂L/∂b‖ and ``update_ratio`` is η‖∂L/∂W‖/‖W‖. ``loss`` is the mini-batch loss the
+    update descends (with the weight-decay term), ``data_loss`` the same without it (the trainer's rows have this
+    last column). If training diverged, the last row is the step that diverged (its update was not applied) and
+    ``diverged`` says why.
     """
 
     steps: np.ndarray  # (n,)
     epochs: np.ndarray  # (n,)
-    rows: np.ndarray  # (n, 1 + 3L): loss | ‖∂L/∂W1‖, ‖∂L/∂b1‖, ‖∂L/∂W2‖, ... | update ratio per layer
+    rows: np.ndarray  # (n, 1 + 3L [+ 1]): loss | ‖∂L/∂W1‖, ‖∂L/∂b1‖, … | update ratio per layer | [data loss]
     evaluations: tuple[Evaluation, ...]
     diverged: Divergence | None
 
@@ -119,7 +137,12 @@ class StepResult:
 
     @property
     def update_ratio(self):
-        return self.rows[:, 1 + 2 * self.n_layers :]
+        return self.rows[:, 1 + 2 * self.n_layers : 1 + 3 * self.n_layers]
+
+    @property
+    def data_loss(self):
+        """The mini-batch loss without the weight-decay term (``loss`` itself for rows without that column)."""
+        return self.rows[:, -1] if self.rows.shape[1] == 2 + 3 * self.n_layers else self.rows[:, 0]
 
 
 HISTORY_BYTES = 40_000_000
@@ -128,11 +151,14 @@ log-mean of every column): a deep network, with more columns, keeps fewer rows (
 
 
 class History:
-    """Everything recorded since the last reset, bounded in memory (see ``Series``)."""
+    """Everything recorded since the last reset, bounded in memory (see ``Series``). With ``data_loss`` the
+    step rows have a last column, the mini-batch loss without the weight-decay term (the trainer's do)."""
 
-    def __init__(self, n_layers, capacity=65536, eval_capacity=16384):
+    def __init__(self, n_layers, capacity=65536, eval_capacity=16384, data_loss=False, task="classification"):
         self.n_layers = n_layers
-        ncols = 1 + 3 * n_layers
+        self.task = task
+        self.has_data_loss = bool(data_loss)
+        ncols = 1 + 3 * n_layers + (1 if data_loss else 0)
         fits = HISTORY_BYTES // (8 + 32 * ncols + 40)  # (+ 40: the epoch of each row)
         capacity = min(capacity, max(4096, 1 << (int(fits).bit_length() - 1)))
         self.steps = Series(ncols, capacity)
@@ -144,6 +170,11 @@ class History:
         self.eval_epochs = Series(1, eval_capacity)
         self.latest_activations: ActivationStats | None = None
         self.last_step = 0
+
+    @property
+    def csv_eval_columns(self):
+        """The evaluation columns a CSV of this run has (``CSV_EVAL_COLUMNS`` of its task)."""
+        return CSV_EVAL_COLUMNS[self.task]
 
     @property
     def step_x(self):
@@ -164,18 +195,25 @@ class History:
 
     @property
     def update_ratio(self):
-        return self.steps.y[:, 1 + 2 * self.n_layers :]
+        return self.steps.y[:, 1 + 2 * self.n_layers : 1 + 3 * self.n_layers]
+
+    @property
+    def data_loss(self):
+        """(len,) mini-batch loss without the weight-decay term (the loss itself without that column)."""
+        return self.steps.y[:, 1 + 3 * self.n_layers] if self.has_data_loss else self.loss
 
     def summary(self, name):
-        """What a plot of one quantity needs: ``(y, lo, hi, logmean, weight)`` of ``name`` ("loss", "grad_norm",
-        "bias_grad_norm" or "update_ratio"), each (len, columns): the stored rows' means, minima, maxima and mean
+        """What a plot of one quantity needs: ``(y, lo, hi, logmean, weight)`` of ``name`` ("loss", "data_loss",
+        "grad_norm", "bias_grad_norm" or "update_ratio"), each (len, columns): the stored rows' means, minima,
+        maxima and mean
         log10 (None while no rows have been merged: the rows themselves), and how many steps each row stands for."""
         L = self.n_layers
         cols = {
             "loss": slice(0, 1),
             "grad_norm": slice(1, 1 + 2 * L, 2),
             "bias_grad_norm": slice(2, 2 + 2 * L, 2),
-            "update_ratio": slice(1 + 2 * L, None),
+            "update_ratio": slice(1 + 2 * L, 1 + 3 * L),
+            "data_loss": slice(1 + 3 * L, 2 + 3 * L) if self.has_data_loss else slice(0, 1),
         }[name]
         s = self.steps
         logmean = s.logmean()[:, cols] if s.merged else None
@@ -201,14 +239,19 @@ class History:
     def _add(self, result: StepResult):
         n = len(result) - (1 if result.diverged else 0)
         if n > 0:
-            self.steps.extend(result.steps[:n], result.rows[:n])
+            rows = result.rows[:n]
+            if self.has_data_loss and rows.shape[1] == self.steps.ncols - 1:  # (rows without it: no weight decay)
+                rows = np.column_stack([rows, rows[:, 0]])
+            elif not self.has_data_loss and rows.shape[1] == self.steps.ncols + 1:  # (a history without it)
+                rows = rows[:, :-1]
+            self.steps.extend(result.steps[:n], rows)
             self.epochs.extend(result.steps[:n], np.asarray(result.epochs[:n], dtype=np.float64).reshape(n, 1))
             self.last_step = int(result.steps[n - 1])
         for ev in result.evaluations:
             self._add_eval(ev)
 
     def _add_eval(self, ev: Evaluation):
-        self.evals.extend([ev.step], [[ev.train_loss, ev.train_accuracy, ev.test_loss, ev.test_accuracy]])
+        self.evals.extend([ev.step], [[getattr(ev, c) for c in EVAL_COLUMNS]])
         self.eval_epochs.extend([ev.step], [[float(ev.epoch)]])
         self.latest_activations = ev.activations
 
@@ -259,28 +302,80 @@ class Trainer:
             seed=config.seed,
             csv_path=config.csv_path,
             data_dir=config.data_dir,
+            task=config.task,
         )
+
+    def inputs(self, x):
+        """The network's inputs for raw data points ``x`` (N, D): the chosen features of 2-D points (x1², sin x1,
+        …), or ``x`` itself."""
+        return feature_matrix(x, self.config.features)
+
+    @property
+    def n_inputs(self):
+        return len(self.config.features) or self.dataset.n_features
+
+    @property
+    def x_train(self):
+        """The training inputs as the network sees them (after the feature map)."""
+        return self._x_train
+
+    @property
+    def x_test(self):
+        return self._x_test
+
+    @property
+    def t_train(self):
+        """The training targets as the loss takes them: one-hot (N, K), or (N, 1) values for regression."""
+        return self._t_train
+
+    @property
+    def t_test(self):
+        return self._t_test
+
+    def _prepare_inputs(self):
+        c, ds = self.config, self.dataset
+        if c.features and not ds.is_2d:
+            raise DatasetError(
+                QT_TRANSLATE_NOOP(
+                    "core", "Features (x1^2, sin(x1), …) need 2-D data, but this data set has {d} inputs."
+                ),
+                d=ds.n_features,
+            )
+        if (ds.task == "regression") != (c.task == "regression"):
+            raise DatasetError(
+                QT_TRANSLATE_NOOP("core", "The data set is for {data_task}, but the experiment's task is {task}."),
+                data_task=ds.task,
+                task=c.task,
+            )
+        if c.features:
+            self._x_train = np.ascontiguousarray(self.inputs(ds.x_train))
+            self._x_test = np.ascontiguousarray(self.inputs(ds.x_test))
+        else:  # (the data as they are: images kept as bytes stay bytes, never a whole float64 copy)
+            self._x_train, self._x_test = ds.x_train, ds.x_test
+        if ds.task == "regression":
+            self._t_train = ds.t_train.reshape(-1, 1)
+            self._t_test = ds.t_test.reshape(-1, 1)
+        else:
+            k = ds.n_classes
+            self._t_train = np.eye(k)[ds.t_train]
+            self._t_test = np.eye(k)[ds.t_test]
 
     # -- state -------------------------------------------------------------------------------------------
     def reset(self):
         """Start over: new weights (same seed → same weights), empty history, step 0."""
         c, ds = self.config, self.dataset
-        self.network = Network(
-            (ds.n_features, *c.hidden, ds.n_classes), c.activation, c.output, c.loss, c.init, seed=c.seed
-        )
+        self._prepare_inputs()
+        self.network = build_network(c, self.n_inputs, ds.n_outputs)
         self.optimizer = make_optimizer(c.optimizer, c.learning_rate)
-        self.history = History(self.network.n_layers, self._history_capacity)
+        self.history = History(self.network.n_layers, self._history_capacity, data_loss=True, task=ds.task)
         self.step_count = 0
         self.epoch = 0
         self.diverged: Divergence | None = None
-        k = ds.n_classes
-        self._t_train = np.eye(k)[ds.t_train]
-        self._t_test = np.eye(k)[ds.t_test]
         self._shuffle_rng = np.random.default_rng([c.seed, 1])
         self._pos = len(ds.x_train)  # the first step starts an epoch
         self._perm = None
         self._pending: NumericalGradient | None = None
-        self._probe = np.asarray(ds.x_train[: self.probe_size], dtype=np.float64)
+        self._probe = np.asarray(self._x_train[: self.probe_size], dtype=np.float64)
         net = self.network
         self._flat_p = {"all": net.flat_params}
         self._flat_g = {"all": net.flat_grads}
@@ -291,15 +386,17 @@ class Trainer:
         any other change starts over, and so does any change after the loss diverged (the last finite
         weights are usually already huge). Returns True if it started over."""
         old = self.config
-        live = {"learning_rate", "batch_size", "optimizer", "gradient", *PACE_FIELDS}
+        live = {"learning_rate", "batch_size", "optimizer", "gradient", "weight_decay", "regularization", *PACE_FIELDS}
         if old.replace(**{k: getattr(config, k) for k in live}) == config and self.diverged is None:
             self.config = config
+            self.network.weight_decay_lambda = config.weight_decay
+            self.network.regularization = config.regularization
             if config.optimizer != old.optimizer:
                 self.optimizer = make_optimizer(config.optimizer, config.learning_rate)
             else:
                 self.optimizer.lr = config.learning_rate
             return False
-        data_keys = ("dataset", "samples", "noise", "test_ratio", "seed", "csv_path", "data_dir")
+        data_keys = ("dataset", "samples", "noise", "test_ratio", "seed", "csv_path", "data_dir", "task")
         if self._given_dataset is None and any(getattr(old, k) != getattr(config, k) for k in data_keys):
             self.dataset = self._make_dataset(config)
         self.config = config
@@ -326,7 +423,7 @@ class Trainer:
         p = self._pos
         self._pos = p + b
         idx = self._perm[p : p + b]
-        return self.dataset.x_train[idx], self._t_train[idx]
+        return self._x_train[idx], self._t_train[idx]
 
     # -- training ----------------------------------------------------------------------------------------
     def step(self, n=1) -> StepResult:
@@ -338,28 +435,40 @@ class Trainer:
         steps = np.zeros(n, dtype=np.int64)
         epochs = np.zeros(n, dtype=np.int64)
         # One row per step: loss | ‖∂L/∂W1‖, ‖∂L/∂b1‖, ‖∂L/∂W2‖, … | η‖∂L/∂W_i‖/‖W_i‖ for each layer.
-        rows = np.zeros((n, 1 + 3 * L))
+        rows = np.zeros((n, 2 + 3 * L))
         evaluations = []
         done = 0
         if self.diverged is None:
             numerical = self.config.gradient == "numerical"
+            if not numerical and self._pending is not None:
+                self._drop_pending()  # (switched to backprop in the middle of a numerical step)
             grad_cols, ratio_cols = slice(1, 1 + 2 * L), slice(1 + 2 * L, 1 + 3 * L)
+            n_params = len(net.params)
+            # (W1, b1, W2, b2, … among the norms of every parameter: a network with batch norm has γ and β too)
+            plain = n_params == 2 * L
+            p_idx, g_idx = net.wb_index, n_params + net.wb_index
             with np.errstate(all="ignore"):
                 for i in range(n):
                     if numerical:
                         job = self._begin_numerical()
                         self._pending = None
                         job.advance()
+                        if net.has_train_mode:
+                            net.release_noise()
                         loss = job.loss
+                        data_loss = loss - net.penalty() if net.weight_decay_lambda else loss
                         for g, off in zip(job.grads.values(), net.offsets, strict=True):
                             net.flat_grads[off : off + g.size] = g.reshape(-1)
                     else:
                         x, t = self._next_batch()
                         net.gradient(x, t, copy=False)
                         loss = net.last_loss
-                    norms = np.sqrt(net.squared_norms())
+                        data_loss = net.last_data_loss
+                    all_norms = np.sqrt(net.squared_norms())
+                    norms = all_norms if plain else np.concatenate([all_norms[p_idx], all_norms[g_idx]])
                     row = rows[i]
                     row[0] = loss
+                    row[-1] = data_loss
                     row[grad_cols] = norms[2 * L :]
                     ratio = row[ratio_cols]
                     np.divide(norms[2 * L :: 2], norms[0 : 2 * L : 2], out=ratio)
@@ -367,7 +476,7 @@ class Trainer:
                     steps[i] = self.step_count + 1
                     epochs[i] = self.epoch
                     done = i + 1
-                    if not math.isfinite(loss + norms.sum()):
+                    if not math.isfinite(loss + all_norms.sum()):
                         self.diverged = self._divergence(steps[i], loss, norms[2 * L :], norms[: 2 * L])
                         break
                     self.optimizer.update(self._flat_p, self._flat_g)
@@ -389,9 +498,21 @@ class Trainer:
     def _begin_numerical(self):
         if self._pending is None:
             x, t = self._next_batch()
+            net = self.network
             with np.errstate(all="ignore"):
-                self._pending = NumericalGradient(self.network, x, t)
+                if net.has_train_mode:
+                    # The step's one training pass: it draws the dropout masks and moves the batch-norm running
+                    # averages once; the differences then use those masks and leave the averages alone.
+                    net.training_loss(x, t)
+                    net.freeze_noise()
+                self._pending = NumericalGradient(net, x, t)
         return self._pending
+
+    def _drop_pending(self):
+        """Forget a numerical step in progress (its batch is skipped); the network's noise is released."""
+        self._pending = None
+        if self.network.has_train_mode:
+            self.network.release_noise()
 
     def estimated_step_work(self) -> float:
         """Estimated work units of one numerical-gradient step (see ``numgrad.estimated_work``), measured on
@@ -401,8 +522,7 @@ class Trainer:
             return 0.0
         b = self.batch_size
         m = min(b, 100)
-        ds = self.dataset
-        return estimated_work(self.network, ds.x_train[:m], ds.t_train[:m]) * (b / m)
+        return estimated_work(self.network, self._x_train[:m], self._t_train[:m]) * (b / m)
 
     @property
     def pending_step(self) -> NumericalGradient | None:
@@ -475,19 +595,21 @@ class Trainer:
         return ev
 
     def _loss_acc(self, x, t1h):
+        """(data loss, accuracy, R², RMSE) on inputs ``x`` with targets ``t1h`` (one-hot, or (N, 1) values)."""
         if len(x) == 0:
-            return math.nan, math.nan
+            return math.nan, math.nan, math.nan, math.nan
         net = self.network
         s = net.scores(x)
         loss = net.last_layer.forward(s, t1h)
-        return loss, float(np.mean(s.argmax(axis=1) == t1h.argmax(axis=1)))
+        if self.dataset.task == "regression":
+            return (loss, math.nan, *regression_scores(s[:, 0], t1h[:, 0]))
+        return loss, float(np.mean(s.argmax(axis=1) == t1h.argmax(axis=1))), math.nan, math.nan
 
     def _evaluate(self):
-        ds = self.dataset
         n = self.eval_limit
         # (head: the first rows; for bytes a view that Network.scores reads block by block)
-        train_loss, train_acc = self._loss_acc(head(ds.x_train, n), self._t_train[:n])
-        test_loss, test_acc = self._loss_acc(head(ds.x_test, n), self._t_test[:n])
+        train_loss, train_acc, train_r2, train_rmse = self._loss_acc(head(self._x_train, n), self._t_train[:n])
+        test_loss, test_acc, test_r2, test_rmse = self._loss_acc(head(self._x_test, n), self._t_test[:n])
         n_train, n_test = self.evaluation_samples()
         return Evaluation(
             self.step_count,
@@ -499,12 +621,35 @@ class Trainer:
             self.activation_stats(),
             train_samples=n_train,
             test_samples=n_test,
+            train_r2=train_r2,
+            train_rmse=train_rmse,
+            test_r2=test_r2,
+            test_rmse=test_rmse,
+            penalty=self.network.penalty(),
         )
+
+    def predict(self, x):
+        """The network's outputs (test mode) for raw data points ``x`` (N, D): class probabilities, or values."""
+        return self.network.predict(self.inputs(x))
+
+    def accuracy(self, part="train"):
+        """Accuracy on the whole training (or test) set; NaN for regression or an empty set."""
+        x, t = (self._x_train, self._t_train) if part == "train" else (self._x_test, self._t_test)
+        if self.dataset.task == "regression" or not len(x):
+            return math.nan
+        return float(np.mean(self.network.scores(x).argmax(axis=1) == t.argmax(axis=1)))
+
+    def regression_scores(self, part="train"):
+        """(R², RMSE) on the whole training (or test) set (NaN for classification or an empty set)."""
+        x, t = (self._x_train, self._t_train) if part == "train" else (self._x_test, self._t_test)
+        if self.dataset.task != "regression" or not len(x):
+            return math.nan, math.nan
+        return regression_scores(self.network.scores(x)[:, 0], t[:, 0])
 
     def evaluation_samples(self):
         """(training samples, test samples) that an evaluation uses (all of them unless ``eval_limit``)."""
         n = self.eval_limit
-        return len(head(self.dataset.x_train, n)), len(head(self.dataset.x_test, n))
+        return len(head(self._x_train, n)), len(head(self._x_test, n))
 
     def activation_stats(self) -> ActivationStats:
         """Statistics of every hidden layer's activations on the probe batch."""
@@ -538,3 +683,41 @@ class Trainer:
 
     def __repr__(self):
         return f"Trainer(step={self.step_count}, epoch={self.epoch}, {self.network!r})"
+
+
+def build_network(config: Config, n_inputs: int, n_outputs: int) -> Network:
+    """The network ``config`` describes for ``n_inputs`` inputs (the data's, or its features') and ``n_outputs``
+    outputs (classes, or 1 for regression), with its weight decay, dropout and batch normalisation."""
+    c = config
+    return Network(
+        (n_inputs, *c.hidden, n_outputs),
+        c.activation,
+        c.output,
+        c.loss,
+        c.init,
+        seed=c.seed,
+        weight_decay_lambda=c.weight_decay,
+        regularization=c.regularization,
+        use_dropout=c.dropout > 0,
+        dropout_ratio=c.dropout,
+        use_batchnorm=c.batch_norm,
+    )
+
+
+def regression_scores(y, t):
+    """R² and RMSE of predictions ``y`` (N,) against targets ``t`` (N,).
+
+    R² = 1 − Σ(y − t)² / Σ(t − t̄)²: 1 for a perfect fit, 0 for predicting the mean, negative when worse than
+    that (NaN when every target is the same). RMSE = √(mean (y − t)²), in the targets' units.
+    """
+    y = np.asarray(y, dtype=np.float64)
+    t = np.asarray(t, dtype=np.float64)
+    if len(t) == 0:
+        return math.nan, math.nan
+    with np.errstate(all="ignore"):
+        r = y - t
+        ss_res = float(np.dot(r, r))
+        d = t - t.mean()
+        ss_tot = float(np.dot(d, d))
+        r2 = 1.0 - ss_res / ss_tot if ss_tot > 0 else math.nan
+        return r2, math.sqrt(ss_res / len(t))

@@ -10,9 +10,10 @@ import re
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -20,13 +21,26 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from nnplay.core.config import IDX_DATASET_NAMES, MAX_SEED, Config, ConfigError
+from nnplay.core.config import (
+    IDX_DATASET_NAMES,
+    MAX_DROPOUT,
+    MAX_SEED,
+    MAX_WEIGHT_DECAY,
+    NOT_2D_DATASETS,
+    Config,
+    ConfigError,
+    task_changes,
+)
+from nnplay.core.features import FEATURE_LABELS, FEATURE_NAMES
 from nnplay.gui.session import NUMERICAL_MAX_SECONDS
 from nnplay.gui.widgets import LogSpinBox, arg, core_text, named
 
@@ -69,6 +83,7 @@ class ControlPanel(QWidget):
         layout.addWidget(self._data_group())
         layout.addWidget(self._network_group())
         layout.addWidget(self._training_group())
+        layout.addWidget(self._overfitting_group())
         self.messageLabel = QLabel()
         self.messageLabel.setObjectName("controlsMessage")
         self.messageLabel.setWordWrap(True)
@@ -106,6 +121,9 @@ class ControlPanel(QWidget):
                 ("moons", self.tr("Moons")),
                 ("spiral", self.tr("Spiral (3 classes)")),
                 ("digits", self.tr("Digits 8×8 (10 classes)")),
+                ("reg_plane", self.tr("Plane (values to fit)")),
+                ("reg_gauss", self.tr("Gaussian bumps (values to fit)")),
+                ("sine", self.tr("Sine y = sin x (values to fit)")),
                 ("csv", self.tr("CSV file…")),
                 ("mnist", self.tr("MNIST 28×28 (10 digits)")),
                 ("fashion_mnist", self.tr("Fashion-MNIST 28×28 (10 kinds of clothing)")),
@@ -190,6 +208,95 @@ class ControlPanel(QWidget):
         )
         self.regenerateButton.clicked.connect(self._regenerate)
         form.addRow("", self.regenerateButton)
+        self._task_and_features(form)
+        return box
+
+    def _task_and_features(self, form):
+        """The task (classification or regression: a choice for a CSV file only) and TF Playground's features."""
+        self.taskCombo = self._combo(
+            "taskCombo",
+            self.tr("Task"),
+            self.tr(
+                "Classification: one output per class (softmax). Regression: one output, the value itself (identity "
+                "output, squared error), scored by R² and RMSE. Fixed by the built-in data sets; for a CSV file "
+                "whose label column holds numbers, choose here."
+            ),
+            [("classification", self.tr("classification")), ("regression", self.tr("regression (values)"))],
+        )
+        self.taskCombo.currentIndexChanged.disconnect(self._edited)
+        self.taskCombo.currentIndexChanged.connect(self._task_changed)
+        form.addRow(self.tr("Task"), self.taskCombo)
+        self.featuresButton = named(
+            QToolButton(),
+            "featuresButton",
+            self.tr("Input features"),
+            self.tr(
+                "What the network gets as inputs for 2-D data (as in TensorFlow Playground): x₁, x₂ themselves, "
+                "their squares, their product, their sines. With x₁² and x₂² even a network without hidden layers "
+                "draws a circle."
+            ),
+        )
+        self.featuresButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.featuresButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.featuresButton.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.featuresMenu = QMenu(self.featuresButton)
+        self.featuresMenu.setObjectName("featuresMenu")
+        self.featureActions = {}
+        for name in FEATURE_NAMES:
+            action = self.featuresMenu.addAction(FEATURE_LABELS[name])
+            action.setObjectName(f"feature_{name}")
+            action.setCheckable(True)
+            action.setData(name)
+            action.toggled.connect(self._feature_toggled)
+            self.featureActions[name] = action
+        self.featuresButton.setMenu(self.featuresMenu)
+        form.addRow(self.tr("Inputs"), self.featuresButton)
+
+    def _overfitting_group(self):
+        """The book's chapter 6 cures for over-fitting: weight decay and dropout."""
+        box = QGroupBox(self.tr("Against over-fitting"))
+        box.setObjectName("overfittingGroup")
+        form = QFormLayout(box)
+        row = QHBoxLayout()
+        self.weightDecaySpin = named(
+            QDoubleSpinBox(),
+            "weightDecaySpin",
+            self.tr("Weight decay λ"),
+            self.tr(
+                "Weight decay: the loss gets + ½λΣW² (L2, the book's; gradient + λW) or + λΣ|W| (L1; gradient "
+                "+ λ·sign W), which pulls the weights towards 0. Biases are not decayed. 0: off. Applies at once."
+            ),
+        )
+        self.weightDecaySpin.setRange(0.0, MAX_WEIGHT_DECAY)
+        self.weightDecaySpin.setDecimals(4)
+        self.weightDecaySpin.setSingleStep(0.01)
+        self.weightDecaySpin.setSpecialValueText(self.tr("off"))
+        self.regularizationCombo = self._combo(
+            "regularizationCombo",
+            self.tr("Regularization"),
+            self.tr("L2: + ½λΣW² (the book's weight decay); L1: + λΣ|W| (drives small weights to exactly 0)"),
+            [("l2", "L2"), ("l1", "L1")],
+        )
+        row.addWidget(self.weightDecaySpin, 1)
+        row.addWidget(self.regularizationCombo)
+        form.addRow(self.tr("Weight decay λ"), row)
+        self.dropoutSpin = named(
+            QDoubleSpinBox(),
+            "dropoutSpin",
+            self.tr("Dropout ratio"),
+            self.tr(
+                "Dropout (the book's): while training, each hidden unit is switched off with this probability, "
+                "a new choice every mini-batch; for testing every unit stays on and its output is scaled by "
+                "1 − ratio. 0: off. Changing it starts over."
+            ),
+        )
+        self.dropoutSpin.setRange(0.0, MAX_DROPOUT)
+        self.dropoutSpin.setSingleStep(0.05)
+        self.dropoutSpin.setSpecialValueText(self.tr("off"))
+        form.addRow(self.tr("Dropout"), self.dropoutSpin)
+        for spin in (self.weightDecaySpin, self.dropoutSpin):
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(self._edited)
         return box
 
     def _network_group(self):
@@ -244,6 +351,18 @@ class ControlPanel(QWidget):
             ],
         )
         form.addRow(self.tr("Activation"), self.activationCombo)
+        self.batchNormCheck = named(
+            QCheckBox(self.tr("Batch normalization")),
+            "batchNormCheck",
+            self.tr("Batch normalization"),
+            self.tr(
+                "The book's batch normalization between every hidden Affine layer and its activation: each unit's "
+                "x·W + b is normalised over the mini-batch to mean 0 and variance 1, then scaled by γ and shifted "
+                "by β (learned). Keeps deep sigmoid networks learning. Changing it starts over."
+            ),
+        )
+        self.batchNormCheck.toggled.connect(self._edited)
+        form.addRow("", self.batchNormCheck)
         self.outputCombo = self._combo(
             "outputCombo",
             self.tr("Output"),
@@ -351,8 +470,10 @@ class ControlPanel(QWidget):
         return self._config
 
     def set_data_shape(self, n_features, n_classes):
-        """Tell the panel the data's input and output sizes (for the parameter count)."""
+        """Tell the panel the data's input and output sizes (for the parameter count): the data's own inputs
+        (the features menu is for 2-D data only) and the network's outputs."""
         self._n_features, self._n_classes = n_features, n_classes
+        self._update_features(self._config)
         self._update_notes(self._config)
 
     def set_config(self, config: Config):
@@ -385,10 +506,29 @@ class ControlPanel(QWidget):
             self.batchSizeSpin.setValue(min(config.batch_size, 1000))
             self._select(self.gradientMethodCombo, config.gradient)
             self.seedSpin.setValue(config.seed)
+            self._select(self.taskCombo, config.task)
+            self.batchNormCheck.setChecked(config.batch_norm)
+            self.weightDecaySpin.setValue(config.weight_decay)
+            self._select(self.regularizationCombo, config.regularization)
+            self.dropoutSpin.setValue(config.dropout)
+            shown = config.features or ("x1", "x2")
+            for name, action in self.featureActions.items():
+                with QSignalBlocker(action):
+                    action.setChecked(name in shown)
         finally:
             del blockers
         self._update_pairing(config)
+        self._update_features(config)
         self._update_notes(config)
+
+    def _update_features(self, config):
+        """The features button's text ("x₁², x₂²") and whether it applies (2-D data); the task combo is a choice
+        for a CSV file only."""
+        shown = config.features or ("x1", "x2")
+        self.featuresButton.setText(", ".join(FEATURE_LABELS[n] for n in shown))
+        self.featuresButton.setEnabled(self._n_features == 2 and config.dataset not in NOT_2D_DATASETS)
+        self.taskCombo.setEnabled(config.dataset == "csv")
+        self.regularizationCombo.setEnabled(config.weight_decay > 0)
 
     @staticmethod
     def _select(combo, key):
@@ -433,8 +573,8 @@ class ControlPanel(QWidget):
         item.setToolTip("" if ok else self.tr("Cross-entropy takes log of probabilities: it needs the softmax output."))
 
     def _update_notes(self, config):
-        sizes = (self._n_features, *config.hidden, self._n_classes)
-        n = param_count(sizes)
+        sizes = (len(config.features) or self._n_features, *config.hidden, self._n_classes)
+        n = param_count(sizes) + (2 * sum(config.hidden) if config.batch_norm else 0)  # (+ γ and β)
         self.shapeLabel.setText(arg(self.tr("%1 → %2 weights and biases"), " → ".join(map(str, sizes)), f"{n:,}"))
         if config.gradient == "numerical":
             seconds = None
@@ -523,6 +663,39 @@ class ControlPanel(QWidget):
         if self.datasetCombo.currentData() == "csv" and not self._config.csv_path:
             self.csvRequested.emit()
             return
+        self._follow_task({"dataset": self.datasetCombo.currentData()})
+        self._edited()
+
+    def _task_changed(self):
+        self._follow_task({"task": self.taskCombo.currentData()})
+        self._edited()
+
+    def _follow_task(self, change):
+        """A regression set needs task regression, the identity output and the squared error; back to a set of
+        classes, softmax and cross-entropy again (``config.task_changes``). The combos follow, with a note."""
+        changes = task_changes(self._config, change)
+        with QSignalBlocker(self.taskCombo), QSignalBlocker(self.outputCombo), QSignalBlocker(self.lossCombo):
+            for key, combo in (("task", self.taskCombo), ("output", self.outputCombo), ("loss", self.lossCombo)):
+                if key in changes:
+                    self._select(combo, changes[key])
+        if changes.get("task") == "regression" and self._config.task != "regression":
+            self._task_note = self.tr(
+                "Values to fit (regression): one output unit with the identity output and the squared error."
+            )
+        elif changes.get("task") == "classification" and self._config.task == "regression":
+            self._task_note = self.tr("Classes again: softmax output and cross-entropy.")
+
+    def _feature_toggled(self, _checked=False):
+        if not any(a.isChecked() for a in self.featureActions.values()):
+            self.sender().setChecked(True)  # (the network needs at least one input)
+            return
+        self._edited()
+
+    def set_features(self, names):
+        """Check exactly these features (as a click in the features menu would) and apply them."""
+        for name, action in self.featureActions.items():
+            with QSignalBlocker(action):
+                action.setChecked(name in names)
         self._edited()
 
     def _regenerate(self):
@@ -552,7 +725,18 @@ class ControlPanel(QWidget):
             batch_size=self.batchSizeSpin.value(),
             gradient=self.gradientMethodCombo.currentData(),
             seed=self.seedSpin.value(),
+            task=self.taskCombo.currentData(),
+            batch_norm=self.batchNormCheck.isChecked(),
+            weight_decay=self.weightDecaySpin.value(),
+            regularization=self.regularizationCombo.currentData(),
+            dropout=self.dropoutSpin.value(),
+            features=self._checked_features(),
         )
+
+    def _checked_features(self):
+        if self.datasetCombo.currentData() in NOT_2D_DATASETS or not self.featuresButton.isEnabled():
+            return ()
+        return tuple(n for n, a in self.featureActions.items() if a.isChecked())
 
     def _edited(self, *_):
         self.initStdSpin.setEnabled(self.initCombo.currentData() == "std")
@@ -561,7 +745,8 @@ class ControlPanel(QWidget):
         except (ConfigError, ValueError) as e:
             self.show_message(core_text(e), error=True)
             return
-        note = ""
+        note = getattr(self, "_task_note", "")
+        self._task_note = ""
         if config.loss != self.lossCombo.currentData():
             note = self.tr("Cross-entropy needs the probabilities of softmax, so the loss is now sum of squared error.")
         self.pairingLabel.setText(note)

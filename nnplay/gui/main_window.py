@@ -74,6 +74,16 @@ FIELD_NAMES = {
     "csv_path": QT_TRANSLATE_NOOP("MainWindow", "CSV file"),
     "data_dir": QT_TRANSLATE_NOOP("MainWindow", "data folder"),
 }
+FIELD_NAMES.update(
+    {
+        "weight_decay": QT_TRANSLATE_NOOP("MainWindow", "weight decay"),
+        "regularization": QT_TRANSLATE_NOOP("MainWindow", "regularization"),
+        "dropout": QT_TRANSLATE_NOOP("MainWindow", "dropout"),
+        "batch_norm": QT_TRANSLATE_NOOP("MainWindow", "batch normalization"),
+        "features": QT_TRANSLATE_NOOP("MainWindow", "input features"),
+        "task": QT_TRANSLATE_NOOP("MainWindow", "task"),
+    }
+)
 """What the status line calls each setting when training started over because it changed."""
 
 # (module in nnplay.gui.labs, class, menu text) — imported when first opened, so start-up stays fast.
@@ -264,6 +274,7 @@ class MainWindow(QMainWindow):
         self.boundaryPanel = BoundaryPanel()
         self.networkPanel = NetworkView()
         self.activationPanel = ActivationPanel()
+        self._connect_diagram()
         self.fast_panels = (self.lossPanel, self.gradientPanel)
         self.slow_panels = (self.boundaryPanel, self.networkPanel, self.activationPanel)
         self.panels = self.fast_panels + self.slow_panels
@@ -300,6 +311,21 @@ class MainWindow(QMainWindow):
         vsplit.setSizes([430, 430])
         lay.addWidget(vsplit, 1)
         return w
+
+    def _connect_diagram(self):
+        """The network diagram as a control: a clicked unit is shown large in the boundary panel; its +/− change
+        the hidden layers (the widths field follows)."""
+        self.networkPanel.unitClicked.connect(self._show_unit)
+        self.boundaryPanel.unitCleared.connect(lambda: self.networkPanel.select_unit(None, None))
+        self.boundaryPanel.unitCleared.connect(self._retitle)
+        self.networkPanel.hiddenRequested.connect(self._hidden_requested)
+
+    def _show_unit(self, layer, unit):
+        self.boundaryPanel.show_unit(layer, unit)
+        self._retitle()
+
+    def _hidden_requested(self, hidden):
+        self.apply_config(self.session.config.replace(hidden=tuple(hidden)))
 
     def _make_toolbar(self):
         tb = QToolBar(self.tr("Time"))
@@ -566,12 +592,21 @@ class MainWindow(QMainWindow):
         else:
             self.gradientBox.setTitle(self.tr("Update ratio of every layer  η‖∂L/∂W‖ / ‖W‖"))
         mode = self.boundaryPanel.mode()
-        self.boundaryBox.setTitle(self.tr("Decision boundary") if mode == "2d" else self.tr("Predictions"))
+        titles = {
+            "2d": self.tr("Decision boundary"),
+            "values": self.tr("Output of the network"),
+            "curve": self.tr("Fitted curve"),
+            "parity": self.tr("Predicted vs true values"),
+        }
+        title = titles.get(mode, self.tr("Predictions"))
+        if self.boundaryPanel.unit() is not None:
+            title = self.tr("What one unit computes")
+        self.boundaryBox.setTitle(title)
 
     def _on_reset(self):
         tr = self.session.trainer
         self.divergenceBanner.hide()
-        self.controls.set_data_shape(tr.dataset.n_features, tr.dataset.n_classes)
+        self.controls.set_data_shape(tr.dataset.n_features, tr.dataset.n_outputs)
         for lab in self._labs.values():
             if hasattr(lab, "set_trainer"):
                 lab.set_trainer(tr)
@@ -700,6 +735,9 @@ class MainWindow(QMainWindow):
         tr = self.session.trainer
         h = tr.history
         loss = h.loss[-1] if len(h.loss) else math.nan
+        if tr.dataset.task == "regression":
+            self.statusLabel.setText(self._regression_status(tr, loss))
+            return
         acc = h.eval_column("train_accuracy")
         tacc = h.eval_column("test_accuracy")
         values = (
@@ -741,6 +779,17 @@ class MainWindow(QMainWindow):
         if test_accuracy is not None:
             parts.append(arg(self.tr("test accuracy %1 %"), f"{100 * test_accuracy:.1f}"))
         return "  ·  ".join(parts)
+
+    def _regression_status(self, tr, loss):
+        """The status line with R² in place of the accuracies (values to fit)."""
+        h = tr.history
+        text = self._status_text(tr.step_count, (tr.epoch, tr.batch_in_epoch, tr.steps_per_epoch), loss)
+        r2, tr2 = h.eval_column("train_r2"), h.eval_column("test_r2")
+        if len(r2) and not math.isnan(r2[-1]):
+            text += "  ·  " + arg(self.tr("train R² %1"), f"{r2[-1]:.3f}")
+        if len(tr2) and not math.isnan(tr2[-1]):
+            text += "  ·  " + arg(self.tr("test R² %1"), f"{tr2[-1]:.3f}")
+        return text
 
     def _status_template(self):
         """A long status line: the status label asks for its width (it does not resize as the text changes)."""
@@ -854,7 +903,8 @@ class MainWindow(QMainWindow):
         if not path:
             self.controls.set_config(self.session.config)
             return
-        self.apply_config(self.session.config.replace(dataset="csv", csv_path=path))
+        # (a new file's columns are not known yet: its inputs start as they are, without features)
+        self.apply_config(self.session.config.replace(dataset="csv", csv_path=path, features=()))
 
     def choose_data_dir(self, path=None, dataset=None):
         """Read MNIST / Fashion-MNIST (``dataset``; default: the one chosen, else MNIST) from ``path`` (a folder

@@ -173,4 +173,86 @@ PRESETS = (
     ),
 )
 
+# -- issue #11: TF Playground's features and the book's chapter 6 remedies --------------------------------------
+
+CHAPTER6 = (
+    (
+        "linear",  # (shown after this preset in the menu)
+        Preset(
+            "features",
+            QT_TRANSLATE_NOOP("Presets", "Good features beat depth (circles, no hidden layer)"),
+            QT_TRANSLATE_NOOP(
+                "Presets",
+                "No hidden layer at all, but the inputs are x₁² and x₂² instead of x₁ and x₂: the boundary "
+                "w₁x₁² + w₂x₂² + b = 0 is an ellipse,\nso one layer solves the circles (about 96 % on the test set) "
+                "where deep linear layers never could. The input units' pictures show the features.",
+            ),
+            Config(dataset="circles", hidden=(), features=("x1^2", "x2^2"), learning_rate=0.1, speed=20),
+        ),
+    ),
+    (
+        "relu_he",
+        Preset(
+            "batchnorm",
+            QT_TRANSLATE_NOOP("Presets", "Batch normalization rescues the deep sigmoid net"),
+            QT_TRANSLATE_NOOP(
+                "Presets",
+                "The vanishing-gradient preset with batch normalization between every Affine layer and its sigmoid "
+                "(the book's ch. 6.3).\nEach unit's input is normalised over the mini-batch to mean 0 and "
+                "variance 1, where sigmoid′ is largest: layer 1's gradient comes back from about 10⁻⁷ to about "
+                "0.1 (as large as the last layer's) and the circles are learnt.",
+            ),
+            Config(
+                dataset="circles",
+                hidden=DEEP,
+                activation="sigmoid",
+                init="xavier",
+                learning_rate=0.5,
+                batch_size=32,
+                speed=50,
+                batch_norm=True,
+            ),
+        ),
+    ),
+    (
+        None,  # (at the end)
+        Preset(
+            "overfitting",
+            QT_TRANSLATE_NOOP("Presets", "Over-fitting and its cures (the book's ch. 6.4)"),
+            QT_TRANSLATE_NOOP(
+                "Presets",
+                "The book's set-up: few training samples (270 noisy 8×8 digits; the book takes 300 of MNIST) and a "
+                "deep, wide network (6 × 100 ReLU).\nTraining accuracy reaches 100 % while the test accuracy "
+                "stops near 73 %: that gap is over-fitting. Set weight decay λ = 0.1 or dropout 0.2 and press "
+                "Reset: the gap narrows (the network can no longer memorise the samples), though with so few "
+                "samples the test accuracy does not rise.",
+            ),
+            Config(
+                dataset="digits",
+                samples=1797,
+                noise=0.3,
+                test_ratio=0.85,
+                hidden=(100,) * 6,
+                activation="relu",
+                init="he",
+                learning_rate=0.01,
+                batch_size=100,
+                speed=60,
+            ),
+        ),
+    ),
+)
+"""(key of the preset each new one follows in the menu, or None for the end; the preset)."""
+
+
+def _with(presets, additions):
+    out = list(presets)
+    for after, preset in additions:
+        keys = [p.key for p in out]
+        out.insert(keys.index(after) + 1 if after in keys else len(out), preset)
+    return tuple(out)
+
+
+PRESETS = _with(PRESETS, CHAPTER6)
+
 PRESETS_BY_KEY = {p.key: p for p in PRESETS}

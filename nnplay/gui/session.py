@@ -9,9 +9,9 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from nnplay.core.config import DEFAULT_SPEED, IDX_DATASET_NAMES, Config  # noqa: F401  (DEFAULT_SPEED: for callers)
-from nnplay.core.network import Network
+from nnplay.core.features import feature_matrix
 from nnplay.core.numgrad import estimated_work
-from nnplay.core.trainer import Trainer
+from nnplay.core.trainer import Trainer, build_network
 from nnplay.gui.clock import SEC_PER_MAC, Clock, nice_ceil
 
 # The evaluation schedule and the evaluation subset come from a fixed cost model of the network (multiply-adds),
@@ -32,6 +32,15 @@ EVAL_BUDGET = 0.015
 EVAL_MIN_SAMPLES = 200
 """One evaluation should take about ``EVAL_BUDGET`` seconds at most (by the cost model): a big network on a big
 data set is evaluated on a fixed random subset of each set, never fewer than ``EVAL_MIN_SAMPLES`` samples."""
+
+LIVE_ANYWAY = ("gradient", "batch_size", "learning_rate", "optimizer", "speed", "stop_at")
+"""Fields that do not change the network whose numerical-gradient cost is estimated."""
+
+
+def _noisy(config):
+    """Batch norm or dropout: the numerical gradient uses the book's loop (see ``nnplay.core.numgrad``)."""
+    return config.batch_norm or config.dropout > 0
+
 
 NUMERICAL_MAX_SECONDS = 5.0
 """A numerical-gradient step estimated to take longer than this (by the cost model below) is refused: the window
@@ -144,22 +153,30 @@ class TrainingSession(QObject):
         tr = self.trainer
         config = config or tr.config
         ds = tr.dataset
-        x, t = ds.x_train, ds.t_train
-        n_in, n_out, n_train = ds.n_features, ds.n_classes, len(x)
-        if config.dataset in IDX_DATASET_NAMES and config.dataset != ds.name:
-            # (about to switch to 28×28 images: a stand-in batch, four pixels in five dark as in MNIST)
-            rng = np.random.default_rng(0)
-            n_in, n_out, n_train = 784, 10, 60_000
-            x = rng.random((100, n_in)) * (rng.random((100, n_in)) < 0.2)
-            t = rng.integers(0, n_out, 100)
-        sizes = (n_in, *config.hidden, n_out)
-        if config == tr.config or (sizes == tr.network.sizes and config.activation == tr.config.activation):
+        n_inputs = len(config.features) or ds.n_features
+        n_out, n_train = ds.n_outputs, len(ds.x_train)
+        to_images = config.dataset in IDX_DATASET_NAMES and config.dataset != ds.name
+        if to_images:  # (about to switch to 28×28 images: counted for 784 inputs, 10 classes, 60,000 samples)
+            n_inputs, n_out, n_train = 784, 10, 60_000
+        sizes = (n_inputs, *config.hidden, n_out)
+        same = config.replace(**{k: getattr(tr.config, k) for k in LIVE_ANYWAY}) == tr.config
+        if not to_images and (
+            same or (sizes == tr.network.sizes and config.activation == tr.config.activation and not _noisy(config))
+        ):
             net = tr.network
         else:
-            net = Network(sizes, config.activation, config.output, config.loss, config.init, seed=config.seed)
+            net = build_network(config, n_inputs, n_out)
         b = min(config.batch_size, n_train)
         m = min(b, 100)
-        return estimated_work(net, x[:m], t[:m]) * (b / m) * SEC_PER_NUMGRAD_WORK
+        if to_images:  # a stand-in batch, four pixels in five dark as in MNIST
+            rng = np.random.default_rng(0)
+            x = rng.random((m, n_inputs)) * (rng.random((m, n_inputs)) < 0.2)
+            t = rng.integers(0, n_out, m)
+        elif n_inputs == tr.n_inputs:
+            x, t = tr.x_train[:m], tr.t_train[:m]
+        else:
+            x, t = feature_matrix(ds.x_train[:m], config.features), tr.t_train[:m]
+        return estimated_work(net, x, t) * (b / m) * SEC_PER_NUMGRAD_WORK
 
     def _plan(self):
         self.trainer.eval_every, self.trainer.eval_limit = self.evaluation_plan()

@@ -42,3 +42,23 @@ def layer_color(i, n):
     if _LAYER_MAP is None:
         _LAYER_MAP = pg.colormap.get("viridis")
     return _LAYER_MAP.map(0.0 if n <= 1 else LAYER_MAP_END * i / (n - 1), mode="qcolor")
+
+
+VALUE_LOW, VALUE_MID, VALUE_HIGH = "#0072B2", "#FFFFFF", "#E69F00"
+"""A diverging map for values (regression outputs, what a unit computes): Okabe–Ito blue for low, white for the
+middle, Okabe–Ito orange for high, as TF Playground's blue and orange. Blue and orange stay apart under the
+Machado et al. (2009) deuteranopia, protanopia and tritanopia simulations (tests/gui/test_unit_pictures.py)."""
+
+
+def value_lut(n=256):
+    """(n, 3) uint8 colours from ``VALUE_LOW`` (index 0) through white to ``VALUE_HIGH`` (index n − 1)."""
+    import numpy as np
+
+    def rgb(c):
+        c = pg.mkColor(c)
+        return np.array([c.red(), c.green(), c.blue()], dtype=np.float64)
+
+    lo, mid, hi = rgb(VALUE_LOW), rgb(VALUE_MID), rgb(VALUE_HIGH)
+    u = np.linspace(-1.0, 1.0, n)[:, None]
+    out = np.where(u < 0, mid + (lo - mid) * -u, mid + (hi - mid) * u)
+    return np.round(out).astype(np.uint8)

@@ -14,7 +14,7 @@ from PySide6.QtGui import (
     QTextOption,
     QValidator,
 )
-from PySide6.QtWidgets import QDoubleSpinBox, QFrame, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFrame, QScrollArea, QSizePolicy, QWidget
 
 from nnplay.core.messages import CONTEXT, MessageError, Text
 
@@ -139,6 +139,24 @@ def arg(text, *values):
     for i in range(len(values), 0, -1):  # %10 before %1
         text = text.replace(f"%{i}", str(values[i - 1]))
     return text
+
+
+class ShrinkableCombo(QComboBox):
+    """A combo box as wide as its longest item when there is room, and narrower (its text elided, the open list
+    still whole) when the window is small: its minimum is ``min_chars`` characters, not its longest item."""
+
+    def __init__(self, min_chars=8, parent=None):
+        super().__init__(parent)
+        self._min_chars = min_chars
+
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        narrow = self.fontMetrics().horizontalAdvance("x" * self._min_chars) + 36  # (+ the arrow and frame)
+        return QSize(min(hint.width(), narrow), hint.height())
+
+    def showPopup(self):
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 24)  # (the list shows every item whole)
+        super().showPopup()
 
 
 class LiveLabel(QWidget):

@@ -44,6 +44,10 @@ Mass in the grey zones means saturated units (sigmoid, tanh) or dead ones (ReLU)
         <translation>隠れ層</translation>
     </message>
     <message>
+        <source>activation input a = BN(x·W + b)</source>
+        <translation>活性化関数への入力 a = BN(x·W + b)</translation>
+    </message>
+    <message>
         <source>max h′(x) = {v}</source>
         <translation>h′(x) の最大値 = {v}</translation>
     </message>
@@ -267,6 +271,18 @@ is 0 at every depth (off the log scale)</source>
         <translation>各層で z = h(x·W)</translation>
     </message>
     <message>
+        <source>batch normalization</source>
+        <translation>Batch Normalization</translation>
+    </message>
+    <message>
+        <source>Batch normalization in the experiment</source>
+        <translation>実験での Batch Normalization</translation>
+    </message>
+    <message>
+        <source>Normalise every layer&apos;s x·W over the 1000 samples to mean 0 and variance 1 before the activation (the book&apos;s ch. 6.3): the histograms keep their spread whatever the weights&apos; scale.</source>
+        <translation>活性化関数の前に、各層の x·W を 1000 サンプルにわたって平均 0・分散 1 に正規化します（本書 6.3 節）。重みのスケールがどうであっても、ヒストグラムの広がりが保たれます。</translation>
+    </message>
+    <message>
         <source>weights</source>
         <translation>重み</translation>
     </message>
@@ -333,6 +349,10 @@ is 0 at every depth (off the log scale)</source>
     <message>
         <source>layer {k} · std {s}</source>
         <translation>第{k}層 · 標準偏差 {s}</translation>
+    </message>
+    <message>
+        <source>With batch normalization: </source>
+        <translation>Batch Normalization あり：</translation>
     </message>
     <message>
         <source>{p:.0f} % of layer 5 sits near 0 or 1, where h′ ≈ 0: gradients vanish.</source>
@@ -408,6 +428,26 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>クラスごとに色と形が違います。塗りつぶし：訓練データ、中抜き：テストデータ</translation>
     </message>
     <message>
+        <source>Show the output</source>
+        <translation>出力を表示</translation>
+    </message>
+    <message>
+        <source>Back to the network&apos;s output</source>
+        <translation>ネットワークの出力に戻る</translation>
+    </message>
+    <message>
+        <source>Show the network&apos;s output again instead of the unit chosen in the Network panel</source>
+        <translation>ネットワークパネルで選んだユニットの代わりに、ネットワークの出力をもう一度表示します</translation>
+    </message>
+    <message>
+        <source>The fitted curve</source>
+        <translation>当てはめた曲線</translation>
+    </message>
+    <message>
+        <source>Regression with one input: the points are the data (filled: training, hollow: test), the black line is what the network outputs for every x. With more inputs: the network&apos;s prediction for each test point against its true value; on the dashed diagonal they agree.</source>
+        <translation>入力が 1 つの回帰：点はデータ（塗りつぶし：訓練データ、白抜き：テストデータ）、黒い線は各 x に対するネットワークの出力です。入力が複数のとき：各テストデータについて、ネットワークの予測値と真の値を比べます。破線の対角線上なら一致しています。</translation>
+    </message>
+    <message>
         <source>Test images with the predicted digit</source>
         <translation>テスト画像と予測した数字</translation>
     </message>
@@ -456,6 +496,30 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>テスト画像（{h}×{w} ピクセル）の一部と、それぞれに対するネットワークの予測。正解なら緑の文字と緑の枠、不正解なら赤の文字で、括弧内に正解の数字を示します。</translation>
     </message>
     <message>
+        <source>● training, ■ test</source>
+        <translation>● 訓練データ、■ テストデータ</translation>
+    </message>
+    <message>
+        <source>value:</source>
+        <translation>値：</translation>
+    </message>
+    <message>
+        <source>Background: the network&apos;s output y at each point, on the same colour scale as the points&apos; true values t (blue low, white middle, orange high); where the colours agree, the fit is good.</source>
+        <translation>背景：各点でのネットワークの出力 y。点の真の値 t と同じ色の尺度です（青：小さい、白：中間、オレンジ：大きい）。色が一致しているところはよく当てはまっています。</translation>
+    </message>
+    <message>
+        <source>y (line: the network, points: data)</source>
+        <translation>y（線：ネットワーク、点：データ）</translation>
+    </message>
+    <message>
+        <source>true value t</source>
+        <translation>真の値 t</translation>
+    </message>
+    <message>
+        <source>predicted y</source>
+        <translation>予測値 y</translation>
+    </message>
+    <message>
         <source>No picture: the loss exploded at step {step},
 so the network&apos;s outputs are not numbers.
 Lower the learning rate to start over.</source>
@@ -495,6 +559,46 @@ Lower the learning rate to start over.</source>
         <source>{d} inputs per sample: no 2-D map to draw, so this shows what is confused with what.</source>
         <translation>1サンプルの入力が {d} 個あって2次元の図にできないため、どのクラスが何と取り違えられたかを示します。</translation>
     </message>
+    <message>
+        <source>{which}: R² {r2}, RMSE {rmse}</source>
+        <translation>{which}：R² {r2}、RMSE {rmse}</translation>
+    </message>
+    <message>
+        <source>Input {name}</source>
+        <translation>入力 {name}</translation>
+    </message>
+    <message>
+        <source>Output unit {k}</source>
+        <translation>出力ユニット {k}</translation>
+    </message>
+    <message>
+        <source>Unit {k} of hidden layer {layer}</source>
+        <translation>隠れ層{layer} のユニット {k}</translation>
+    </message>
+    <message>
+        <source>blue 0, white 0.5, orange 1</source>
+        <translation>青 0、白 0.5、オレンジ 1</translation>
+    </message>
+    <message>
+        <source>white 0, orange its largest value here</source>
+        <translation>白 0、オレンジはこの範囲での最大値</translation>
+    </message>
+    <message>
+        <source>white 0 to the class colour at probability 1</source>
+        <translation>白 0 からクラスの色（確率 1）まで</translation>
+    </message>
+    <message>
+        <source>the targets&apos; scale: blue low, orange high</source>
+        <translation>目標値の尺度：青は小さく、オレンジは大きい</translation>
+    </message>
+    <message>
+        <source>blue negative, white 0, orange positive (scaled to its largest |value|)</source>
+        <translation>青は負、白は 0、オレンジは正（|値| の最大で規格化）</translation>
+    </message>
+    <message>
+        <source>{name}: what it outputs at each point of the plane ({scale}). Click it again, or Show the output.</source>
+        <translation>{name}：平面の各点での出力です（{scale}）。もう一度クリックするか「出力を表示」で戻ります。</translation>
+    </message>
 </context>
 <context>
     <name>CompareLab</name>
@@ -529,6 +633,26 @@ Lower the learning rate to start over.</source>
     <message>
         <source>gradient</source>
         <translation>勾配の計算法</translation>
+    </message>
+    <message>
+        <source>batch normalization</source>
+        <translation>Batch Normalization</translation>
+    </message>
+    <message>
+        <source>weight decay λ</source>
+        <translation>Weight decay λ</translation>
+    </message>
+    <message>
+        <source>regularization</source>
+        <translation>正則化</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>input features</source>
+        <translation>入力の特徴量</translation>
     </message>
     <message>
         <source>sigmoid vs ReLU (6 hidden layers)</source>
@@ -571,12 +695,24 @@ Lower the learning rate to start over.</source>
         <translation>本書の学習率：η = 0.01 の SGD と η = 0.001 の Adam。Adam は重みごとに過去の勾配に応じて更新幅を調整するので、η が10分の1でもずっと早く損失が下がります。</translation>
     </message>
     <message>
+        <source>deep sigmoid without vs with batch normalization</source>
+        <translation>深いシグモイド関数のネットワーク：Batch Normalization なし vs あり</translation>
+    </message>
+    <message>
+        <source>The same six sigmoid layers; B normalises every unit&apos;s input over the mini-batch (the book&apos;s ch. 6.3). A&apos;s layer 1 gets almost no gradient; B&apos;s gets as much as its last layer, and B learns.</source>
+        <translation>同じ 6 層のシグモイド関数。B は各ユニットの入力をミニバッチで正規化します（本書 6.3 節）。A の第 1 層にはほとんど勾配が届きませんが、B の第 1 層には最後の層と同じくらい届き、B は学習します。</translation>
+    </message>
+    <message>
         <source>the same configuration twice</source>
         <translation>同じ設定を2つ</translation>
     </message>
     <message>
         <source>A and B are identical, with the same seed and the same batches: training is deterministic, so the dashed curves lie exactly on the solid ones.</source>
         <translation>A と B は同一で、シードもバッチも同じです。学習は決定的なので、破線の曲線は実線とぴったり重なります。</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>オン</translation>
     </message>
     <message>
         <source>Compare two runs</source>
@@ -659,8 +795,8 @@ Lower the learning rate to start over.</source>
         <translation>両方の学習のステップと正解率</translation>
     </message>
     <message>
-        <source>Both runs are always at the same step; accuracy is measured on the whole training set.</source>
-        <translation>両方の学習は常に同じステップにあります。正解率は訓練データ全体で測っています。</translation>
+        <source>Both runs are always at the same step; accuracy (R² for values) is on the whole training set.</source>
+        <translation>2 つの実行は常に同じステップにあります。正解率（値の場合は R²）は訓練データ全体で測ります。</translation>
     </message>
     <message>
         <source>Loss of A and B</source>
@@ -729,6 +865,18 @@ Lower the learning rate to start over.</source>
         <translation>学習率 η</translation>
     </message>
     <message>
+        <source>Batch norm</source>
+        <translation>Batch Norm</translation>
+    </message>
+    <message>
+        <source>Weight decay λ</source>
+        <translation>Weight decay λ</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
         <source>&lt;i&gt;The same for A and B, so both see the same batches:&lt;/i&gt;</source>
         <translation>&lt;i&gt;A と B で共通（同じバッチで学習）：&lt;/i&gt;</translation>
     </message>
@@ -779,6 +927,30 @@ Lower the learning rate to start over.</source>
     <message>
         <source>Neurons per hidden layer, input side first, e.g. 16, 16, 16 (empty: none).</source>
         <translation>各隠れ層のニューロン数を入力側から順に（例：16, 16, 16、空欄：隠れ層なし）。</translation>
+    </message>
+    <message>
+        <source>Batch normalization %1</source>
+        <translation>Batch Normalization %1</translation>
+    </message>
+    <message>
+        <source>Batch normalization between every hidden Affine layer and its activation (the book&apos;s).</source>
+        <translation>隠れ層ごとに Affine 層と活性化関数の間に入れる Batch Normalization（本書のもの）。</translation>
+    </message>
+    <message>
+        <source>Weight decay λ %1</source>
+        <translation>Weight decay λ %1</translation>
+    </message>
+    <message>
+        <source>Dropout ratio %1</source>
+        <translation>Dropout の比率 %1</translation>
+    </message>
+    <message>
+        <source>Weight decay: + ½λΣW² in the loss (0: off).</source>
+        <translation>Weight decay：損失に + ½λΣW²（0：オフ）。</translation>
+    </message>
+    <message>
+        <source>Dropout: the share of hidden units switched off in each training step (0: off).</source>
+        <translation>Dropout：各学習ステップで消去する隠れユニットの割合（0：オフ）。</translation>
     </message>
     <message>
         <source>Learning rate %1</source>
@@ -857,6 +1029,10 @@ Lower the learning rate to start over.</source>
         <translation>&lt;b&gt;ステップ %1&lt;/b&gt;（エポック %2）</translation>
     </message>
     <message>
+        <source>%1: loss %2, training R² %3</source>
+        <translation>%1：損失 %2、訓練データの R² %3</translation>
+    </message>
+    <message>
         <source>%1: loss %2, training accuracy %3 %</source>
         <translation>%1：損失 %2、訓練データの正解率 %3 %</translation>
     </message>
@@ -922,6 +1098,18 @@ Lower the learning rate to start over.</source>
     <message>
         <source>Digits 8×8 (10 classes)</source>
         <translation>手書き数字 8×8（10クラス）</translation>
+    </message>
+    <message>
+        <source>Plane (values to fit)</source>
+        <translation>平面（当てはめる値）</translation>
+    </message>
+    <message>
+        <source>Gaussian bumps (values to fit)</source>
+        <translation>ガウス型の山（当てはめる値）</translation>
+    </message>
+    <message>
+        <source>Sine y = sin x (values to fit)</source>
+        <translation>正弦波 y = sin x（当てはめる値）</translation>
     </message>
     <message>
         <source>CSV file…</source>
@@ -1000,6 +1188,70 @@ Lower the learning rate to start over.</source>
         <translation>次のシードに進めて、新しいデータ（と新しい重みの初期値）を生成します</translation>
     </message>
     <message>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>Classification: one output per class (softmax). Regression: one output, the value itself (identity output, squared error), scored by R² and RMSE. Fixed by the built-in data sets; for a CSV file whose label column holds numbers, choose here.</source>
+        <translation>分類：クラスごとに 1 つの出力（ソフトマックス関数）。回帰：値そのものを出す 1 つの出力（恒等関数、二乗和誤差）で、R² と RMSE で評価します。組み込みのデータセットでは決まっています。ラベル列が数値の CSV ファイルでは、ここで選んでください。</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>regression (values)</source>
+        <translation>回帰（値）</translation>
+    </message>
+    <message>
+        <source>Input features</source>
+        <translation>入力の特徴量</translation>
+    </message>
+    <message>
+        <source>What the network gets as inputs for 2-D data (as in TensorFlow Playground): x₁, x₂ themselves, their squares, their product, their sines. With x₁² and x₂² even a network without hidden layers draws a circle.</source>
+        <translation>2 次元データのときにネットワークが入力として受け取るもの（TensorFlow Playground と同じ）：x₁、x₂ そのもの、その 2 乗、積、sin。x₁² と x₂² を使えば、隠れ層のないネットワークでも円を描けます。</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Against over-fitting</source>
+        <translation>過学習への対策</translation>
+    </message>
+    <message>
+        <source>Weight decay λ</source>
+        <translation>Weight decay λ</translation>
+    </message>
+    <message>
+        <source>Weight decay: the loss gets + ½λΣW² (L2, the book&apos;s; gradient + λW) or + λΣ|W| (L1; gradient + λ·sign W), which pulls the weights towards 0. Biases are not decayed. 0: off. Applies at once.</source>
+        <translation>Weight decay（荷重減衰）：損失に + ½λΣW²（L2、本書のもの。勾配に + λW）または + λΣ|W|（L1。勾配に + λ·sign W）を加え、重みを 0 に引き寄せます。バイアスは減衰させません。0：オフ。すぐに適用されます。</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>正則化</translation>
+    </message>
+    <message>
+        <source>L2: + ½λΣW² (the book&apos;s weight decay); L1: + λΣ|W| (drives small weights to exactly 0)</source>
+        <translation>L2：+ ½λΣW²（本書の Weight decay）。L1：+ λΣ|W|（小さな重みをちょうど 0 にする）</translation>
+    </message>
+    <message>
+        <source>Dropout ratio</source>
+        <translation>Dropout の比率</translation>
+    </message>
+    <message>
+        <source>Dropout (the book&apos;s): while training, each hidden unit is switched off with this probability, a new choice every mini-batch; for testing every unit stays on and its output is scaled by 1 − ratio. 0: off. Changing it starts over.</source>
+        <translation>Dropout（本書のもの）：学習中、隠れ層の各ユニットをこの確率で消去し、ミニバッチごとに選び直します。テスト時はすべてのユニットを使い、出力に 1 − 比率 を掛けます。0：オフ。変更すると最初からやり直します。</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
@@ -1058,6 +1310,14 @@ Lower the learning rate to start over.</source>
     <message>
         <source>identity</source>
         <translation>恒等関数</translation>
+    </message>
+    <message>
+        <source>Batch normalization</source>
+        <translation>Batch Normalization</translation>
+    </message>
+    <message>
+        <source>The book&apos;s batch normalization between every hidden Affine layer and its activation: each unit&apos;s x·W + b is normalised over the mini-batch to mean 0 and variance 1, then scaled by γ and shifted by β (learned). Keeps deep sigmoid networks learning. Changing it starts over.</source>
+        <translation>隠れ層ごとに Affine 層と活性化関数の間に入れる、本書の Batch Normalization：各ユニットの x·W + b をミニバッチで平均 0・分散 1 に正規化し、γ 倍して β だけずらします（γ、β は学習）。深いシグモイド関数のネットワークも学習し続けられます。変更すると最初からやり直します。</translation>
     </message>
     <message>
         <source>Output</source>
@@ -1214,6 +1474,14 @@ Lower the learning rate to start over.</source>
     <message>
         <source>Hidden layers: use at most %1 layers of 1 to %2 neurons, e.g. 8, 8</source>
         <translation>隠れ層：最大 %1 層、各層 1〜%2 ニューロンまでにしてください（例：8, 8）</translation>
+    </message>
+    <message>
+        <source>Values to fit (regression): one output unit with the identity output and the squared error.</source>
+        <translation>当てはめる値（回帰）：出力ユニットは 1 つ、出力関数は恒等関数、損失関数は二乗和誤差です。</translation>
+    </message>
+    <message>
+        <source>Classes again: softmax output and cross-entropy.</source>
+        <translation>クラスに戻りました：ソフトマックス関数と交差エントロピー誤差です。</translation>
     </message>
     <message>
         <source>Cross-entropy needs the probabilities of softmax, so the loss is now sum of squared error.</source>
@@ -2256,6 +2524,10 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>テスト損失</translation>
     </message>
     <message>
+        <source>train loss + weight decay</source>
+        <translation>訓練の損失 + Weight decay</translation>
+    </message>
+    <message>
         <source>The loss exploded here (see the summary above)</source>
         <translation>ここで損失が発散しました（上の要約を参照）</translation>
     </message>
@@ -2304,8 +2576,28 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>テスト正解率</translation>
     </message>
     <message>
+        <source>train + weight decay (the total)</source>
+        <translation>訓練 + Weight decay（合計）</translation>
+    </message>
+    <message>
+        <source>R² = 0: the mean</source>
+        <translation>R² = 0：平均値</translation>
+    </message>
+    <message>
         <source>chance 1/{k}</source>
         <translation>チャンスレベル 1/{k}</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>R² = 1 − Σ(y − t)² / Σ(t − t̄)² on the training and the test set, at every evaluation: 1 is a perfect fit, 0 (dotted) no better than always predicting the mean value, below 0 worse.</source>
+        <translation>R² = 1 − Σ(y − t)² / Σ(t − t̄)²。評価のたびに訓練データとテストデータで求めます。1 は完全な当てはまり、0（点線）は常に平均値を予測するのと同じ、0 未満はそれより悪いことを表します。</translation>
+    </message>
+    <message>
+        <source>R² over training steps</source>
+        <translation>学習ステップごとの R²</translation>
     </message>
     <message>
         <source>step {n}</source>
@@ -2316,12 +2608,24 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>バッチの損失 {v}</translation>
     </message>
     <message>
+        <source>train: loss {l}, R² {r}, RMSE {e}</source>
+        <translation>訓練：損失 {l}、R² {r}、RMSE {e}</translation>
+    </message>
+    <message>
+        <source>test: loss {l}, R² {r}, RMSE {e}</source>
+        <translation>テスト：損失 {l}、R² {r}、RMSE {e}</translation>
+    </message>
+    <message>
         <source>train: loss {l}, accuracy {a}&#xa0;%</source>
         <translation>訓練：損失 {l}、正解率 {a}&#xa0;%</translation>
     </message>
     <message>
         <source>test: loss {l}, accuracy {a}&#xa0;%</source>
         <translation>テスト：損失 {l}、正解率 {a}&#xa0;%</translation>
+    </message>
+    <message>
+        <source>weight decay term {p}</source>
+        <translation>Weight decay の項 {p}</translation>
     </message>
     <message>
         <source>diverged at step {n}</source>
@@ -2401,6 +2705,30 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
     <message>
         <source>data folder</source>
         <translation>データフォルダ</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>Weight decay</translation>
+    </message>
+    <message>
+        <source>regularization</source>
+        <translation>正則化</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>batch normalization</source>
+        <translation>Batch Normalization</translation>
+    </message>
+    <message>
+        <source>input features</source>
+        <translation>入力の特徴量</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>タスク</translation>
     </message>
     <message>
         <source>Gradient descent on a surface</source>
@@ -2675,8 +3003,24 @@ Cross-entropy L = −(1/N) Σₙ Σₖ tₙₖ log yₙₖ; test above train mea
         <translation>各層の更新比率  η‖∂L/∂W‖ / ‖W‖</translation>
     </message>
     <message>
+        <source>Output of the network</source>
+        <translation>ネットワークの出力</translation>
+    </message>
+    <message>
+        <source>Fitted curve</source>
+        <translation>当てはめた曲線</translation>
+    </message>
+    <message>
+        <source>Predicted vs true values</source>
+        <translation>予測値と真の値</translation>
+    </message>
+    <message>
         <source>Predictions</source>
         <translation>予測</translation>
+    </message>
+    <message>
+        <source>What one unit computes</source>
+        <translation>1 つのユニットが計算するもの</translation>
     </message>
     <message>
         <source>&lt;b&gt;The loss exploded in step %1&lt;/b&gt; (%2), so that step was not applied. The learning rate η = %3 is too large: each step overshoots. Lower η (try %4) to start over with it; Reset alone repeats the same run (same seed, same η).</source>
@@ -2803,6 +3147,14 @@ The file says so in its first line, which starts with #. Saved to %2.</source>
         <translation>テストデータの正解率 %1 %</translation>
     </message>
     <message>
+        <source>train R² %1</source>
+        <translation>訓練データの R² %1</translation>
+    </message>
+    <message>
+        <source>test R² %1</source>
+        <translation>テストデータの R² %1</translation>
+    </message>
+    <message>
         <source>Open experiment</source>
         <translation>実験を開く</translation>
     </message>
@@ -2898,12 +3250,6 @@ Follows &apos;Deep Learning from Scratch&apos; (ゼロから作るDeep Learning)
         <translation>結合の線が表すもの</translation>
     </message>
     <message>
-        <source>Weights: each line is one weight w; red w &gt; 0, blue w &lt; 0, thickness ∝ |w| / max |w| of its layer.
-Gradient: thickness ∝ |∂L/∂w| on a fixed batch of {n} training samples, relative to the largest in the whole network, so layers the gradient does not reach fade away.</source>
-        <translation>重み：各線が重み w を1つ表します。赤 w &gt; 0、青 w &lt; 0、太さ ∝ |w| / その層の max |w|。
-勾配：太さ ∝ 固定した {n} 個の訓練データのバッチでの |∂L/∂w|。ネットワーク全体の最大値との比なので、勾配が届かない層は薄れて見えます。</translation>
-    </message>
-    <message>
         <source>weights w</source>
         <translation>重み w</translation>
     </message>
@@ -2916,14 +3262,70 @@ Gradient: thickness ∝ |∂L/∂w| on a fixed batch of {n} training samples, re
         <translation>ネットワークのニューロンと結合</translation>
     </message>
     <message>
+        <source>Weights: each line is one weight w; teal w &gt; 0, brown w &lt; 0, thickness ∝ |w| / max |w| of its layer.
+Gradient: thickness ∝ |∂L/∂w| on a fixed batch of {n} training samples, relative to the largest in the whole network, so layers the gradient does not reach fade away.</source>
+        <translation>重み：各線が 1 つの重み w。青緑は w &gt; 0、茶色は w &lt; 0、太さ ∝ |w| / その層の max |w|。
+勾配：太さ ∝ |∂L/∂w|（訓練データの決まった {n} サンプルで計算）。ネットワーク全体の最大との比なので、勾配が届かない層は薄くなります。</translation>
+    </message>
+    <message>
         <source>Columns of neurons from the input (left) to the output (right); each line is one weight.
-Red: w &gt; 0, blue: w &lt; 0; the thicker, the larger |w| compared with the other weights of the same layer. Output neurons have their class colour. Wide layers show {n} evenly spaced neurons.</source>
-        <translation>入力（左）から出力（右）へ並んだニューロンの列。各線が重みを1つ表します。
-赤：w &gt; 0、青：w &lt; 0。同じ層の他の重みと比べて |w| が大きいほど太く描きます。出力のニューロンはクラスの色です。幅の広い層は等間隔に選んだ {n} 個のニューロンを表示します。</translation>
+Teal: w &gt; 0, brown: w &lt; 0; the thicker, the larger |w| compared with the other weights of the same layer. Output neurons have their class colour. Wide layers show {n} evenly spaced neurons.
+For 2-D data each neuron is a picture of its output over the input plane; click one to see it large, point at one (or at a line) for its numbers.</source>
+        <translation>入力（左）から出力（右）へのニューロンの列。各線が 1 つの重みです。
+青緑：w &gt; 0、茶色：w &lt; 0。太いほど、同じ層の他の重みに比べて |w| が大きい。出力ニューロンはクラスの色です。幅の広い層は等間隔に {n} 個のニューロンを表示します。
+2 次元データでは、各ニューロンは入力平面上での出力を表す小さな図です。クリックすると大きく表示し、ニューロン（または線）を指すと数値が出ます。</translation>
+    </message>
+    <message>
+        <source>pictures</source>
+        <translation>図</translation>
+    </message>
+    <message>
+        <source>Unit pictures</source>
+        <translation>ユニットの図</translation>
+    </message>
+    <message>
+        <source>For 2-D data, each unit is a small picture of its output over the input plane (blue: low, white: middle, orange: high; output units: white to their class colour). Click a unit to see it large in the boundary panel.</source>
+        <translation>2 次元データでは、各ユニットを入力平面上での出力の小さな図で表します（青：小さい、白：中間、オレンジ：大きい。出力ユニットは白からクラスの色まで）。ユニットをクリックすると決定境界のパネルに大きく表示します。</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation>最後の隠れ層を削除</translation>
+    </message>
+    <message>
+        <source>Remove a hidden layer</source>
+        <translation>隠れ層を削除</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer (as wide as the last one) before the output; ⊕/⊖ above a layer: its units</source>
+        <translation>出力の前に隠れ層を追加（最後の層と同じ幅）。層の上の ⊕/⊖：その層のユニット数</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation>隠れ層を追加</translation>
+    </message>
+    <message>
+        <source>The unit or connection under the pointer</source>
+        <translation>ポインタの下のユニットまたは結合</translation>
+    </message>
+    <message>
+        <source>Point at a unit or a connection for its numbers; click a unit to see it large.</source>
+        <translation>ユニットや結合を指すと数値を表示します。ユニットをクリックすると大きく表示します。</translation>
     </message>
     <message>
         <source>Show:</source>
         <translation>表示：</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <source>Add a unit to this layer</source>
+        <translation>この層にユニットを追加</translation>
+    </message>
+    <message>
+        <source>Remove a unit</source>
+        <translation>ユニットを削除</translation>
     </message>
     <message>
         <source>in</source>
@@ -2964,6 +3366,54 @@ Red: w &gt; 0, blue: w &lt; 0; the thicker, the larger |w| compared with the oth
     <message>
         <source>thickness ∝ |w| (per layer)</source>
         <translation>太さ ∝ |w|（層ごと）</translation>
+    </message>
+    <message>
+        <source>pictures:</source>
+        <translation>図：</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>小</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <source>no unit pictures: too big a network to draw them live</source>
+        <translation>ユニットの図なし：ネットワークが大きすぎて随時描けません</translation>
+    </message>
+    <message>
+        <source>input {name}</source>
+        <translation>入力 {name}</translation>
+    </message>
+    <message>
+        <source>output {k} (class {name})</source>
+        <translation>出力 {k}（クラス {name}）</translation>
+    </message>
+    <message>
+        <source>{layer}, unit {k}</source>
+        <translation>{layer}、ユニット {k}</translation>
+    </message>
+    <message>
+        <source>{name} on {n} training samples: mean {m}, std {s}</source>
+        <translation>{name}：訓練データ {n} サンプルでの平均 {m}、標準偏差 {s}</translation>
+    </message>
+    <message>
+        <source>; active for {p} % of them</source>
+        <translation>。そのうち {p} % で活性</translation>
+    </message>
+    <message>
+        <source> (dead: 0 for every sample, no gradient passes)</source>
+        <translation>（死んでいます：どのサンプルでも 0 で、勾配が通りません）</translation>
+    </message>
+    <message>
+        <source>; saturated (h′ &lt; 10 % of its largest) for {p} %</source>
+        <translation>。{p} % で飽和（h′ が最大の 10 % 未満）</translation>
+    </message>
+    <message>
+        <source>w = {w} from {a} to {b};  ∂L/∂w = {g} (on {n} training samples)</source>
+        <translation>w = {w}（{a} から {b} へ）。∂L/∂w = {g}（訓練データ {n} サンプル）</translation>
     </message>
 </context>
 <context>
@@ -3108,6 +3558,36 @@ The book reports train and test accuracy rising together to about 0.95 after 10,
 and after 10,000 steps it reports about 0.98 training and 0.97 test accuracy (nnplay: 0.979 and 0.971 with these settings).</source>
         <translation>同じネットワークで活性化関数を ReLU にし、勾配を誤差逆伝播法で求めます（5.7 節）。本書の勾配確認では、誤差逆伝播法と数値微分の差は 1e-10〜1e-13 です。
 10,000 ステップ後の認識精度は、本書では訓練データ約 0.98、テストデータ約 0.97（nnplay ではこの設定で 0.979 と 0.971）。</translation>
+    </message>
+    <message>
+        <source>Good features beat depth (circles, no hidden layer)</source>
+        <translation>良い特徴量は深さに勝る（同心円、隠れ層なし）</translation>
+    </message>
+    <message>
+        <source>No hidden layer at all, but the inputs are x₁² and x₂² instead of x₁ and x₂: the boundary w₁x₁² + w₂x₂² + b = 0 is an ellipse,
+so one layer solves the circles (about 96 % on the test set) where deep linear layers never could. The input units&apos; pictures show the features.</source>
+        <translation>隠れ層はまったくありませんが、入力は x₁ と x₂ の代わりに x₁² と x₂² です。境界 w₁x₁² + w₂x₂² + b = 0 は楕円なので、
+深い線形の層では決して解けない同心円を 1 層で解きます（テストデータで約 96 %）。入力ユニットの図が特徴量を表しています。</translation>
+    </message>
+    <message>
+        <source>Batch normalization rescues the deep sigmoid net</source>
+        <translation>Batch Normalization が深いシグモイド関数のネットワークを救う</translation>
+    </message>
+    <message>
+        <source>The vanishing-gradient preset with batch normalization between every Affine layer and its sigmoid (the book&apos;s ch. 6.3).
+Each unit&apos;s input is normalised over the mini-batch to mean 0 and variance 1, where sigmoid′ is largest: layer 1&apos;s gradient comes back from about 10⁻⁷ to about 0.1 (as large as the last layer&apos;s) and the circles are learnt.</source>
+        <translation>勾配消失のプリセットに、各 Affine 層とシグモイド関数の間の Batch Normalization を加えたもの（本書 6.3 節）。
+各ユニットの入力はミニバッチで平均 0・分散 1 に正規化され、シグモイド関数の微分が最大のところに来ます。第 1 層の勾配は約 10⁻⁷ から約 0.1（最後の層と同じくらい）に戻り、同心円を学習します。</translation>
+    </message>
+    <message>
+        <source>Over-fitting and its cures (the book&apos;s ch. 6.4)</source>
+        <translation>過学習とその対策（本書 6.4 節）</translation>
+    </message>
+    <message>
+        <source>The book&apos;s set-up: few training samples (270 noisy 8×8 digits; the book takes 300 of MNIST) and a deep, wide network (6 × 100 ReLU).
+Training accuracy reaches 100 % while the test accuracy stops near 73 %: that gap is over-fitting. Set weight decay λ = 0.1 or dropout 0.2 and press Reset: the gap narrows (the network can no longer memorise the samples), though with so few samples the test accuracy does not rise.</source>
+        <translation>本書の設定：少ない訓練データ（ノイズを加えた 8×8 の手書き数字 270 個。本書では MNIST の 300 個）と、深く幅の広いネットワーク（100 ユニットの ReLU が 6 層）。
+訓練データの正解率は 100 % に達しますが、テストデータの正解率は 73 % 付近で止まります。この差が過学習です。Weight decay λ = 0.1 または Dropout 0.2 にしてリセットすると、差は縮まります（ネットワークがサンプルを丸暗記できなくなる）。ただし、サンプルがこれほど少ないとテストデータの正解率は上がりません。</translation>
     </message>
 </context>
 <context>
@@ -3709,6 +4189,22 @@ Slow speeds let you watch each step; max shows where training goes.</source>
         <translation>csv_path がありません。データセット &apos;csv&apos; には csv_path(CSV ファイルのパス)が必要です</translation>
     </message>
     <message>
+        <source>features: {dataset} is not 2-D data; features (x1^2, sin(x1), …) need two inputs x1, x2</source>
+        <translation>features：{dataset} は 2 次元データではありません。特徴量（x1^2、sin(x1) など）には 2 つの入力 x1、x2 が必要です</translation>
+    </message>
+    <message>
+        <source>task: {dataset} holds values, not classes; use task &apos;regression&apos; (identity output)</source>
+        <translation>task：{dataset} はクラスではなく値を持つデータです。task &apos;regression&apos;（恒等関数の出力）を使ってください</translation>
+    </message>
+    <message>
+        <source>task: {dataset} holds classes; regression needs reg_plane, reg_gauss, sine or a CSV file of values</source>
+        <translation>task：{dataset} はクラスを持つデータです。回帰には reg_plane、reg_gauss、sine、または値の CSV ファイルが必要です</translation>
+    </message>
+    <message>
+        <source>output: regression fits values, so use output &apos;identity&apos; with loss &apos;sum_squared_error&apos; (softmax gives probabilities of classes)</source>
+        <translation>output：回帰は値を当てはめるので、出力 &apos;identity&apos; と損失 &apos;sum_squared_error&apos; を使ってください（softmax はクラスの確率を出します）</translation>
+    </message>
+    <message>
         <source>a config must be a JSON object {{...}}, not {kind}</source>
         <translation>設定は JSON オブジェクト {{...}} でなければなりません({kind} ではなく)</translation>
     </message>
@@ -3789,6 +4285,14 @@ Slow speeds let you watch each step; max shows where training goes.</source>
         <translation>各層の幅は 1 から {n} までの整数にしてください。例: [8, 8]</translation>
     </message>
     <message>
+        <source>use true or false</source>
+        <translation>true か false を使ってください</translation>
+    </message>
+    <message>
+        <source>list features among {names}, e.g. x1^2, x2^2</source>
+        <translation>特徴量は {names} から選んでください（例：x1^2, x2^2）</translation>
+    </message>
+    <message>
         <source>choose xavier, he, zero or a positive number (a std such as 0.01)</source>
         <translation>xavier、he、zero、または正の数(0.01 のような標準偏差)を選んでください</translation>
     </message>
@@ -3846,6 +4350,14 @@ Slow speeds let you watch each step; max shows where training goes.</source>
         <translation>{what} は有限の数にしてください。指定値: {value}。</translation>
     </message>
     <message>
+        <source>{name} holds values to fit, not classes: use it with task &apos;regression&apos; (identity output).</source>
+        <translation>{name} はクラスではなく当てはめる値を持つデータです。task &apos;regression&apos;（恒等関数の出力）で使ってください。</translation>
+    </message>
+    <message>
+        <source>{name} holds classes, not values: regression needs reg_plane, reg_gauss, sine or a CSV file with a numeric label column.</source>
+        <translation>{name} は値ではなくクラスを持つデータです。回帰には reg_plane、reg_gauss、sine、またはラベル列が数値の CSV ファイルが必要です。</translation>
+    </message>
+    <message>
         <source>Cannot read the bundled digits file {path} ({problem}). Reinstall nnplay to restore it.</source>
         <translation>同梱の手書き数字ファイル {path} を読み込めません({problem})。nnplay を再インストールして元に戻してください。</translation>
     </message>
@@ -3892,6 +4404,10 @@ Slow speeds let you watch each step; max shows where training goes.</source>
     <message>
         <source>{file}: every row has the label {label} ({column}), but classification needs at least 2 classes. Check that the label column is the right one and holds different classes.</source>
         <translation>{file}: すべての行のラベルが {label}({column})ですが、分類には少なくとも 2 クラス必要です。ラベルの列が正しいか、異なるクラスが入っているかを確認してください。</translation>
+    </message>
+    <message>
+        <source>{file}: the label {label} is not a number, but regression fits numbers. Use task &apos;classification&apos; for labels that are names.</source>
+        <translation>{file}：ラベル {label} は数値ではありませんが、回帰は数値を当てはめます。名前のラベルには task &apos;classification&apos; を使ってください。</translation>
     </message>
     <message>
         <source>CSV file not found: {path}. Check the path (or choose the file again).</source>
@@ -3960,6 +4476,14 @@ Slow speeds let you watch each step; max shows where training goes.</source>
     <message>
         <source>Training stopped at step {step}: {cause}. The learning rate {rate} is probably too large; try {smaller} or smaller.</source>
         <translation>ステップ {step} で学習が止まりました: {cause}。学習率 {rate} が大きすぎるようです。{smaller} 以下を試してください。</translation>
+    </message>
+    <message>
+        <source>Features (x1^2, sin(x1), …) need 2-D data, but this data set has {d} inputs.</source>
+        <translation>特徴量（x1^2、sin(x1) など）には 2 次元データが必要ですが、このデータセットの入力は {d} 個です。</translation>
+    </message>
+    <message>
+        <source>The data set is for {data_task}, but the experiment&apos;s task is {task}.</source>
+        <translation>データセットは {data_task} 用ですが、実験のタスクは {task} です。</translation>
     </message>
     <message>
         <source>the loss became {value}</source>

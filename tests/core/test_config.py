@@ -13,14 +13,19 @@ from hypothesis import strategies as st
 from nnplay.core.config import (
     DATASET_NAMES,
     GRADIENT_NAMES,
+    MAX_DROPOUT,
     MAX_HIDDEN_LAYERS,
     MAX_SAMPLES,
     MAX_SEED,
+    MAX_WEIGHT_DECAY,
     MAX_WIDTH,
+    NOT_2D_DATASETS,
+    REGRESSION_DATASET_NAMES,
     Config,
     ConfigError,
 )
-from nnplay.core.network import ACTIVATION_NAMES, INIT_NAMES
+from nnplay.core.features import FEATURE_NAMES
+from nnplay.core.network import ACTIVATION_NAMES, INIT_NAMES, REGULARIZATION_NAMES
 from nnplay.core.optimizers import OPTIMIZERS
 
 NAN, INF = float("nan"), float("inf")
@@ -258,9 +263,14 @@ def valid_configs():
     )
     init = st.sampled_from(INIT_NAMES) | st.floats(min_value=1e-300, max_value=1e6, allow_nan=False)
 
-    def build(data, ol, **kw):
+    def build(data, ol, features, regression_csv, **kw):
         (dataset, csv_path), (output, loss) = data, ol
-        return Config(dataset=dataset, csv_path=csv_path, output=output, loss=loss, **kw)
+        task = "classification"
+        if dataset in REGRESSION_DATASET_NAMES or (dataset == "csv" and regression_csv):
+            task, output, loss = "regression", "identity", "sum_squared_error"
+        if dataset in NOT_2D_DATASETS:
+            features = ()
+        return Config(dataset=dataset, csv_path=csv_path, output=output, loss=loss, task=task, features=features, **kw)
 
     return st.builds(
         build,
@@ -277,6 +287,12 @@ def valid_configs():
         batch_size=st.integers(1, MAX_SAMPLES),
         gradient=st.sampled_from(GRADIENT_NAMES),
         seed=st.integers(0, MAX_SEED),
+        weight_decay=st.floats(0.0, MAX_WEIGHT_DECAY),
+        regularization=st.sampled_from(REGULARIZATION_NAMES),
+        dropout=st.floats(0.0, MAX_DROPOUT),
+        batch_norm=st.booleans(),
+        features=st.lists(st.sampled_from(FEATURE_NAMES), max_size=7).map(tuple),
+        regression_csv=st.booleans(),
     )
 
 

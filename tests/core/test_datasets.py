@@ -46,7 +46,7 @@ def test_toy_shapes_dtypes_and_balance(name):
     assert ds.name == name
     assert ds.n_classes == k
     assert ds.class_names == tuple(str(c) for c in range(k))
-    assert ds.feature_names == ("x0", "x1")
+    assert ds.feature_names == ("x1", "x2")
     assert ds.image_shape is None
     assert ds.n_features == 2 and ds.is_2d
     assert ds.x_train.dtype == np.float64 and ds.x_test.dtype == np.float64

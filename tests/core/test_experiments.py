@@ -251,3 +251,16 @@ def test_tanh_xavier_keeps_a_spread():
     stds = [a.std() for a in init_experiment("tanh", "xavier")]
     assert all(s > 0.25 for s in stds)
     assert init_experiment("tanh", "std0.01")[-1].std() < 1e-4
+
+
+def test_init_experiment_with_batch_norm_keeps_every_layers_spread():
+    """The book's ch. 6.3: with batch normalisation the activations are spread alike in every layer, whatever the
+    weights' scale (without it, σ = 0.01 collapses them)."""
+    from nnplay.core.experiments import init_experiment
+
+    for activation, init in (("sigmoid", "std0.01"), ("relu", "std0.01"), ("tanh", "std1")):
+        plain = [float(a.std()) for a in init_experiment(activation, init)]
+        normed = [float(a.std()) for a in init_experiment(activation, init, batch_norm=True)]
+        assert max(normed) < 1.05 * min(normed), activation  # the same spread in all five layers
+        if init == "std0.01":
+            assert plain[-1] < 0.2 * normed[-1], activation

@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from nnplay.core.config import Config
-from nnplay.core.history import Series
 from nnplay.core.history_csv import (
     HistoryCsvWriter,
     columns,
@@ -14,7 +13,7 @@ from nnplay.core.history_csv import (
     read_history_csv,
     write_history_csv,
 )
-from nnplay.core.trainer import EVAL_COLUMNS, History, Trainer
+from nnplay.core.trainer import History, Trainer
 
 
 def assert_table_equals_history(table, h):
@@ -28,8 +27,10 @@ def assert_table_equals_history(table, h):
     evals = table.evaluation_rows()
     np.testing.assert_array_equal(table.column("step", evals), h.evals.x)
     np.testing.assert_array_equal(table.column("epoch", evals), h.evaluation_epochs)
-    for k, name in enumerate(h.eval_columns):
-        np.testing.assert_array_equal(table.column(name, evals), h.evals.y[:, k])
+    for name in h.csv_eval_columns:
+        np.testing.assert_array_equal(table.column(name, evals), h.evals.y[:, h.eval_columns.index(name)])
+    if "data_loss" in table.columns:
+        np.testing.assert_array_equal(table.column("data_loss", steps), h.data_loss)
     assert np.all(np.diff(table.column("step")) > 0)  # one row per step, in order
     assert np.all(steps | evals)
 
@@ -67,7 +68,7 @@ def test_a_history_reads_back_exactly_with_evaluations_between_steps(tmp_path):
 
 def test_a_merged_history_says_so_in_a_first_comment_line(tmp_path):
     tr = Trainer(Config(), eval_every=5)
-    tr.history = h = History(tr.network.n_layers, capacity=16, eval_capacity=4)
+    tr.history = h = History(tr.network.n_layers, capacity=16, eval_capacity=4, data_loss=True)
     tr.step(100)
     assert h.steps.stride > 1 and h.evals.stride > 1
     note = merged_note(h)
@@ -102,18 +103,53 @@ def test_train_and_the_export_write_the_same_file():
     assert_table_equals_history(read_history_csv(streamed), tr.history)
 
 
-def test_new_evaluation_columns_come_through():
-    h = History(n_layers=1)
-    h.eval_columns = (*EVAL_COLUMNS, "train_r2")
-    h.evals = Series(len(h.eval_columns), 8)
-    h.evals.extend([3], [[0.5, 0.9, 0.6, 0.8, 0.75]])
-    h.eval_epochs.extend([3], [[1.0]])
+def test_regression_has_r2_and_rmse_in_place_of_the_accuracies():
+    h = History(n_layers=2, task="regression")
+    assert columns(h) == [
+        "step", "epoch", "loss", "train_loss", "train_r2", "train_rmse", "test_loss", "test_r2", "test_rmse",
+        "grad_norm_1", "grad_norm_2",
+    ]  # fmt: skip
+    assert columns(h, data_loss=True)[:4] == ["step", "epoch", "loss", "data_loss"]
+
+
+def test_a_run_with_weight_decay_exports_what_train_writes():
+    """The window's export finds the weight decay in the rows (loss ≠ data loss) and writes the same file as the
+    command line, which knows it from the configuration."""
+    config = Config(
+        dataset="reg_gauss", task="regression", output="identity", loss="sum_squared_error", weight_decay=0.1,
+        hidden=(5,),
+    )  # fmt: skip
+    tr = Trainer(config, eval_every=4)
+    streamed = io.StringIO()
+    writer = HistoryCsvWriter(streamed, tr.history, data_loss=True)
+    for _ in range(3):
+        writer.write_result(tr.step(5))
+    exported = io.StringIO()
+    HistoryCsvWriter(exported, tr.history).write_history(tr.history)
+    assert streamed.getvalue() == exported.getvalue()
+    streamed.seek(0)
+    table = read_history_csv(streamed)
+    assert table.columns[3:10] == [
+        "data_loss",
+        "train_loss",
+        "train_r2",
+        "train_rmse",
+        "test_loss",
+        "test_r2",
+        "test_rmse",
+    ]
+    steps = table.step_rows()
+    assert np.all(table.column("loss", steps) > table.column("data_loss", steps))  # + ½λΣ‖W‖²
+    assert np.all(np.isfinite(table.column("test_r2", table.evaluation_rows())))
+    assert_table_equals_history(table, tr.history)
+
+
+def test_without_weight_decay_there_is_no_data_loss_column():
+    tr = Trainer(Config(hidden=(4,)), eval_every=3)
+    tr.step(6)
     out = io.StringIO()
-    HistoryCsvWriter(out, h).write_history(h)
-    out.seek(0)
-    table = read_history_csv(out)
-    assert table.columns[-2:] == ["train_r2", "grad_norm_1"]
-    assert table.column("train_r2").tolist() == [0.75]
+    HistoryCsvWriter(out, tr.history).write_history(tr.history)
+    assert "data_loss" not in out.getvalue().splitlines()[0]
 
 
 def test_a_cell_that_is_not_a_number_is_an_error():

@@ -79,13 +79,14 @@ def test_step_rows_steps_and_epochs():
     assert tr.steps_per_epoch == math.ceil(160 / 7) == 23
     r = tr.step(100)
     assert len(r) == 100
-    assert r.rows.shape == (100, 1 + 3 * 3)
+    assert r.rows.shape == (100, 2 + 3 * 3)  # … | the data loss (the loss itself without weight decay)
     np.testing.assert_array_equal(r.steps, np.arange(1, 101))
     np.testing.assert_array_equal(r.epochs, (np.arange(100)) // 23 + 1)
     assert tr.step_count == 100
     assert tr.epoch == 5
     assert r.grad_norm.shape == r.bias_grad_norm.shape == r.update_ratio.shape == (100, 3)
     np.testing.assert_array_equal(r.loss, r.rows[:, 0])
+    np.testing.assert_array_equal(r.data_loss, r.loss)
     assert np.all(np.isfinite(r.rows))
 
 
@@ -211,7 +212,9 @@ def test_evaluations_every_eval_every_steps_match_direct_computation():
             assert call == 1
     assert len(tr.history.evals) == 3
     assert tr.history.eval_column("test_accuracy").shape == (3,)
-    assert EVAL_COLUMNS == ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
+    assert EVAL_COLUMNS[:4] == ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
+    assert EVAL_COLUMNS[4:] == ("train_r2", "train_rmse", "test_r2", "test_rmse", "penalty")
+    assert np.all(np.isnan(tr.history.eval_column("test_r2"))) and np.all(tr.history.eval_column("penalty") == 0)
 
 
 def test_evaluate_on_demand_records_it():

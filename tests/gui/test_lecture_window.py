@@ -115,8 +115,8 @@ def test_export_history_reads_back_as_the_sessions_history(window, tmp_path, mon
         np.testing.assert_array_equal(table.column(f"grad_norm_{i + 1}", steps), h.grad_norm[:, i])
     evals = table.evaluation_rows()
     np.testing.assert_array_equal(table.column("step", evals), h.evals.x)
-    for k, name in enumerate(h.eval_columns):
-        np.testing.assert_array_equal(table.column(name, evals), h.evals.y[:, k])
+    for name in h.csv_eval_columns:
+        np.testing.assert_array_equal(table.column(name, evals), h.evals.y[:, h.eval_columns.index(name)])
     assert table.column("step", evals)[0] == 0  # the evaluation before the first step
 
 

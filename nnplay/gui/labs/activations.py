@@ -3,7 +3,7 @@
 
 h(x) and h'(x) of each activation (sigmoid's derivative never exceeds 0.25), the best case of the derivative
 chained through L layers (0.25^L for sigmoid), and histograms of every layer's activations for four weight scales
-(``nnplay.core.experiments.init_experiment``).
+(``nnplay.core.experiments.init_experiment``), with or without batch normalisation (ch. 6.3).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -205,13 +206,25 @@ class ActivationsLab(QWidget):
         )
         for key in ("sigmoid", "tanh", "relu"):
             self.initActivationCombo.addItem(self.tr(ACTIVATION_TITLES[key]), key)
+        self.initBatchNormCheck = named(
+            QCheckBox(self.tr("batch normalization")),
+            "initBatchNormCheck",
+            self.tr("Batch normalization in the experiment"),
+            self.tr(
+                "Normalise every layer's x·W over the 1000 samples to mean 0 and variance 1 before the activation "
+                "(the book's ch. 6.3): the histograms keep their spread whatever the weights' scale."
+            ),
+        )
         self.initExperimentCombo.currentIndexChanged.connect(self._run_experiment)
         self.initActivationCombo.currentIndexChanged.connect(self._run_experiment)
+        self.initBatchNormCheck.toggled.connect(self._run_experiment)
         row.addWidget(QLabel(self.tr("weights")))
         row.addWidget(self.initExperimentCombo)
         row.addSpacing(12)
         row.addWidget(QLabel(self.tr("activation")))
         row.addWidget(self.initActivationCombo)
+        row.addSpacing(12)
+        row.addWidget(self.initBatchNormCheck)
         self.initSummaryLabel = named(
             QLabel(), "initSummaryLabel", self.tr("What the histograms show"), self.tr("Summary of the experiment")
         )
@@ -257,9 +270,11 @@ class ActivationsLab(QWidget):
     def set_depth(self, depth):
         self.depthSlider.setValue(int(depth))
 
-    def set_experiment(self, activation, init):
-        with QSignalBlocker(self.initActivationCombo):
+    def set_experiment(self, activation, init, batch_norm=None):
+        with QSignalBlocker(self.initActivationCombo), QSignalBlocker(self.initBatchNormCheck):
             self.initActivationCombo.setCurrentIndex(self.initActivationCombo.findData(activation))
+            if batch_norm is not None:
+                self.initBatchNormCheck.setChecked(bool(batch_norm))
         self.initExperimentCombo.setCurrentIndex(self.initExperimentCombo.findData(init))
         self._run_experiment()
 
@@ -326,7 +341,8 @@ class ActivationsLab(QWidget):
     def _run_experiment(self, *_):
         activation = self.initActivationCombo.currentData()
         init = self.initExperimentCombo.currentData()
-        self._activations = init_experiment(activation, init, layers=INIT_LAYERS)
+        bn = self.initBatchNormCheck.isChecked()
+        self._activations = init_experiment(activation, init, layers=INIT_LAYERS, batch_norm=bn)
         if activation == "sigmoid":
             lo, hi = 0.0, 1.0
         elif activation == "tanh":
@@ -351,7 +367,10 @@ class ActivationsLab(QWidget):
             plot.setXRange(lo, hi, padding=0.02)
         for plot in self.histogramPlots:
             plot.setYRange(0, top * 1.05, padding=0)
-        self.initSummaryLabel.setText(self._summary(activation))
+        text = self._summary(activation)
+        if bn:
+            text = self.tr("With batch normalization: ") + text
+        self.initSummaryLabel.setText(text)
 
     def _summary(self, activation):
         first, last = self._activations[0], self._activations[-1]

@@ -70,6 +70,12 @@ def _is_linear(config):
     return config.activation == "identity" or not config.hidden
 
 
+def _collapsible(config):
+    """The lab's form of ``config``: the raw inputs and no batch norm, dropout or weight decay (they are not part
+    of the lesson; features would make W a map of x1², …, not of the plane)."""
+    return config.replace(features=(), batch_norm=False, dropout=0.0, weight_decay=0.0)
+
+
 class LinearCollapseLab(QWidget):
     """Shows that a network with identity activations equals one affine map x·W + b."""
 
@@ -283,7 +289,10 @@ class LinearCollapseLab(QWidget):
         """The main window's trainer changed. If its network is linear, show a copy of it; otherwise keep
         what is shown and offer ``makeLinearButton``."""
         self._source = trainer
-        if trainer is not None and _is_linear(trainer.config):
+        if trainer is not None and trainer.dataset.task == "regression":
+            self._source = None  # (values to fit: no classes, no decision boundary to collapse)
+            self._update_source()
+        elif trainer is not None and _is_linear(trainer.config):
             self.make_linear()
         else:
             self._update_source()
@@ -294,8 +303,8 @@ class LinearCollapseLab(QWidget):
         if src is None:
             return
         self.stop()
-        config = src.config
-        if _is_linear(config):
+        config = _collapsible(src.config)
+        if _is_linear(config) and config == src.config:
             # Backprop, whatever the main window uses: 500 numerical-gradient steps would take too long here.
             tr = Trainer(config.replace(gradient="backprop"), eval_every=0, dataset=src.dataset)
             tr.network.flat_params[...] = src.network.flat_params

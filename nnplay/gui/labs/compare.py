@@ -18,7 +18,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker
 from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,8 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnplay.core.config import DATASET_NAMES, MAX_SEED, Config, ConfigError
+from nnplay.core.config import DATASET_NAMES, MAX_DROPOUT, MAX_SEED, MAX_WEIGHT_DECAY, Config, ConfigError, task_changes
 from nnplay.core.datasets import DatasetError, make_dataset
+from nnplay.core.features import FEATURE_LABELS
 from nnplay.core.network import ACTIVATION_NAMES
 from nnplay.core.optimizers import OPTIMIZERS
 from nnplay.core.trainer import Trainer
@@ -52,7 +55,7 @@ SMOOTH_GRAD = 50
 """The same for the gradient norms, smoothed more so that the dashed curves stay readable among many."""
 MAX_POINTS = 300
 """Points drawn per curve (block means beyond that)."""
-SHARED_FIELDS = ("dataset", "samples", "noise", "test_ratio", "csv_path", "data_dir", "seed", "batch_size")
+SHARED_FIELDS = ("dataset", "samples", "noise", "test_ratio", "csv_path", "data_dir", "seed", "batch_size", "task")
 """Settings both runs take from A: the same data, the same initial random numbers and the same batches."""
 NUMERICAL_MAX_SECONDS = 0.05
 """Here both runs step in lock step, whole steps at a time: a numerical-gradient step estimated longer than this
@@ -70,7 +73,14 @@ FIELD_LABELS = {
     "output": QT_TRANSLATE_NOOP("CompareLab", "output"),
     "loss": QT_TRANSLATE_NOOP("CompareLab", "loss"),
     "gradient": QT_TRANSLATE_NOOP("CompareLab", "gradient"),
+    "batch_norm": QT_TRANSLATE_NOOP("CompareLab", "batch normalization"),
+    "weight_decay": QT_TRANSLATE_NOOP("CompareLab", "weight decay λ"),
+    "regularization": QT_TRANSLATE_NOOP("CompareLab", "regularization"),
+    "dropout": QT_TRANSLATE_NOOP("CompareLab", "dropout"),
+    "features": QT_TRANSLATE_NOOP("CompareLab", "input features"),
 }
+CH6_FIELDS = ("batch_norm", "weight_decay", "dropout")
+"""The book's chapter 6 remedies, editable per run (issue #11)."""
 
 DEEP = (16,) * 6
 INIT_NET = (16,) * 4
@@ -144,6 +154,17 @@ PAIRS = (
         Config(dataset="spiral", hidden=INIT_NET, activation="relu", init="he", optimizer="adam", learning_rate=0.001),
     ),
     Pair(
+        "batchnorm",
+        QT_TRANSLATE_NOOP("CompareLab", "deep sigmoid without vs with batch normalization"),
+        QT_TRANSLATE_NOOP(
+            "CompareLab",
+            "The same six sigmoid layers; B normalises every unit's input over the mini-batch (the book's ch. 6.3). "
+            "A's layer 1 gets almost no gradient; B's gets as much as its last layer, and B learns.",
+        ),
+        Config(dataset="circles", hidden=DEEP, activation="sigmoid", init="xavier", learning_rate=0.5),
+        Config(dataset="circles", hidden=DEEP, activation="sigmoid", init="xavier", learning_rate=0.5, batch_norm=True),
+    ),
+    Pair(
         "same",
         QT_TRANSLATE_NOOP("CompareLab", "the same configuration twice"),
         QT_TRANSLATE_NOOP(
@@ -177,6 +198,9 @@ VALUE_NAMES = {
         "digits": QT_TRANSLATE_NOOP("ControlPanel", "Digits 8×8 (10 classes)"),
         "mnist": QT_TRANSLATE_NOOP("ControlPanel", "MNIST 28×28 (10 digits)"),
         "fashion_mnist": QT_TRANSLATE_NOOP("ControlPanel", "Fashion-MNIST 28×28 (10 kinds of clothing)"),
+        "reg_plane": QT_TRANSLATE_NOOP("ControlPanel", "Plane (values to fit)"),
+        "reg_gauss": QT_TRANSLATE_NOOP("ControlPanel", "Gaussian bumps (values to fit)"),
+        "sine": QT_TRANSLATE_NOOP("ControlPanel", "Sine y = sin x (values to fit)"),
     },
     "activation": {
         "step": QT_TRANSLATE_NOOP("ControlPanel", "step"),
@@ -214,6 +238,18 @@ def _format_value(field, value):
         return f"std {value:g}"
     if field == "learning_rate":
         return f"η={value:g}"
+    if field in ("weight_decay", "dropout"):
+        return f"{value:g}" if value else QCoreApplication.translate("ControlPanel", "off")
+    if field == "batch_norm":
+        return (
+            QCoreApplication.translate("CompareLab", "on")
+            if value
+            else QCoreApplication.translate("ControlPanel", "off")
+        )
+    if field == "features":
+        return ", ".join(FEATURE_LABELS[f] for f in (value or ("x1", "x2")))
+    if field == "regularization":
+        return str(value).upper()
     name = VALUE_NAMES.get(field, {}).get(value)
     if name is not None:
         return QCoreApplication.translate("ControlPanel", name)
@@ -375,7 +411,7 @@ class CompareLab(QWidget):
             QLabel(),
             "compareStatusLabel",
             self.tr("Step and accuracy of both runs"),
-            self.tr("Both runs are always at the same step; accuracy is measured on the whole training set."),
+            self.tr("Both runs are always at the same step; accuracy (R² for values) is on the whole training set."),
         )
         self.statusLabel.setWordWrap(True)
         font = QFont(self.statusLabel.font())
@@ -450,6 +486,9 @@ class CompareLab(QWidget):
             ("init", self.tr("Weight init")),
             ("optimizer", self.tr("Optimizer")),
             ("learning_rate", self.tr("Learning rate η")),
+            ("batch_norm", self.tr("Batch norm")),
+            ("weight_decay", self.tr("Weight decay λ")),
+            ("dropout", self.tr("Dropout")),
         ]
         for r, (field, text) in enumerate(rows, start=1):
             grid.addWidget(QLabel(text), r, 0)
@@ -517,6 +556,31 @@ class CompareLab(QWidget):
             )
             w.setValidator(QRegularExpressionValidator(r"[0-9 ,]*", w))
             w.editingFinished.connect(self._edited)
+            return w
+        if field == "batch_norm":
+            w = named(
+                QCheckBox(),
+                f"{name}BatchNormCheck",
+                arg(self.tr("Batch normalization %1"), what),
+                self.tr("Batch normalization between every hidden Affine layer and its activation (the book's)."),
+            )
+            w.toggled.connect(self._edited)
+            return w
+        if field in ("weight_decay", "dropout"):
+            w = named(
+                QDoubleSpinBox(),
+                f"{name}{'WeightDecay' if field == 'weight_decay' else 'Dropout'}Spin",
+                arg(self.tr("Weight decay λ %1") if field == "weight_decay" else self.tr("Dropout ratio %1"), what),
+                self.tr("Weight decay: + ½λΣW² in the loss (0: off).")
+                if field == "weight_decay"
+                else self.tr("Dropout: the share of hidden units switched off in each training step (0: off)."),
+            )
+            w.setRange(0.0, MAX_WEIGHT_DECAY if field == "weight_decay" else MAX_DROPOUT)
+            w.setDecimals(3)
+            w.setSingleStep(0.01 if field == "weight_decay" else 0.05)
+            w.setSpecialValueText(QCoreApplication.translate("ControlPanel", "off"))
+            w.setKeyboardTracking(False)
+            w.valueChanged.connect(self._edited)
             return w
         if field == "learning_rate":
             w = named(
@@ -594,7 +658,12 @@ class CompareLab(QWidget):
     def set_configs(self, a: Config, b: Config):
         """Train ``a`` against ``b`` from step 0. B takes the data set, seed and batch size from A."""
         self.pause()
-        b = b.replace(**{k: getattr(a, k) for k in SHARED_FIELDS})
+        shared = {k: getattr(a, k) for k in SHARED_FIELDS}
+        try:  # (values to fit: B gets the identity output and the squared error too)
+            b = b.replace(**task_changes(b, shared))
+        except ConfigError as e:
+            self._show_message(arg(self.tr("Not applied: %1"), core_text(e)))
+            return False
         notes = []
         try:
             ds = make_dataset(
@@ -605,6 +674,7 @@ class CompareLab(QWidget):
                 seed=a.seed,
                 csv_path=a.csv_path,
                 data_dir=a.data_dir,
+                task=a.task,
             )
         except (DatasetError, ConfigError, ValueError, OSError) as e:
             self._show_message(arg(self.tr("Cannot make the data set: %1"), core_text(e)))
@@ -615,7 +685,7 @@ class CompareLab(QWidget):
             seconds = tr.estimated_step_work() * SEC_PER_NUMGRAD_WORK
             if seconds > NUMERICAL_MAX_SECONDS:
                 tr = Trainer(c.replace(gradient="backprop"), eval_every=0, dataset=ds)
-                sizes = (ds.n_features, *c.hidden, ds.n_classes)
+                sizes = (len(c.features) or ds.n_features, *c.hidden, ds.n_outputs)
                 notes.append(
                     arg(
                         self.tr("The numerical gradient of %1 parameters is too slow here; using backprop."),
@@ -733,6 +803,10 @@ class CompareLab(QWidget):
             configs = []
             for run, base in (("A", self._a.config), ("B", self._b.config)):
                 init = self._edits[run, "init"].currentData()
+                dataset = self.datasetCombo.currentData()
+                changes = task_changes(base, {"dataset": dataset})  # (values to fit: identity output)
+                if dataset in ("digits", "sine"):
+                    changes["features"] = ()
                 configs.append(
                     base.replace(
                         hidden=self._edits[run, "hidden"].text(),
@@ -740,10 +814,13 @@ class CompareLab(QWidget):
                         init=init,
                         optimizer=self._edits[run, "optimizer"].currentData(),
                         learning_rate=self._edits[run, "learning_rate"].value(),
-                        dataset=self.datasetCombo.currentData(),
                         batch_size=self.batchSpin.value(),
                         seed=self.seedSpin.value(),
-                        csv_path=None if self.datasetCombo.currentData() != "csv" else base.csv_path,
+                        csv_path=None if dataset != "csv" else base.csv_path,
+                        batch_norm=self._edits[run, "batch_norm"].isChecked(),
+                        weight_decay=self._edits[run, "weight_decay"].value(),
+                        dropout=self._edits[run, "dropout"].value(),
+                        **changes,
                     )
                 )
             for c in configs:
@@ -765,7 +842,10 @@ class CompareLab(QWidget):
 
     def _show_configs(self):
         for run, c in (("A", self._a.config), ("B", self._b.config)):
-            edits = {f: self._edits[run, f] for f in ("hidden", "activation", "init", "optimizer", "learning_rate")}
+            edits = {
+                f: self._edits[run, f]
+                for f in ("hidden", "activation", "init", "optimizer", "learning_rate", *CH6_FIELDS)
+            }
             for w in edits.values():
                 w.blockSignals(True)
             edits["hidden"].setText(", ".join(str(h) for h in c.hidden))
@@ -776,6 +856,9 @@ class CompareLab(QWidget):
             _select(init, c.init)
             _select(edits["optimizer"], c.optimizer)
             edits["learning_rate"].setValue(c.learning_rate)
+            edits["batch_norm"].setChecked(c.batch_norm)
+            edits["weight_decay"].setValue(c.weight_decay)
+            edits["dropout"].setValue(c.dropout)
             for w in edits.values():
                 w.blockSignals(False)
         a = self._a.config
@@ -873,12 +956,16 @@ class CompareLab(QWidget):
         a, b = self._a, self._b
         parts = [arg(self.tr("<b>step %1</b> (epoch %2)"), f"{a.step_count:,}", a.epoch)]
         for run, tr in (("A", a), ("B", b)):
-            ds = tr.dataset
-            with np.errstate(all="ignore"):
-                acc = tr.network.accuracy(ds.x_train, ds.t_train) if len(ds.x_train) else float("nan")
             loss = tr.history.loss[-SMOOTH:].mean() if len(tr.history.loss) else float("nan")
             loss_text = f"{loss:.4g}" if len(tr.history.loss) else "—"  # (no step yet: no mini-batch loss)
-            parts.append(arg(self.tr("%1: loss %2, training accuracy %3 %"), run, loss_text, f"{100 * acc:.0f}"))
+            if tr.dataset.task == "regression":
+                with np.errstate(all="ignore"):
+                    r2, _ = tr.regression_scores("train")
+                parts.append(arg(self.tr("%1: loss %2, training R² %3"), run, loss_text, f"{r2:.3f}"))
+            else:
+                with np.errstate(all="ignore"):
+                    acc = tr.accuracy("train")
+                parts.append(arg(self.tr("%1: loss %2, training accuracy %3 %"), run, loss_text, f"{100 * acc:.0f}"))
             g = tr.history.grad_norm[-SMOOTH_GRAD:]
             if len(g):
                 zero = [str(i + 1) for i in range(g.shape[1]) if not np.any(g[:, i])]

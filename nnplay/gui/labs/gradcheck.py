@@ -293,7 +293,7 @@ class GradientCheckLab(QWidget):
         max_entries = self.entriesCombo.currentData() or None
         try:
             with np.errstate(all="ignore"):
-                self._check = GradientCheck(tr.network, ds.x_train[:n], ds.t_train[:n], max_entries=max_entries)
+                self._check = GradientCheck(tr.network, tr.x_train[:n], tr.t_train[:n], max_entries=max_entries)
         except (ValueError, FloatingPointError) as e:
             self._show_message(core_text(e))
             return

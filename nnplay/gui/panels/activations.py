@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from nnplay.core.functions import ACTIVATIONS
 from nnplay.core.trainer import PRE_RANGE, SATURATION
-from nnplay.gui.panels._common import MUTED, ThrottledRedraw, make_plot, named
+from nnplay.gui.panels._common import LABEL_STYLE, MUTED, ThrottledRedraw, make_plot, named
 from nnplay.gui.style import layer_color
 
 X = np.linspace(*PRE_RANGE, 601)
@@ -154,6 +154,11 @@ class ActivationPanel(QWidget):
             self._set_activation(net.activation, n_hidden)
         if n_hidden != self._n_hidden:
             self._build_lanes(n_hidden, net.n_layers)
+        bn = bool(getattr(net, "use_batchnorm", False))
+        if bn != getattr(self, "_batchnorm", False):  # (what the activations take in: normalised with batch norm)
+            self._batchnorm = bn
+            label = self.tr("activation input a = BN(x·W + b)") if bn else self.tr("pre-activation a = x·W + b")
+            self.histPlot.getPlotItem().setLabel("bottom", label, **LABEL_STYLE)
         if n_hidden == 0:
             return
         stats = trainer.history.latest_activations

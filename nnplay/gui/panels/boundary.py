@@ -4,6 +4,9 @@ For 2-D data the background colour at every point of a 100×100 grid is the pred
 network is less sure (white: undecided); the data points sit on top. For images (the 8×8 digits, MNIST's 28×28)
 the panel shows some test images with their predicted labels and a confusion matrix; for other data only the
 confusion matrix. Images kept as bytes (``PixelArray``) are predicted block by block, never copied whole.
+For values to fit (regression) the panel shows the network's output over the plane (2-D data) on the same blue–
+white–orange scale as the points' true values, the fitted curve over the points (1-D data), or predicted against
+true values (more inputs). A unit clicked in the network diagram is shown here large, over the plane.
 Every picture costs a forward pass, so it is redrawn at most every 100 ms, and only when the weights changed.
 """
 
@@ -13,14 +16,16 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from nnplay.core.features import FEATURE_LABELS
 from nnplay.core.pixels import head
 from nnplay.gui.clock import SEC_PER_MAC
+from nnplay.gui.panels import units as unit_maps
 from nnplay.gui.panels._common import LABEL_STYLE, MUTED, ThrottledRedraw, hex_rgb, make_plot, named
-from nnplay.gui.style import BAD, CLASS_COLORS, CLASS_SYMBOLS, GOOD
+from nnplay.gui.style import BAD, CLASS_COLORS, CLASS_SYMBOLS, GOOD, VALUE_HIGH, VALUE_LOW
 from nnplay.gui.widgets import LiveLabel
 
 GRID = 100
@@ -29,7 +34,7 @@ DRAW_BUDGET = 0.02
 """The decision regions are a GRID × GRID image of predictions; for a network so big that they would take
 longer than DRAW_BUDGET seconds, the grid is coarser (never below GRID_MIN), so that the window keeps up."""
 MAX_MATRIX_SAMPLES = 5000  # the confusion matrix counts at most this many samples (the first, a random subset)
-MARGIN = 0.1  # of the data range, on every side
+MARGIN = unit_maps.MARGIN  # of the data range, on every side
 STRENGTH = 0.5  # colour of a fully confident prediction: half class colour, half white (points stay visible)
 REDRAW_INTERVAL = 0.1  # seconds
 SAMPLE_ROWS, SAMPLE_COLS = 4, 4
@@ -61,6 +66,9 @@ SYMBOL_GLYPHS = {"o": "●", "s": "■", "t": "▼", "d": "◆", "p": "⬟", "h"
 HOLLOW_GLYPHS = {"o": "○", "s": "□", "t": "▽", "d": "◇", "p": "⬠", "h": "⬡", "star": "☆", "t1": "△", "+": "+", "x": "×"}
 MAX_MATRIX_TEXT = 12  # write counts into the matrix cells up to this many classes
 MIN_CELL_PX = 24  # ... and only when a cell is at least this many pixels wide (smaller, the numbers run together)
+CURVE_POINTS = 400  # points of the fitted curve (1-D regression)
+CURVE_PEN = pg.mkPen("#202020", width=2.5)
+DIAGONAL_PEN = pg.mkPen("#888888", width=1.2, style=Qt.PenStyle.DashLine)
 
 
 def class_colors(k):
@@ -102,14 +110,20 @@ def probability_colors(p, colors):
 
 
 class BoundaryPanel(QWidget):
-    """Decision regions for 2-D data; sample images and a confusion matrix for images; the matrix otherwise."""
+    """Decision regions for 2-D data; sample images and a confusion matrix for images; the matrix otherwise.
+    Regression: the output over the plane ("values"), the fitted curve ("curve") or predicted vs true
+    ("parity")."""
 
-    MODES = ("2d", "images", "matrix")
+    MODES = ("2d", "images", "matrix", "values", "curve", "parity")
+    unitCleared = Signal()  # the student went back from a unit to the network's output
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("boundaryPanel")
         self._mode = "2d"
+        self._unit = None  # (layer, unit) shown large instead of the output, or None
+        self._trainer = None
+        self._target_range = (-1.0, 1.0)
         self._dataset = None
         self._network = None
         self._grid_n = GRID
@@ -120,6 +134,7 @@ class BoundaryPanel(QWidget):
         self.stack.setObjectName("boundaryStack")
         self.stack.addWidget(self._make_2d_page())
         self.stack.addWidget(self._make_matrix_page())
+        self.stack.addWidget(self._make_curve_page())
         self.caption = LiveLabel(lines=2, rich=True, color=MUTED, tooltip_text=False)  # new text on every redraw
         self.caption.setObjectName("boundaryCaption")
         self.caption.setAccessibleName(self.tr("What the picture shows"))
@@ -170,12 +185,57 @@ class BoundaryPanel(QWidget):
         )
         self.legendLabel.setTextFormat(Qt.TextFormat.RichText)
         self.legendLabel.setWordWrap(True)
+        self.backButton = named(
+            QPushButton(self.tr("Show the output")),
+            "boundaryBackButton",
+            self.tr("Back to the network's output"),
+            self.tr("Show the network's output again instead of the unit chosen in the Network panel"),
+        )
+        self.backButton.clicked.connect(self.clear_unit)
+        self.backButton.hide()
         page = QWidget()
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(1)
-        lay.addWidget(self.legendLabel)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.legendLabel, 1)
+        row.addWidget(self.backButton)
+        lay.addLayout(row)
         lay.addWidget(self.boundaryPlot, 1)
+        return page
+
+    def _make_curve_page(self):
+        self.curvePlot = make_plot(
+            "curvePlot",
+            self.tr("The fitted curve"),
+            self.tr(
+                "Regression with one input: the points are the data (filled: training, hollow: test), the black "
+                "line is what the network outputs for every x. With more inputs: the network's prediction for "
+                "each test point against its true value; on the dashed diagonal they agree."
+            ),
+            bottom="x",
+            left="y",
+        )
+        cp = self.curvePlot.getPlotItem()
+        self.curveTrain = pg.ScatterPlotItem(size=7, pen=pg.mkPen("#222", width=0.8), brush=pg.mkBrush(VALUE_LOW))
+        self.curveTest = pg.ScatterPlotItem(size=8, pen=pg.mkPen(VALUE_HIGH, width=1.8), brush=pg.mkBrush("w"))
+        self.curve = pg.PlotCurveItem(pen=CURVE_PEN, antialias=True)
+        self.diagonal = pg.PlotCurveItem(pen=DIAGONAL_PEN)
+        for item, z in ((self.diagonal, 1), (self.curveTrain, 5), (self.curveTest, 5), (self.curve, 10)):
+            item.setZValue(z)
+            cp.addItem(item)
+        self.curveLegend = QLabel()
+        self.curveLegend.setObjectName("curveLegend")
+        self.curveLegend.setTextFormat(Qt.TextFormat.RichText)
+        self.curveLegend.setWordWrap(True)
+        page = QWidget()
+        page.setObjectName("curvePage")
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(1)
+        lay.addWidget(self.curveLegend)
+        lay.addWidget(self.curvePlot, 1)
         return page
 
     def _make_matrix_page(self):
@@ -257,48 +317,100 @@ class BoundaryPanel(QWidget):
 
     # -- public --------------------------------------------------------------------------------------------
     def mode(self):
-        """ "2d" (decision regions), "images" (sample images and confusion matrix) or "matrix"."""
+        """ "2d" (decision regions), "images" (sample images and confusion matrix), "matrix"; for regression
+        "values" (the output over the plane), "curve" (1-D) or "parity" (predicted vs true)."""
         return self._mode
+
+    def unit(self):
+        """(layer, unit) shown large instead of the output, or None."""
+        return self._unit
+
+    def show_unit(self, layer, unit):
+        """Show what one unit computes over the plane (layer 0: an input, the last: an output); a negative layer
+        goes back to the network's output. Only for 2-D data."""
+        if layer is None or layer < 0 or self._mode not in ("2d", "values"):
+            self.clear_unit()
+            return
+        self._unit = (int(layer), int(unit))
+        self.backButton.show()
+        self._redraw.invalidate()
+        if self._trainer is not None:
+            self.update_from(self._trainer, force=True)
+
+    def clear_unit(self):
+        was = self._unit is not None
+        self._unit = None
+        self.backButton.hide()
+        if self._dataset is not None and self._mode in ("2d", "values"):
+            self._setup_2d(self._dataset)  # (the legend and caption of the output again)
+        self._redraw.invalidate()
+        if self._trainer is not None:
+            self.update_from(self._trainer, force=True)
+        if was:
+            self.unitCleared.emit()
 
     def update_from(self, trainer, force=False):
         """Redraw for the trainer's current step (at most every ``REDRAW_INTERVAL`` seconds unless ``force``)."""
+        self._trainer = trainer
         new_data = trainer.dataset is not self._dataset
         if new_data:
             self._set_dataset(trainer.dataset)
         new_net = trainer.network is not self._network
         self._network = trainer.network
-        if new_net and self._mode == "2d":
+        if new_net and self._unit is not None:
+            layer, unit = self._unit
+            if layer >= len(trainer.network.sizes) or unit >= trainer.network.sizes[layer]:
+                self.clear_unit()  # (the network changed: that unit is gone)
+        if new_net and self._mode in ("2d", "values"):
             self._fit_grid(trainer.network)
         self._redraw.request(trainer, (trainer.network, trainer.step_count), force=force or new_data or new_net)
 
     # -- internals -----------------------------------------------------------------------------------------
     def _set_dataset(self, ds):
         self._dataset = ds
-        if ds.image_shape is not None:
+        if self._unit is not None:
+            self._unit = None
+            self.backButton.hide()
+            self.unitCleared.emit()
+        if ds.task == "regression":
+            self._mode = "values" if ds.is_2d else "curve" if ds.n_features == 1 else "parity"
+        elif ds.image_shape is not None:
             self._mode = "images"
         elif ds.is_2d:
             self._mode = "2d"
         else:
             self._mode = "matrix"
-        self.stack.setCurrentIndex(0 if self._mode == "2d" else 1)
+        self.stack.setCurrentIndex({"2d": 0, "values": 0, "curve": 2, "parity": 2}.get(self._mode, 1))
         self.samplesPlot.setVisible(self._mode == "images")
         self._colors = class_colors(ds.n_classes)
-        if self._mode == "2d":
+        if ds.task == "regression":
+            t = np.concatenate([ds.t_train, ds.t_test]) if len(ds.t_test) else ds.t_train
+            lo, hi = float(t.min()), float(t.max())
+            self._target_range = (lo, hi) if hi > lo else (lo - 1.0, hi + 1.0)
+        if self._mode in ("2d", "values"):
             self._setup_2d(ds)
+        elif self._mode in ("curve", "parity"):
+            self._setup_curve(ds)
         else:
             self._setup_matrix(ds)
             if self._mode == "images":
                 self._setup_samples(ds)
 
     def _setup_2d(self, ds):
-        pts = np.concatenate([ds.x_train, ds.x_test]) if len(ds.x_test) else ds.x_train
-        lo, hi = pts.min(axis=0), pts.max(axis=0)
-        pad = np.maximum(MARGIN * (hi - lo), 0.1)
-        lo, hi = lo - pad, hi + pad
-        self._extent = (lo, hi)
+        self._extent = unit_maps.data_extent(ds)
         self._make_grid(self._grid_n)
         self._show_image(np.full((self._grid_n, self._grid_n, 3), 255, np.uint8))
         rect = self._grid_rect
+        self.contour.setData([], [])
+        self.blankText.hide()
+        p = self.boundaryPlot.getPlotItem()
+        p.setRange(rect=rect, padding=0)
+        names = ds.feature_names if len(ds.feature_names) == 2 else ("x1", "x2")
+        p.setLabel("bottom", names[0], **LABEL_STYLE)
+        p.setLabel("left", names[1], **LABEL_STYLE)
+        if ds.task == "regression":
+            self._setup_values(ds)
+            return
         k = ds.n_classes
         brushes = [pg.mkBrush(CLASS_COLORS[c % len(CLASS_COLORS)]) for c in range(k)]
         pens = [pg.mkPen(CLASS_COLORS[c % len(CLASS_COLORS)], width=1.8) for c in range(k)]
@@ -307,13 +419,6 @@ class BoundaryPanel(QWidget):
             pos=ds.x_train, brush=[brushes[t] for t in ds.t_train], symbol=[symbols[t] for t in ds.t_train]
         )
         self.testPoints.setData(pos=ds.x_test, pen=[pens[t] for t in ds.t_test], symbol=[symbols[t] for t in ds.t_test])
-        self.contour.setData([], [])
-        self.blankText.hide()
-        p = self.boundaryPlot.getPlotItem()
-        p.setRange(rect=rect, padding=0)
-        names = ds.feature_names if len(ds.feature_names) == 2 else ("x0", "x1")
-        p.setLabel("bottom", names[0], **LABEL_STYLE)
-        p.setLabel("left", names[1], **LABEL_STYLE)
         parts = []
         for c in range(k):
             name = ds.class_names[c]
@@ -329,6 +434,69 @@ class BoundaryPanel(QWidget):
         if not len(ds.x_test):
             caption += " " + self.tr("No test set.")
         self.caption.setText(caption)
+
+    def _value_colors(self, v):
+        """(N,) values → (N, 3) uint8 on the blue–white–orange scale of the targets' range."""
+        return unit_maps.colors(np.asarray(v, dtype=np.float64)[:, None], "target", target_range=self._target_range)[0]
+
+    def _setup_values(self, ds):
+        """Regression over the plane: the points in the colours of their true values (circles: training,
+        squares: test), over the network's output on the same scale."""
+        rgb = self._value_colors(ds.t_train)
+        self.trainPoints.setData(pos=ds.x_train, brush=[pg.mkBrush(*c) for c in rgb], symbol="o")
+        rgb = self._value_colors(ds.t_test)
+        self.testPoints.setData(
+            pos=ds.x_test, brush=[pg.mkBrush(*c) for c in rgb], pen=pg.mkPen("#222", width=1.2), symbol="s"
+        )
+        lo, hi = self._target_range
+        parts = [
+            f"<span style='color:{VALUE_LOW}'>■</span>&nbsp;{lo:.3g}",
+            f"<span style='color:#bbbbbb'>□</span>&nbsp;{(lo + hi) / 2:.3g}",
+            f"<span style='color:{VALUE_HIGH}'>■</span>&nbsp;{hi:.3g}",
+            self.tr("● training, ■ test"),
+        ]
+        self.legendLabel.setText(self.tr("value:") + " " + " &nbsp; ".join(parts))
+        self.caption.setText(
+            self.tr(
+                "Background: the network's output y at each point, on the same colour scale as the points' true "
+                "values t (blue low, white middle, orange high); where the colours agree, the fit is good."
+            )
+        )
+
+    def _setup_curve(self, ds):
+        cp = self.curvePlot.getPlotItem()
+        if self._mode == "curve":
+            self.curveTrain.setData(ds.x_train[:, 0], ds.t_train)
+            self.curveTest.setData(ds.x_test[:, 0], ds.t_test)
+            self.diagonal.setData([], [])
+            name = ds.feature_names[0] if ds.feature_names else "x"
+            cp.setLabel("bottom", name, **LABEL_STYLE)
+            cp.setLabel("left", self.tr("y (line: the network, points: data)"), **LABEL_STYLE)
+            self.curveLegend.setText(
+                f"<span style='color:#202020'>━</span>&nbsp;{self.tr('the network')} &nbsp; "
+                f"<span style='color:{VALUE_LOW}'>●</span>&nbsp;{self.tr('training')} &nbsp; "
+                f"<span style='color:{VALUE_HIGH}'>○</span>&nbsp;{self.tr('test')}"
+            )
+            x = np.concatenate([ds.x_train[:, 0], ds.x_test[:, 0]])
+            pad = 0.05 * (x.max() - x.min() + 1e-9)
+            self._curve_x = np.linspace(x.min() - pad, x.max() + pad, CURVE_POINTS)
+            t = np.concatenate([ds.t_train, ds.t_test])
+            tpad = 0.15 * (t.max() - t.min() + 1e-9)
+            cp.setRange(xRange=(x.min() - pad, x.max() + pad), yRange=(t.min() - tpad, t.max() + tpad), padding=0)
+        else:
+            self.curve.setData([], [])
+            lo, hi = self._target_range
+            self.diagonal.setData([lo, hi], [lo, hi])
+            cp.setLabel("bottom", self.tr("true value t"), **LABEL_STYLE)
+            cp.setLabel("left", self.tr("predicted y"), **LABEL_STYLE)
+            self.curveLegend.setText(
+                f"<span style='color:{VALUE_LOW}'>●</span>&nbsp;{self.tr('training')} &nbsp; "
+                f"<span style='color:{VALUE_HIGH}'>○</span>&nbsp;{self.tr('test')} &nbsp; "
+                f"<span style='color:#888'>╍╍</span>&nbsp;{self.tr('y = t: a perfect fit')}"
+            )
+            pad = 0.1 * (hi - lo)
+            cp.setRange(xRange=(lo - pad, hi + pad), yRange=(lo - pad, hi + pad), padding=0)
+        self.caption.setText("")
 
     def _eval_set(self, ds):
         """The held-out set, or the training set when there is none (test_ratio 0)."""
@@ -448,8 +616,21 @@ class BoundaryPanel(QWidget):
 
     def _draw(self, trainer):
         self.redraw_count += 1
+        if self._unit is not None and self._mode in ("2d", "values"):
+            self._draw_unit(trainer)
+            return
+        if self._mode == "values":
+            with np.errstate(all="ignore"):
+                y = trainer.predict(self._grid)[:, 0]
+            rgb = self._value_colors(np.where(np.isfinite(y), y, 0.5 * sum(self._target_range)))
+            self._show_image(rgb.reshape(self._grid_n, self._grid_n, 3))
+            self.contour.setData([], [])
+            return
+        if self._mode in ("curve", "parity"):
+            self._draw_curve(trainer)
+            return
         if self._mode == "2d":
-            p = probabilities(trainer.network, self._grid)
+            p = probabilities(trainer.network, trainer.inputs(self._grid))
             self._show_image(probability_colors(p, self._colors).reshape(self._grid_n, self._grid_n, 3))
             self._draw_contour(p)
             dv = trainer.diverged
@@ -467,7 +648,7 @@ class BoundaryPanel(QWidget):
         ds = self._dataset
         x, t, is_test = self._eval_set(ds)
         x, t = head(x, MAX_MATRIX_SAMPLES), t[:MAX_MATRIX_SAMPLES]
-        pred = probabilities(trainer.network, x).argmax(axis=1)
+        pred = probabilities(trainer.network, trainer.inputs(x)).argmax(axis=1)
         k = ds.n_classes
         counts = np.zeros((k, k), dtype=np.int64)
         np.add.at(counts, (t, pred), 1)
@@ -503,6 +684,53 @@ class BoundaryPanel(QWidget):
                 "{d} inputs per sample: no 2-D map to draw, so this shows what is confused with what."
             ).format(d=ds.n_features)
         self.caption.setText(f"<b>{summary}</b> · {detail}")
+
+    def _draw_curve(self, trainer):
+        ds = self._dataset
+        with np.errstate(all="ignore"):
+            if self._mode == "curve":
+                y = trainer.predict(self._curve_x[:, None])[:, 0]
+                self.curve.setData(self._curve_x, np.where(np.isfinite(y), y, np.nan), connect="finite")
+            else:
+                self.curveTrain.setData(ds.t_train, trainer.predict(ds.x_train)[:, 0])
+                self.curveTest.setData(ds.t_test, trainer.predict(ds.x_test)[:, 0])
+        r2, rmse = trainer.regression_scores("test" if len(ds.x_test) else "train")
+        which = self.tr("test set") if len(ds.x_test) else self.tr("training set (no test set)")
+        self.caption.setText(
+            self.tr("{which}: R² {r2}, RMSE {rmse}").format(which=which, r2=f"{r2:.3f}", rmse=f"{rmse:.3g}")
+        )
+
+    def _draw_unit(self, trainer):
+        """One unit over the plane, large (the pictures of the network diagram, on the fine grid)."""
+        layer, unit = self._unit
+        net = trainer.network
+        with np.errstate(all="ignore"):
+            values = net.unit_outputs(trainer.inputs(self._grid))[layer][:, unit : unit + 1]
+        regression = self._dataset.task == "regression"
+        kind = unit_maps.unit_kind(layer, net.n_layers, net.activation, net.output, regression)
+        rgb = unit_maps.colors(values, kind, classes=[unit], target_range=self._target_range)[0]
+        self._show_image(rgb.reshape(self._grid_n, self._grid_n, 3))
+        self.contour.setData([], [])
+        self.blankText.hide()
+        n_layers = net.n_layers
+        if layer == 0:
+            features = trainer.config.features or ("x1", "x2")
+            name = self.tr("Input {name}").format(name=FEATURE_LABELS.get(features[unit], str(unit + 1)))
+        elif layer == n_layers:
+            name = self.tr("Output unit {k}").format(k=unit + 1)
+        else:
+            name = self.tr("Unit {k} of hidden layer {layer}").format(k=unit + 1, layer=layer)
+        scale = {
+            "unit": self.tr("blue 0, white 0.5, orange 1"),
+            "positive": self.tr("white 0, orange its largest value here"),
+            "class": self.tr("white 0 to the class colour at probability 1"),
+            "target": self.tr("the targets' scale: blue low, orange high"),
+        }.get(kind, self.tr("blue negative, white 0, orange positive (scaled to its largest |value|)"))
+        self.legendLabel.setText(f"<b>{name}</b>")
+        self.caption.setText(
+            self.tr("{name}: what it outputs at each point of the plane ({scale}). Click it again, or Show the output.")
+            .format(name=name, scale=scale)
+        )  # fmt: skip
 
     def _fit_counts(self):
         """Write the counts into the cells only when a cell is ``MIN_CELL_PX`` wide (the colour says enough in a

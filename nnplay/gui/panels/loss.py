@@ -27,10 +27,15 @@ TRAIN_COLOR = "#222222"  # train: dark and solid; test: vermillion and dashed (n
 TEST_COLOR = "#D55E00"
 TRAIN_PEN = pg.mkPen(TRAIN_COLOR, width=2.5)
 TEST_PEN = pg.mkPen(TEST_COLOR, width=2.5, style=Qt.PenStyle.DashLine)
+TOTAL_COLOR = "#0072B2"  # train loss + the weight-decay term: Okabe–Ito blue, dotted (not colour alone)
+TOTAL_PEN = pg.mkPen(TOTAL_COLOR, width=2.5, style=Qt.PenStyle.DotLine)
 DIVERGED_COLOR = BAD
 LEFT_AXIS_WIDTH = 58  # pixels: room for "10⁻²" or "0.55" and the axis label
 LOSSES = ("train_loss", "test_loss")
 ACCURACIES = ("train_accuracy", "test_accuracy")
+R2S = ("train_r2", "test_r2")
+R2_RANGE = (-1.0, 1.0)
+"""The R² plot's view: 1 is a perfect fit, 0 is no better than predicting the mean; worse leaves it at the bottom."""
 
 
 class LossPanel(QWidget):
@@ -43,6 +48,8 @@ class LossPanel(QWidget):
         self._has_test = True
         self._trainer = None
         self._n_classes = None
+        self._regression = False
+        self._decay = False
 
         # Two lines that never resize the plots as the numbers change (the tooltip has the whole text too).
         self.summaryLabel = LiveLabel(lines=2, color=MUTED)
@@ -78,10 +85,16 @@ class LossPanel(QWidget):
         self._xrange, self._yrange = self._axes.x, self._axes.y
         self.batchLine = HistoryCurves(lp, self._xrange, [(BATCH_PEN, self.tr("mini-batch loss"), False)])
         self.evalLossLines = HistoryCurves(
-            lp, self._xrange, [(TRAIN_PEN, self.tr("train loss")), (TEST_PEN, self.tr("test loss"))]
+            lp,
+            self._xrange,
+            [
+                (TRAIN_PEN, self.tr("train loss")),
+                (TEST_PEN, self.tr("test loss")),
+                (TOTAL_PEN, self.tr("train loss + weight decay")),
+            ],
         )
         self.batchCurve = self.batchLine.curves[0]
-        self.trainLossCurve, self.testLossCurve = self.evalLossLines.curves
+        self.trainLossCurve, self.testLossCurve, self.totalLossCurve = self.evalLossLines.curves
         self.divergedLine = pg.InfiniteLine(
             angle=90, pen=pg.mkPen(DIVERGED_COLOR, width=1.5, style=Qt.PenStyle.DashLine)
         )
@@ -100,6 +113,7 @@ class LossPanel(QWidget):
             left=self.tr("accuracy"),
             axis_items={"left": FractionAxis("left")},
         )
+        self._accuracy_tip = self.accuracyPlot.toolTip()
         ap = self.accuracyPlot.getPlotItem()
         ap.setYRange(0, 1.0, padding=0.08)
         ap.setMouseEnabled(y=False)
@@ -182,21 +196,33 @@ class LossPanel(QWidget):
         log = self.logCheck.isChecked()
         x = h.step_x
         self._xrange.follow(0, x[-1] if len(x) else 1)
-        y, lo, hi, logmean, weight = h.summary("loss")
+        # The mini-batch's data loss (with weight decay the term is in the dotted total line), comparable with the
+        # train and test losses.
+        y, lo, hi, logmean, weight = h.summary("data_loss")
         self.batchLine.update((h,), x, y, log, lo=lo, hi=hi, logmean=logmean, weight=weight)
         evals = h.evals.y
-        self.evalLossLines.update((h,), h.evals.x, evals[:, [EVAL_COLUMNS.index(c) for c in LOSSES]], log)
-        self.accuracyLines.update((h,), h.evals.x, evals[:, [EVAL_COLUMNS.index(c) for c in ACCURACIES]])
+        regression = trainer.dataset.task == "regression"
+        if regression != self._regression:
+            self._show_task(regression)
+        losses = evals[:, [EVAL_COLUMNS.index(c) for c in LOSSES]]
+        # The total (what the update descends) = train data loss + ½λΣW²: drawn where there is a term to add.
+        penalty = evals[:, EVAL_COLUMNS.index("penalty")]
+        total = np.where(penalty > 0, losses[:, 0] + penalty, np.nan)
+        self.evalLossLines.update((h,), h.evals.x, np.column_stack([losses, total]), log)
+        scores = R2S if regression else ACCURACIES
+        self.accuracyLines.update((h, regression), h.evals.x, evals[:, [EVAL_COLUMNS.index(c) for c in scores]])
         lo, hi = self.batchLine.value_range()
         elo, ehi = self.evalLossLines.value_range()
         lo, hi = np.fmin(lo, elo), np.fmax(hi, ehi)
         self._yrange.follow(lo, hi)
         has_test = len(trainer.dataset.x_test) > 0
         k = trainer.dataset.n_classes
-        if has_test != self._has_test or k != self._n_classes:  # (setting the line repaints the plot)
+        decay = trainer.config.weight_decay > 0 or bool(np.any(penalty > 0))
+        if has_test != self._has_test or k != self._n_classes or decay != self._decay:  # (repaints the plot)
             self._has_test = has_test
             self._n_classes = k
-            self.chanceLine.setValue(1.0 / k)
+            self._decay = decay
+            self.chanceLine.setValue(1.0 / k if k else 0.0)
             self._show_legend(k)
         dv = trainer.diverged
         self.divergedLine.setVisible(dv is not None)
@@ -214,22 +240,60 @@ class LossPanel(QWidget):
             swatch(BATCH_COLOR, "━", self.tr("mini-batch loss")),
             swatch(TRAIN_COLOR, "━", self.tr("train")),
             swatch(TEST_COLOR, "╍╍", test),
-            swatch("#888888", "┈┈", self.tr("chance 1/{k}").format(k=k)),
         ]
+        if self._decay:
+            parts.append(swatch(TOTAL_COLOR, "┅┅", self.tr("train + weight decay (the total)")))
+        if self._regression:
+            parts.append(swatch("#888888", "┈┈", self.tr("R² = 0: the mean")))
+        else:
+            parts.append(swatch("#888888", "┈┈", self.tr("chance 1/{k}").format(k=k)))
         self.legendLabel.setText(" &nbsp; ".join(parts))
+
+    def _show_task(self, regression):
+        """Accuracy for classes, R² for values (regression)."""
+        self._regression = regression
+        ap = self.accuracyPlot.getPlotItem()
+        if regression:
+            ap.setYRange(*R2_RANGE, padding=0.05)
+            ap.getAxis("left").setTicks([[(v, f"{v:g}") for v in (-1, -0.5, 0, 0.5, 1)]])
+            ap.setLabel("left", self.tr("R²"), **LABEL_STYLE)
+            self.chanceLine.setValue(0.0)
+            self.accuracyPlot.setToolTip(
+                self.tr(
+                    "R² = 1 − Σ(y − t)² / Σ(t − t̄)² on the training and the test set, at every evaluation: 1 is a "
+                    "perfect fit, 0 (dotted) no better than always predicting the mean value, below 0 worse."
+                )
+            )
+            self.accuracyPlot.setAccessibleName(self.tr("R² over training steps"))
+        else:
+            ap.setYRange(0, 1.0, padding=0.08)
+            ap.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1)]])
+            ap.setLabel("left", self.tr("accuracy"), **LABEL_STYLE)
+            self.accuracyPlot.setToolTip(self._accuracy_tip)
+            self.accuracyPlot.setAccessibleName(self.tr("Accuracy over training steps"))
+        self._n_classes = None  # (the legend follows)
 
     def _update_summary(self, trainer, has_test):
         h = trainer.history
         parts = [self.tr("step {n}").format(n=trainer.step_count)]
         if len(h.steps) and not len(h.evals):
             parts.append(self.tr("batch loss {v}").format(v=f"{h.loss[-1]:.3g}"))
-        if len(h.evals):
+        if len(h.evals) and self._regression:
+            for part, text in (("train", self.tr("train: loss {l}, R² {r}, RMSE {e}")),
+                               ("test", self.tr("test: loss {l}, R² {r}, RMSE {e}"))):  # fmt: skip
+                if part == "test" and not has_test:
+                    continue
+                loss, r2 = h.eval_column(f"{part}_loss")[-1], h.eval_column(f"{part}_r2")[-1]
+                parts.append(text.format(l=f"{loss:.3g}", r=f"{r2:.3f}", e=f"{h.eval_column(f'{part}_rmse')[-1]:.3g}"))
+        elif len(h.evals):
             tl, ta = h.eval_column("train_loss")[-1], h.eval_column("train_accuracy")[-1]
             train = self.tr("train: loss {l}, accuracy {a}\u00a0%").format(l=f"{tl:.3g}", a=f"{100 * ta:.1f}")
             parts.append(train)
             if has_test:
                 vl, va = h.eval_column("test_loss")[-1], h.eval_column("test_accuracy")[-1]
                 parts.append(self.tr("test: loss {l}, accuracy {a}\u00a0%").format(l=f"{vl:.3g}", a=f"{100 * va:.1f}"))
+        if len(h.evals) and h.eval_column("penalty")[-1] > 0:
+            parts.append(self.tr("weight decay term {p}").format(p=f"{h.eval_column('penalty')[-1]:.3g}"))
         if trainer.diverged is not None:
             parts.append(self.tr("diverged at step {n}").format(n=trainer.diverged.step))
         n_train, n_test = trainer.evaluation_samples()

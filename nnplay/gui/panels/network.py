@@ -3,6 +3,12 @@
 Drawing one line per connection with its own pen costs ~100 ms per frame for a thousand connections, so the
 connections are sorted into a few buckets (sign × thickness), each drawn by one item with one pen.
 Wide layers show at most ``MAX_SHOWN`` evenly spaced neurons (and only their connections).
+
+For 2-D data every unit is a small picture of what it computes over the input plane (TF Playground's neurons;
+``nnplay.gui.panels.units``), all of them from one forward pass of a coarse grid. The diagram is a control too:
+clicking a unit shows it large in the boundary panel, ⊕/⊖ above a hidden layer add or remove one of its units,
+the buttons above add or remove a hidden layer; hovering a unit shows its activation statistics, hovering a
+connection its weight w and ∂L/∂w.
 """
 
 from __future__ import annotations
@@ -11,12 +17,15 @@ from html import escape
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtCore import QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPen
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
+from nnplay.core.features import FEATURE_LABELS
+from nnplay.gui.panels import units as unit_maps
 from nnplay.gui.panels._common import MUTED, ThrottledRedraw, hex_rgb, make_plot, named
-from nnplay.gui.style import CLASS_COLORS, NEGATIVE, POSITIVE
+from nnplay.gui.style import CLASS_COLORS, NEGATIVE, POSITIVE, VALUE_HIGH, VALUE_LOW
+from nnplay.gui.widgets import LiveLabel, ShrinkableCombo
 
 MAX_SHOWN = 16
 LEVELS = 4  # thickness buckets
@@ -26,6 +35,12 @@ GRADIENT_COLOR = "#7b3294"
 PROBE_SIZE = 64
 WEIGHT_INTERVAL = 0.05  # s between redraws of the weights
 GRADIENT_INTERVAL = 0.2  # s between gradient computations
+MAX_LAYERS = 16  # what the +/− buttons allow (the control panel's limits)
+MAX_WIDTH = 256
+NEW_LAYER_WIDTH = 4
+HOVER_PX = 6  # a connection within this many pixels of the pointer is under it
+PICTURE_MAX_PX = 44
+STATS_SAMPLES = 200  # training samples whose activations the hover statistics summarise
 
 
 def shown_units(n):
@@ -106,12 +121,23 @@ def bucket_levels(a):
 
 class NetworkView(QWidget):
     """Neurons in columns (input … output) and their connections, coloured by weight sign and as thick as |w|
-    (or as thick as |∂L/∂w|)."""
+    (or as thick as |∂L/∂w|); for 2-D data each unit is a picture of what it computes."""
+
+    unitClicked = Signal(int, int)  # (layer: 0 = input … L = output, unit index in that layer)
+    hiddenRequested = Signal(object)  # new hidden-layer widths (a tuple) from the ⊕/⊖ and layer buttons
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("networkPanel")
         self._sizes = None
+        self._layout_key = None
+        self._input_names = ()
+        self._picture_state = "off"  # "on", "not_2d", "too_big" or "off" (switched off by hand)
+        self._grid = None  # (dataset, features, raw grid points, network inputs)
+        self._stats = None  # (network, step, unit outputs on the first training samples)
+        self._unit_buttons = []  # (TextItem, layer index 1…, +1 or −1)
+        self._selected = None  # (layer, unit) shown large in the boundary panel
+        self._regression = False
         self._network = None
         self._probe = None  # (dataset, x, t)
         self._grads = None  # (network, step, grads)
@@ -130,11 +156,11 @@ class NetworkView(QWidget):
                 self._pens[sign, level] = pen
 
         self.quantityCombo = named(
-            QComboBox(),
+            ShrinkableCombo(),
             "networkQuantityCombo",
             self.tr("What the connections show"),
             self.tr(
-                "Weights: each line is one weight w; red w > 0, blue w < 0, thickness ∝ |w| / max |w| of its "
+                "Weights: each line is one weight w; teal w > 0, brown w < 0, thickness ∝ |w| / max |w| of its "
                 "layer.\nGradient: thickness ∝ |∂L/∂w| on a fixed batch of {n} training samples, relative to "
                 "the largest in the whole network, so layers the gradient does not reach fade away."
             ).format(n=PROBE_SIZE),
@@ -153,8 +179,10 @@ class NetworkView(QWidget):
             self.tr("The network's neurons and connections"),
             self.tr(
                 "Columns of neurons from the input (left) to the output (right); each line is one weight.\n"
-                "Red: w > 0, blue: w < 0; the thicker, the larger |w| compared with the other weights of the same "
-                "layer. Output neurons have their class colour. Wide layers show {n} evenly spaced neurons."
+                "Teal: w > 0, brown: w < 0; the thicker, the larger |w| compared with the other weights of the same "
+                "layer. Output neurons have their class colour. Wide layers show {n} evenly spaced neurons.\n"
+                "For 2-D data each neuron is a picture of its output over the input plane; click one to see it "
+                "large, point at one (or at a line) for its numbers."
             ).format(n=MAX_SHOWN),
         )
         p = self.plot.getPlotItem()
@@ -173,7 +201,43 @@ class NetworkView(QWidget):
         self.neurons = pg.ScatterPlotItem(pen=pg.mkPen("#333", width=1.2), symbol="o")
         self.neurons.setZValue(10)
         p.addItem(self.neurons)
+        self.pictures = unit_maps.UnitPictures(PICTURE_MAX_PX)
+        self.pictures.setZValue(11)
+        p.addItem(self.pictures, ignoreBounds=True)
         self._redraw = ThrottledRedraw(self, WEIGHT_INTERVAL, self._draw)
+        scene = self.plot.scene()
+        scene.sigMouseMoved.connect(self._on_mouse_moved)
+        scene.sigMouseClicked.connect(self._on_mouse_clicked)
+
+        self.picturesCheck = named(
+            QCheckBox(self.tr("pictures")),
+            "unitPicturesCheck",
+            self.tr("Unit pictures"),
+            self.tr(
+                "For 2-D data, each unit is a small picture of its output over the input plane (blue: low, white: "
+                "middle, orange: high; output units: white to their class colour). Click a unit to see it large in "
+                "the boundary panel."
+            ),
+        )
+        self.picturesCheck.setChecked(True)
+        self.picturesCheck.toggled.connect(self._on_pictures_toggled)
+        self.removeLayerButton = self._tool_button(
+            "−", "removeLayerButton", self.tr("Remove the last hidden layer"), self.tr("Remove a hidden layer")
+        )
+        self.addLayerButton = self._tool_button(
+            "+",
+            "addLayerButton",
+            self.tr("Add a hidden layer (as wide as the last one) before the output; ⊕/⊖ above a layer: its units"),
+            self.tr("Add a hidden layer"),
+        )
+        self.removeLayerButton.clicked.connect(self.remove_layer)
+        self.addLayerButton.clicked.connect(self.add_layer)
+        self.hoverLabel = LiveLabel(lines=2, color=MUTED, tooltip_text=True)  # (the hint wraps in a narrow panel)
+        self.hoverLabel.setObjectName("networkHoverLabel")
+        self.hoverLabel.setAccessibleName(self.tr("The unit or connection under the pointer"))
+        self.hoverLabel.setText(
+            self.tr("Point at a unit or a connection for its numbers; click a unit to see it large.")
+        )
 
         head = QHBoxLayout()
         head.setContentsMargins(4, 0, 4, 0)
@@ -182,6 +246,7 @@ class NetworkView(QWidget):
         head.addWidget(show)
         head.addWidget(self.quantityCombo)
         head.addStretch(1)
+        head.addWidget(self.picturesCheck)
         caption = QHBoxLayout()  # (the legend of the lines, in a row of its own: beside the menu it wrapped)
         caption.setContentsMargins(4, 0, 4, 0)
         caption.addWidget(self.caption, 1)
@@ -191,7 +256,23 @@ class NetworkView(QWidget):
         lay.addLayout(head)
         lay.addLayout(caption)
         lay.addWidget(self.plot, 1)
+        foot = QHBoxLayout()
+        foot.setContentsMargins(4, 0, 4, 0)
+        foot.addWidget(self.hoverLabel, 1)
+        layers = QLabel(self.tr("layers"))
+        layers.setStyleSheet(f"color: {MUTED};")
+        foot.addWidget(layers)
+        foot.addWidget(self.removeLayerButton)
+        foot.addWidget(self.addLayerButton)
+        lay.addLayout(foot)
         self._on_quantity()
+
+    def _tool_button(self, text, name, tip, accessible):
+        b = named(QToolButton(), name, accessible, tip)
+        b.setText(text)
+        b.setAutoRaise(False)
+        b.setFixedWidth(26)
+        return b
 
     # -- public --------------------------------------------------------------------------------------------
     def edge_bucket_count(self):
@@ -208,8 +289,18 @@ class NetworkView(QWidget):
     def update_from(self, trainer, force=False):
         self._trainer = trainer
         net = trainer.network
-        if net.sizes != self._sizes:
+        ds = trainer.dataset
+        names = self._input_labels(trainer)
+        key = (net.sizes, names, ds.is_2d, ds.task)
+        self._regression = ds.task == "regression"
+        if key != self._layout_key:
+            self._layout_key = key
+            self._input_names = names
             self._build(net.sizes)
+        if net is not self._network:
+            self._stats = None
+            self._update_picture_state(trainer)
+            self._update_buttons(trainer)
         new_net = net is not self._network
         self._network = net
         interval = GRADIENT_INTERVAL if self.quantity() == "gradient" else WEIGHT_INTERVAL
@@ -236,6 +327,8 @@ class NetworkView(QWidget):
             for j in range(len(s)):
                 if col == 0:
                     brushes.append(pg.mkBrush("#d9d9d9"))
+                elif col == n_cols - 1 and self._regression:
+                    brushes.append(pg.mkBrush("#d9d9d9"))  # (one value, no class)
                 elif col == n_cols - 1:
                     brushes.append(pg.mkBrush(CLASS_COLORS[s[j] % len(CLASS_COLORS)]))
                 else:
@@ -278,6 +371,34 @@ class NetworkView(QWidget):
                 m.setPos(col, ys[col][-1] - 0.6)
                 p.addItem(m)
                 self._markers.append(m)
+        # Pictures: one per drawn unit, at the neuron's place.
+        self._unit_pos = np.column_stack([np.concatenate(xs), np.concatenate(yy)])
+        self._unit_layer = np.concatenate([np.full(len(s), col) for col, s in enumerate(shown)])
+        self._unit_index = np.concatenate(shown)
+        self.pictures.set_positions(self._unit_pos)
+        self._select_picture()
+        # ⊕ ⊖ above every hidden layer, and the input units' names on their left.
+        for item, _, _ in self._unit_buttons:
+            p.removeItem(item)
+        self._unit_buttons = []
+        top = (tallest - 1) / 2.0
+        for col in range(1, n_cols - 1):
+            for sign, glyph, dx in ((-1, "⊖", -0.17), (1, "⊕", 0.17)):
+                t = pg.TextItem(glyph, color="#333", anchor=(0.5, 0.5))
+                bold = QFont()
+                bold.setPointSize(11)
+                t.setFont(bold)
+                t.setPos(col + dx, top + 0.75)
+                t.setToolTip(self.tr("Add a unit to this layer") if sign > 0 else self.tr("Remove a unit"))
+                p.addItem(t)
+                self._unit_buttons.append((t, col, sign))
+        if self._input_names:
+            for j, name in enumerate(self._input_names[: len(shown[0])]):
+                t = pg.TextItem(name, color="#222", anchor=(1.0, 0.5))
+                t.setFont(font)
+                t.setPos(-0.33, ys[0][j])
+                p.addItem(t)
+                self._markers.append(t)
         self._label_style = None
         self._label_key = None
         self._relabel()
@@ -313,12 +434,11 @@ class NetworkView(QWidget):
         return texts
 
     def _relabel(self):
-        """Column labels as long as the width allows ("hidden 1 (8)", "hidden 1⏎(8)" or "h1⏎8"), and room below
-        the neurons for them, whatever the plot's height and the zoom."""
+        """Column labels as long as the width allows ("hidden 1 (8)", "hidden 1⏎(8)" or "h1⏎8"), measured in the
+        labels' font (whatever the zoom), and room below the neurons for them, whatever the plot's height."""
         if self._sizes is None:
             return
-        sizes = self._sizes
-        n_cols = len(sizes)
+        n_cols = len(self._sizes)
         vb = self.plot.getPlotItem().getViewBox()
         px = max(1.0, vb.width() if vb.width() > 1 else self.width()) / n_cols
         key = (round(px), round(vb.height()), self._labels[0].textItem.font().pointSizeF() if self._labels else 0)
@@ -337,15 +457,27 @@ class NetworkView(QWidget):
         self._label_style = style
         for t, width in zip(self._labels, widths, strict=True):
             t.setTextWidth(width + 2)
-        label_px = max(t.textItem.document().size().height() for t in self._labels) + 2
-        top = (self._tallest - 1) / 2.0 + 0.6
-        span = top - self._bottom
-        h = vb.height() if vb.height() > 1 else self.plot.height()
-        # The labels hang below ``self._bottom`` in pixels; in data units they need label_px / h of the whole range.
-        label_rows = label_px * span / max(h - label_px, 0.35 * h)
+        for item, _, _ in self._unit_buttons:  # (⊖ ⊕ need about 30 pixels per column; the layer buttons stay)
+            item.setVisible(px >= 30)
+        self._fit_range()
+
+    def _fit_range(self):
+        """The view: the units, ⊖ ⊕ above, the input names on the left and the column labels below, whose room
+        is measured in pixels (a label is as tall as its text, whatever the plot's height, the zoom or the
+        language)."""
+        n_cols = len(self._sizes)
+        left = 0.45 + (0.55 if self._input_names else 0.0)
+        top = 0.6 + (0.5 if n_cols > 2 else 0.0)
+        label_px = max((t.textItem.document().size().height() for t in self._labels), default=0.0) + 6.0
+        height = self.plot.getPlotItem().getViewBox().height()
+        if height < 50:  # (not laid out yet: the height it will about have)
+            height = max(self.plot.height() - 10, 200)
+        base = (self._tallest - 1) + top + 0.45
+        frac = min(label_px / height, 0.6)
+        label_rows = base * frac / (1.0 - frac)
         self.plot.getPlotItem().setRange(
-            xRange=(-0.45, n_cols - 0.55),
-            yRange=(self._bottom - label_rows, top),
+            xRange=(-left, n_cols - 0.55),
+            yRange=(self._bottom - label_rows, (self._tallest - 1) / 2.0 + top),
             padding=0,
             disableAutoRange=True,
         )
@@ -380,17 +512,19 @@ class NetworkView(QWidget):
         net, ds = trainer.network, trainer.dataset
         if self._grads is not None and self._grads[0] is net and self._grads[1] == trainer.step_count:
             return self._grads[2]
-        if self._probe is None or self._probe[0] is not ds:
-            x, t = ds.x_train[:PROBE_SIZE], ds.t_train[:PROBE_SIZE]
-            self._probe = (ds, np.array(x), np.array(t))
-        _, x, t = self._probe
-        # network.gradient overwrites the network's gradient buffers; the trainer recomputes them every step.
-        with np.errstate(all="ignore"):
+        if self._probe is None or self._probe[0] is not ds or self._probe[3] != trainer.config.features:
+            x, t = trainer.x_train[:PROBE_SIZE], trainer.t_train[:PROBE_SIZE]
+            self._probe = (ds, np.array(x), np.array(t), trainer.config.features)
+        _, x, t, _ = self._probe
+        # network.gradient overwrites the network's gradient buffers; the trainer recomputes them every step. Its
+        # training pass would draw dropout masks and move the batch-norm averages: they are put back.
+        with np.errstate(all="ignore"), net.preserved_state():
             grads = net.gradient(x, t)  # copies
         self._grads = (net, trainer.step_count, grads)
         return grads
 
     def _draw(self, trainer):
+        self._draw_pictures(trainer)
         vals, rel = self._values(trainer)
         lvl = bucket_levels(rel)
         gradient = self.quantity() == "gradient"
@@ -406,13 +540,18 @@ class NetworkView(QWidget):
             bucket.setSegments(self._segs[mask])
 
     def _on_quantity(self, *_):
+        self._on_quantity_caption()
+        self._redraw.invalidate()
+        if self._trainer is not None:
+            self.update_from(self._trainer)
+
+    def _on_quantity_caption(self):
         if self.quantity() == "gradient":
-            self.caption.setText(
-                f"<span style='color:{GRADIENT_COLOR}'>━</span> "
-                + escape(self.tr("thickness ∝ |∂L/∂w| (the largest in the network is thickest)"))
+            text = f"<span style='color:{GRADIENT_COLOR}'>━</span> " + escape(
+                self.tr("thickness ∝ |∂L/∂w| (the largest in the network is thickest)")
             )
         else:
-            self.caption.setText(
+            text = (
                 f"<span style='color:{POSITIVE}'>━</span> "
                 + escape(self.tr("w > 0"))
                 + f" &nbsp;<span style='color:{NEGATIVE}'>━</span> "
@@ -420,6 +559,270 @@ class NetworkView(QWidget):
                 + " &nbsp; "
                 + escape(self.tr("thickness ∝ |w| (per layer)"))
             )
-        self._redraw.invalidate()
+        state = self._picture_state
+        if state == "on":
+            low, high = VALUE_LOW, VALUE_HIGH
+            text += " &nbsp; " + escape(self.tr("pictures:")) + (
+                f" <span style='color:{low}'>■</span> " + escape(self.tr("low"))
+                + f" <span style='color:{high}'>■</span> " + escape(self.tr("high"))
+            )  # fmt: skip
+        elif state == "too_big":
+            text += " &nbsp; <i>" + escape(self.tr("no unit pictures: too big a network to draw them live")) + "</i>"
+        self.caption.setText(text)
+
+    # -- unit pictures -------------------------------------------------------------------------------------
+    def _input_labels(self, trainer):
+        """Names of the input units (features for 2-D data: x₁, x₁², …), or () for many inputs."""
+        features = trainer.config.features
+        if features:
+            return tuple(FEATURE_LABELS[f] for f in features)
+        names = trainer.dataset.feature_names
+        if trainer.dataset.is_2d and len(names) == 2:
+            return ("x₁", "x₂")
+        return tuple(names) if len(names) <= 4 else ()
+
+    def picture_state(self):
+        """ "on", "not_2d" (no plane to draw), "too_big" (too costly to update live) or "off" (by hand)."""
+        return self._picture_state
+
+    def _update_picture_state(self, trainer):
+        net = trainer.network
+        if not trainer.dataset.is_2d:
+            state = "not_2d"
+        elif not unit_maps.pictures_fit(net, len(self._unit_pos)):
+            state = "too_big"
+        elif not self.picturesCheck.isChecked():
+            state = "off"
+        else:
+            state = "on"
+        self._picture_state = state
+        on = state == "on"
+        self.picturesCheck.setEnabled(state in ("on", "off"))
+        self.neurons.setVisible(not on)
+        if not on:
+            self.pictures.clear()
+        self._on_quantity_caption()
+
+    def _on_pictures_toggled(self, _on):
         if self._trainer is not None:
-            self.update_from(self._trainer)
+            self._update_picture_state(self._trainer)
+            self._redraw.invalidate()
+            self.update_from(self._trainer, force=True)
+
+    def _grid_inputs(self, trainer):
+        ds, features = trainer.dataset, trainer.config.features
+        if self._grid is None or self._grid[0] is not ds or self._grid[1] != features:
+            lo, hi = unit_maps.data_extent(ds)
+            raw = unit_maps.grid_points(lo, hi)
+            self._grid = (ds, features, raw, trainer.inputs(raw))
+        return self._grid[3]
+
+    def _draw_pictures(self, trainer):
+        if self._picture_state != "on":
+            return
+        net = trainer.network
+        with np.errstate(all="ignore"):
+            outs = net.unit_outputs(self._grid_inputs(trainer))
+        self.picture_count = len(self._unit_pos)
+        g = unit_maps.GRID
+        rgb = np.empty((len(self._unit_pos), g * g, 3), dtype=np.uint8)
+        regression = trainer.dataset.task == "regression"
+        target = _target_range(trainer.dataset) if regression else None
+        n_layers = len(outs) - 1
+        pos = 0
+        for layer, idx in enumerate(self._shown):
+            kind = unit_maps.unit_kind(layer, n_layers, net.activation, net.output, regression)
+            values = outs[layer][:, idx]
+            rgb[pos : pos + len(idx)] = unit_maps.colors(values, kind, classes=idx, target_range=target)
+            pos += len(idx)
+        self.pictures.set_mosaic(rgb.reshape(len(rgb), g, g, 3))
+
+    def select_unit(self, layer, unit):
+        """Frame the unit shown large in the boundary panel (None, None: none)."""
+        self._selected = None if layer is None else (int(layer), int(unit))
+        self._select_picture()
+
+    def _select_picture(self):
+        sel = None
+        if self._selected is not None and self._sizes is not None:
+            layer, unit = self._selected
+            hit = np.flatnonzero((self._unit_layer == layer) & (self._unit_index == unit))
+            sel = int(hit[0]) if len(hit) else None
+        self.pictures.selected = sel
+        self.pictures.update()
+
+    # -- the diagram as a control -----------------------------------------------------------------------
+    def _hidden(self):
+        return tuple(self._trainer.config.hidden) if self._trainer is not None else ()
+
+    def _update_buttons(self, trainer):
+        hidden = tuple(trainer.config.hidden)
+        self.addLayerButton.setEnabled(len(hidden) < MAX_LAYERS)
+        self.removeLayerButton.setEnabled(len(hidden) > 0)
+
+    def add_layer(self):
+        hidden = self._hidden()
+        if len(hidden) < MAX_LAYERS:
+            self.hiddenRequested.emit((*hidden, hidden[-1] if hidden else NEW_LAYER_WIDTH))
+
+    def remove_layer(self):
+        hidden = self._hidden()
+        if hidden:
+            self.hiddenRequested.emit(hidden[:-1])
+
+    def change_units(self, layer, delta):
+        """Add (``delta`` = 1) or remove (−1) a unit of hidden layer ``layer`` (1-based)."""
+        hidden = list(self._hidden())
+        if not 1 <= layer <= len(hidden):
+            return
+        new = hidden[layer - 1] + delta
+        if 1 <= new <= MAX_WIDTH:
+            hidden[layer - 1] = new
+            self.hiddenRequested.emit(tuple(hidden))
+
+    def _scene_to_view(self, scene_pos):
+        return self.plot.getPlotItem().getViewBox().mapSceneToView(scene_pos)
+
+    def _px_per_unit(self):
+        vb = self.plot.getPlotItem().getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        w, h = max(vb.width(), 1.0), max(vb.height(), 1.0)
+        return w / max(x1 - x0, 1e-9), h / max(y1 - y0, 1e-9)
+
+    def unit_at(self, x, y):
+        """(layer, unit) of the unit drawn at view point (x, y), or None."""
+        if self._sizes is None or not len(self._unit_pos):
+            return None
+        sx, sy = self._px_per_unit()
+        d = np.hypot((self._unit_pos[:, 0] - x) * sx, (self._unit_pos[:, 1] - y) * sy)
+        i = int(np.argmin(d))
+        radius = 0.5 * PICTURE_MAX_PX if self.pictures.has_pictures() else 9.0
+        radius = min(radius, 0.36 * min(sx, sy)) if self.pictures.has_pictures() else radius
+        if d[i] > max(radius, 6.0):
+            return None
+        return int(self._unit_layer[i]), int(self._unit_index[i])
+
+    def edge_at(self, x, y):
+        """(layer 1…, from unit, to unit) of the connection within a few pixels of view point (x, y), or None."""
+        if self._sizes is None or not len(self._segs):
+            return None
+        sx, sy = self._px_per_unit()
+        p = np.array([x * sx, y * sy])
+        a = self._segs[:, :2] * [sx, sy]
+        b = self._segs[:, 2:] * [sx, sy]
+        ab = b - a
+        u = np.clip(np.einsum("ij,ij->i", p - a, ab) / np.maximum(np.einsum("ij,ij->i", ab, ab), 1e-12), 0, 1)
+        d = np.hypot(*(a + u[:, None] * ab - p).T)
+        i = int(np.argmin(d))
+        if d[i] > HOVER_PX:
+            return None
+        layer = int(self._edge_layer[i])
+        flat = int(self._edge_flat[layer][i - self._layer_slices[layer]])
+        src, dst = divmod(flat, self._sizes[layer + 1])
+        return layer + 1, src, dst
+
+    def hover_text(self, x, y):
+        """What the status line under the diagram says for the pointer at view point (x, y) ("" for nothing)."""
+        tr = self._trainer
+        if tr is None:
+            return ""
+        unit = self.unit_at(x, y)
+        if unit is not None:
+            return self._unit_text(tr, *unit)
+        edge = self.edge_at(x, y)
+        if edge is not None:
+            return self._edge_text(tr, *edge)
+        return ""
+
+    def _layer_name(self, layer, n_cols):
+        if layer == 0:
+            return self.tr("input")
+        if layer == n_cols - 1:
+            return self.tr("output")
+        return self.tr("hidden {i}").format(i=layer)
+
+    def _unit_name(self, tr, layer, unit):
+        n_cols = len(self._sizes)
+        if layer == 0 and unit < len(self._input_names):
+            return self.tr("input {name}").format(name=self._input_names[unit])
+        if layer == n_cols - 1 and tr.dataset.task != "regression" and unit < len(tr.dataset.class_names):
+            return self.tr("output {k} (class {name})").format(k=unit + 1, name=tr.dataset.class_names[unit])
+        return self.tr("{layer}, unit {k}").format(layer=self._layer_name(layer, n_cols), k=unit + 1)
+
+    def _unit_values(self, tr):
+        net = tr.network
+        if self._stats is None or self._stats[0] is not net or self._stats[1] != tr.step_count:
+            with np.errstate(all="ignore"):
+                self._stats = (net, tr.step_count, net.unit_outputs(tr.x_train[:STATS_SAMPLES]))
+        return self._stats[2]
+
+    def _unit_text(self, tr, layer, unit):
+        outs = self._unit_values(tr)
+        v = outs[layer][:, unit]
+        n = len(v)
+        name = self._unit_name(tr, layer, unit)
+        text = self.tr("{name} on {n} training samples: mean {m}, std {s}").format(
+            name=name, n=n, m=f"{v.mean():.3g}", s=f"{v.std():.3g}"
+        )
+        act = tr.network.activation
+        if 0 < layer < len(outs) - 1:
+            if act == "relu":
+                active = float(np.mean(v > 0))
+                text += self.tr("; active for {p} % of them").format(p=f"{100 * active:.0f}")
+                if active == 0:
+                    text += self.tr(" (dead: 0 for every sample, no gradient passes)")
+            elif act in ("sigmoid", "tanh"):
+                low = v * (1 - v) < 0.1 * 0.25 if act == "sigmoid" else 1 - v * v < 0.1
+                text += self.tr("; saturated (h′ < 10 % of its largest) for {p} %").format(
+                    p=f"{100 * float(np.mean(low)):.0f}"
+                )
+        return text
+
+    def _edge_text(self, tr, layer, src, dst):
+        w = float(tr.network.params[f"W{layer}"][src, dst])
+        g = float(self._gradient(tr)[f"W{layer}"][src, dst])
+        return self.tr("w = {w} from {a} to {b};  ∂L/∂w = {g} (on {n} training samples)").format(
+            w=f"{w:.4g}",
+            a=self._unit_name(tr, layer - 1, src),
+            b=self._unit_name(tr, layer, dst),
+            g=f"{g:.3g}",
+            n=min(PROBE_SIZE, len(tr.x_train)),
+        )
+
+    def _on_mouse_moved(self, scene_pos):
+        if self._trainer is None or not self.plot.sceneBoundingRect().contains(scene_pos):
+            return
+        p = self._scene_to_view(scene_pos)
+        text = self.hover_text(p.x(), p.y())
+        if text:
+            self.hoverLabel.setText(text)
+            QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos)), text, self.plot)
+
+    def _on_mouse_clicked(self, event):
+        if self._trainer is None:
+            return
+        scene_pos = event.scenePos()
+        for item, layer, sign in self._unit_buttons:
+            if item.sceneBoundingRect().contains(scene_pos):
+                self.change_units(layer, sign)
+                return
+        p = self._scene_to_view(scene_pos)
+        unit = self.unit_at(p.x(), p.y())
+        if unit is not None and self._picture_state == "on":
+            self.click_unit(*unit)
+
+    def click_unit(self, layer, unit):
+        """As a click on the unit: show it large (a second click on the same unit goes back to the output)."""
+        if self._selected == (layer, unit):
+            self.select_unit(None, None)
+            self.unitClicked.emit(-1, -1)
+        else:
+            self.select_unit(layer, unit)
+            self.unitClicked.emit(layer, unit)
+
+
+def _target_range(ds):
+    """(smallest, largest) target value of a regression data set: the colour scale of its output."""
+    t = np.concatenate([ds.t_train, ds.t_test]) if len(ds.t_test) else ds.t_train
+    lo, hi = float(t.min()), float(t.max())
+    return (lo, hi) if hi > lo else (lo - 1.0, hi + 1.0)
