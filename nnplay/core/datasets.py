@@ -187,6 +187,21 @@ class Dataset:
 # --------------------------------------------------------------------------------------------------
 
 
+def expected_shape(name, samples=400, test_ratio=0.2):
+    """``(inputs, outputs, training samples)`` a built-in data set will have, without making it (for cost
+    estimates before a switch); None for a CSV file (its shape is known only once it is read)."""
+    name = name.lower()
+    if name in IDX_DATASETS:
+        return 784, 10, 60_000
+    if name == "csv":
+        return None
+    n = min(samples, _DIGITS_ROWS) if name == "digits" else samples
+    n_train = max(1, n - round(n * test_ratio))
+    if name in REGRESSION_DATASETS:
+        return (1 if name == "sine" else 2), 1, n_train
+    return (64 if name == "digits" else 2), _N_CLASSES[name], n_train
+
+
 def make_dataset(
     name: str,
     samples: int = 400,

@@ -332,12 +332,16 @@ class Trainer:
     def t_test(self):
         return self._t_test
 
-    def _prepare_inputs(self):
-        c, ds = self.config, self.dataset
+    @staticmethod
+    def _check_fits(c, ds):
+        """Raise DatasetError when the experiment ``c`` cannot train on ``ds`` (features of data that is not
+        2-D, a task that is not the data's)."""
         if c.features and not ds.is_2d:
             raise DatasetError(
                 QT_TRANSLATE_NOOP(
-                    "core", "Features (x1^2, sin(x1), …) need 2-D data, but this data set has {d} inputs."
+                    "core",
+                    "Features (x1^2, sin(x1), …) need 2-D data, but this data set has {d} inputs: set the inputs "
+                    "back to x1, x2 first.",
                 ),
                 d=ds.n_features,
             )
@@ -347,6 +351,10 @@ class Trainer:
                 data_task=ds.task,
                 task=c.task,
             )
+
+    def _prepare_inputs(self):
+        c, ds = self.config, self.dataset
+        self._check_fits(c, ds)
         if c.features:
             self._x_train = np.ascontiguousarray(self.inputs(ds.x_train))
             self._x_test = np.ascontiguousarray(self.inputs(ds.x_test))
@@ -388,6 +396,8 @@ class Trainer:
         old = self.config
         live = {"learning_rate", "batch_size", "optimizer", "gradient", "weight_decay", "regularization", *PACE_FIELDS}
         if old.replace(**{k: getattr(config, k) for k in live}) == config and self.diverged is None:
+            if (config.weight_decay, config.regularization) != (old.weight_decay, old.regularization):
+                self._drop_pending()  # (a numerical step begun with the old decay term would mix the two)
             self.config = config
             self.network.weight_decay_lambda = config.weight_decay
             self.network.regularization = config.regularization
@@ -397,8 +407,12 @@ class Trainer:
                 self.optimizer.lr = config.learning_rate
             return False
         data_keys = ("dataset", "samples", "noise", "test_ratio", "seed", "csv_path", "data_dir", "task")
+        dataset = self.dataset
         if self._given_dataset is None and any(getattr(old, k) != getattr(config, k) for k in data_keys):
-            self.dataset = self._make_dataset(config)
+            dataset = self._make_dataset(config)
+        # (checked before anything changes: an experiment that does not fit leaves the old one training)
+        self._check_fits(config, dataset)
+        self.dataset = dataset
         self.config = config
         self.reset()
         return True

@@ -80,6 +80,13 @@ class CtrlC(QObject):
         self._writer.close()
 
 
+def has_cjk_font():
+    """Whether some installed font has Japanese characters (without one the Japanese window shows boxes)."""
+    from PySide6.QtGui import QFontDatabase
+
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.Japanese))
+
+
 def install_translator(app, lang=None):
     """Load the Japanese (or other) translation if one matches ``lang`` or the system locale."""
     code = lang or QLocale.system().name().split("_")[0]
@@ -149,7 +156,12 @@ def run(config_path=None, lang=None, preset=None, stop_at=None, speed=None):
     app.setApplicationName("nnplay")
     app.setOrganizationName("nnplay")
     settings = QSettings("nnplay", "nnplay")
-    install_translator(app, lang or settings.value("language", "", type=str) or None)
+    if install_translator(app, lang or settings.value("language", "", type=str) or None) and not has_cjk_font():
+        print(
+            "nnplay: the Japanese window needs a font with Japanese characters, or its text shows as boxes; "
+            "install one, e.g. 'sudo apt-get install fonts-noto-cjk' (Debian/Ubuntu), or use --lang en",
+            file=sys.stderr,
+        )
     window, problem = make_window(config_path, lang, settings, preset=preset, stop_at=stop_at, speed=speed)
     window.show()
     if problem:

@@ -9,6 +9,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from nnplay.core.config import DEFAULT_SPEED, IDX_DATASET_NAMES, Config  # noqa: F401  (DEFAULT_SPEED: for callers)
+from nnplay.core.datasets import expected_shape
 from nnplay.core.features import feature_matrix
 from nnplay.core.numgrad import estimated_work
 from nnplay.core.trainer import Trainer, build_network
@@ -33,6 +34,9 @@ EVAL_MIN_SAMPLES = 200
 """One evaluation should take about ``EVAL_BUDGET`` seconds at most (by the cost model): a big network on a big
 data set is evaluated on a fixed random subset of each set, never fewer than ``EVAL_MIN_SAMPLES`` samples."""
 
+STOP_AT_EVALUATIONS = 50
+"""With a stop-at step the curves get at least about this many evaluations up to it (at full speed the time rule
+alone evaluates only every few thousand steps: a run to step 1500 drew straight lines)."""
 LIVE_ANYWAY = ("gradient", "batch_size", "learning_rate", "optimizer", "speed", "stop_at")
 """Fields that do not change the network whose numerical-gradient cost is estimated."""
 
@@ -144,6 +148,9 @@ class TrainingSession(QObject):
             step_seconds += self.numerical_step_seconds()
         rate = self.speed or 1.0 / step_seconds  # steps per second while playing
         every = nice_ceil(max(1.0, rate * EVAL_INTERVAL, rate * eval_seconds / EVAL_SHARE))
+        stop_at = self.config.stop_at
+        if stop_at:  # a run to a fixed step gets at least ~STOP_AT_EVALUATIONS evaluations, at any speed
+            every = min(every, nice_ceil(stop_at / STOP_AT_EVALUATIONS))
         return every, limit
 
     def numerical_step_seconds(self, config: Config | None = None) -> float:
@@ -153,14 +160,15 @@ class TrainingSession(QObject):
         tr = self.trainer
         config = config or tr.config
         ds = tr.dataset
-        n_inputs = len(config.features) or ds.n_features
-        n_out, n_train = ds.n_outputs, len(ds.x_train)
-        to_images = config.dataset in IDX_DATASET_NAMES and config.dataset != ds.name
-        if to_images:  # (about to switch to 28×28 images: counted for 784 inputs, 10 classes, 60,000 samples)
-            n_inputs, n_out, n_train = 784, 10, 60_000
+        n_inputs, n_out, n_train = ds.n_features, ds.n_outputs, len(ds.x_train)
+        other = config.dataset != ds.name and expected_shape(config.dataset, config.samples, config.test_ratio)
+        if other:  # (about to switch data, e.g. to 28×28 images or back: counted for the new data's shape)
+            n_inputs, n_out, n_train = other
+        n_inputs = len(config.features) or n_inputs
+        to_images = bool(other) and config.dataset in IDX_DATASET_NAMES
         sizes = (n_inputs, *config.hidden, n_out)
         same = config.replace(**{k: getattr(tr.config, k) for k in LIVE_ANYWAY}) == tr.config
-        if not to_images and (
+        if not other and (
             same or (sizes == tr.network.sizes and config.activation == tr.config.activation and not _noisy(config))
         ):
             net = tr.network
@@ -168,10 +176,14 @@ class TrainingSession(QObject):
             net = build_network(config, n_inputs, n_out)
         b = min(config.batch_size, n_train)
         m = min(b, 100)
-        if to_images:  # a stand-in batch, four pixels in five dark as in MNIST
+        if other:  # a stand-in batch (for images four pixels in five dark, as in MNIST)
             rng = np.random.default_rng(0)
-            x = rng.random((m, n_inputs)) * (rng.random((m, n_inputs)) < 0.2)
-            t = rng.integers(0, n_out, m)
+            x = (
+                rng.random((m, n_inputs)) * (rng.random((m, n_inputs)) < 0.2)
+                if to_images
+                else rng.normal(size=(m, n_inputs))
+            )
+            t = np.eye(n_out)[rng.integers(0, n_out, m)] if n_out > 1 else rng.normal(size=(m, 1))
         elif n_inputs == tr.n_inputs:
             x, t = tr.x_train[:m], tr.t_train[:m]
         else:

@@ -31,9 +31,9 @@ Backpropagation multiplies the gradient by h&apos;(x) at every layer: where h&ap
     </message>
     <message>
         <source>For each hidden layer (layer 1 at the top), the histogram of its pre-activations a = x·W + b on a fixed batch of training samples, on the same x axis as h(x) above (values beyond ±6 are piled up at the ends).
-Mass in the grey zones means saturated units (sigmoid, tanh) or dead ones (ReLU): they pass almost no gradient back. The text gives that fraction per layer.</source>
+Mass in the grey zones means saturated units (sigmoid, tanh) or dead ones (ReLU): they pass almost no gradient back. The numbers at the right give that fraction per layer.</source>
         <translation>各隠れ層（上が第1層）について、固定した訓練データのバッチでの活性化前の値 a = x·W + b のヒストグラム。横軸は上の h(x) と同じです（±6 を超える値は両端にまとめて積み上げます）。
-灰色の領域に分布が集まっていれば、ユニットが飽和している（シグモイド関数、tanh）か死んでいる（ReLU）ことを意味し、勾配をほとんど逆伝播しません。その割合を層ごとに文字で示します。</translation>
+灰色の領域に分布が集まっていれば、ユニットが飽和している（シグモイド関数、tanh）か死んでいる（ReLU）ことを意味し、勾配をほとんど逆伝播しません。その割合を層ごとに右側の数字で示します。</translation>
     </message>
     <message>
         <source>pre-activation a = x·W + b</source>
@@ -92,18 +92,16 @@ Mass in the grey zones means saturated units (sigmoid, tanh) or dead ones (ReLU)
         <translation>h(x) = x</translation>
     </message>
     <message>
-        <source>no hidden layers: the network is a single affine layer,
-so no activation function is used</source>
-        <translation>隠れ層なし：ネットワークは Affine レイヤ1つだけなので、
-活性化関数は使われません</translation>
+        <source>No hidden layers: the network is a single affine layer, so no activation function is used (and there are no pre-activations to show).</source>
+        <translation>隠れ層がありません：ネットワークは1つの Affine 層だけなので、活性化関数は使われません（表示する活性化前の値もありません）。</translation>
     </message>
     <message>
         <source>layer {i}</source>
         <translation>第{i}層</translation>
     </message>
     <message>
-        <source>No hidden layers: nothing to show below.</source>
-        <translation>隠れ層がないため、下には何も表示しません。</translation>
+        <source>{zone}. Histograms: pre-activations of each hidden layer on {n} training samples; at the right, the share of them in the grey zone.</source>
+        <translation>{zone}。ヒストグラム：訓練データ {n} 個に対する各隠れ層の活性化前の値。右側の数字は灰色の領域に入る割合です。</translation>
     </message>
     <message>
         <source>{zone}. Histograms: pre-activations of each hidden layer on {n} training samples.</source>
@@ -452,10 +450,6 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>テスト画像と予測した数字</translation>
     </message>
     <message>
-        <source>Some test images (8×8 pixels) with the digit the network predicts for each: green and a green frame when it is right, red with the true digit in brackets when it is wrong.</source>
-        <translation>テスト画像（8×8 ピクセル）の一部と、それぞれに対するネットワークの予測。正解なら緑の文字と緑の枠、不正解なら赤の文字で、括弧内に正解の数字を示します。</translation>
-    </message>
-    <message>
         <source>Confusion matrix on the test set</source>
         <translation>テストデータの混同行列</translation>
     </message>
@@ -488,28 +482,12 @@ Filled circles: training points; white triangles: test points (never trained on)
         <translation>テストデータなし。</translation>
     </message>
     <message>
-        <source>Some test images ({h}×{w} pixels) with the class the network predicts for each: green and a green frame when it is right, red with the true class in brackets when it is wrong.</source>
-        <translation>テスト画像（{h}×{w} ピクセル）の一部と、それぞれに対するネットワークの予測クラス。正解なら緑の文字と緑の枠、不正解なら赤の文字で、括弧内に正解のクラスを示します。</translation>
-    </message>
-    <message>
-        <source>Some test images ({h}×{w} pixels) with the digit the network predicts for each: green and a green frame when it is right, red with the true digit in brackets when it is wrong.</source>
-        <translation>テスト画像（{h}×{w} ピクセル）の一部と、それぞれに対するネットワークの予測。正解なら緑の文字と緑の枠、不正解なら赤の文字で、括弧内に正解の数字を示します。</translation>
-    </message>
-    <message>
-        <source>● training, ■ test</source>
-        <translation>● 訓練データ、■ テストデータ</translation>
-    </message>
-    <message>
         <source>value:</source>
         <translation>値：</translation>
     </message>
     <message>
         <source>Background: the network&apos;s output y at each point, on the same colour scale as the points&apos; true values t (blue low, white middle, orange high); where the colours agree, the fit is good.</source>
         <translation>背景：各点でのネットワークの出力 y。点の真の値 t と同じ色の尺度です（青：小さい、白：中間、オレンジ：大きい）。色が一致しているところはよく当てはまっています。</translation>
-    </message>
-    <message>
-        <source>y (line: the network, points: data)</source>
-        <translation>y（線：ネットワーク、点：データ）</translation>
     </message>
     <message>
         <source>true value t</source>
@@ -552,8 +530,32 @@ Lower the learning rate to start over.</source>
         <translation>テストデータ</translation>
     </message>
     <message>
+        <source>Some test images (8×8 pixels) with the digit the network predicts for each: ✓ in blue with a blue frame when it is right, ✗ in vermillion with the true digit in brackets when it is wrong.</source>
+        <translation>いくつかのテスト画像（8×8 ピクセル）と、ネットワークが予測した数字。正しければ青の ✓ と青い枠、間違っていれば朱色の ✗ と括弧内に正解の数字を示します。</translation>
+    </message>
+    <message>
+        <source>● training, ◉ test (dark ring)</source>
+        <translation>● 訓練データ、◉ テストデータ（濃い輪）</translation>
+    </message>
+    <message>
         <source>training</source>
         <translation>訓練データ</translation>
+    </message>
+    <message>
+        <source>the network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>y = t: a perfect fit</source>
+        <translation>y = t：完全な当てはまり</translation>
+    </message>
+    <message>
+        <source>Some test images ({h}×{w} pixels) with the class the network predicts for each: ✓ in blue with a blue frame when it is right, ✗ in vermillion with the true class in brackets when it is wrong.</source>
+        <translation>いくつかのテスト画像（{h}×{w} ピクセル）と、ネットワークが予測したクラス。正しければ青の ✓ と青い枠、間違っていれば朱色の ✗ と括弧内に正解のクラスを示します。</translation>
+    </message>
+    <message>
+        <source>Some test images ({h}×{w} pixels) with the digit the network predicts for each: ✓ in blue with a blue frame when it is right, ✗ in vermillion with the true digit in brackets when it is wrong.</source>
+        <translation>いくつかのテスト画像（{h}×{w} ピクセル）と、ネットワークが予測した数字。正しければ青の ✓ と青い枠、間違っていれば朱色の ✗ と括弧内に正解の数字を示します。</translation>
     </message>
     <message>
         <source>{d} inputs per sample: no 2-D map to draw, so this shows what is confused with what.</source>
@@ -657,10 +659,6 @@ Lower the learning rate to start over.</source>
     <message>
         <source>sigmoid vs ReLU (6 hidden layers)</source>
         <translation>シグモイド関数 vs ReLU（隠れ層6層）</translation>
-    </message>
-    <message>
-        <source>sigmoid&apos;(x) ≤ 0.25 shrinks the gradient at every layer: A&apos;s layer 1 (red) gets about 10⁻⁵ of what its last layer gets, and A barely learns. ReLU + He (B, dashed) passes the gradient on: its curves stay together and its loss falls.</source>
-        <translation>sigmoid&apos;(x) ≤ 0.25 のため各層で勾配が縮みます。A の第1層（赤）に届く勾配は最後の層の約 10⁻⁵ 倍しかなく、A はほとんど学習しません。ReLU + He（B、破線）は勾配をそのまま伝えるので、曲線はまとまったままで損失が下がります。</translation>
     </message>
     <message>
         <source>init std 0.01 vs Xavier (ReLU)</source>
@@ -803,12 +801,6 @@ Lower the learning rate to start over.</source>
         <translation>A と B の損失</translation>
     </message>
     <message numerus="yes">
-        <source>Cross-entropy (or squared error) of the mini-batches, mean of the last %n steps. A solid, B dashed.</source>
-        <translation>
-            <numerusform>ミニバッチの交差エントロピー誤差（または2乗和誤差）の直近 %n ステップの平均。A は実線、B は破線。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Loss (mean of the last %n mini-batches)</source>
         <translation>
             <numerusform>損失（直近 %n ミニバッチの平均）</numerusform>
@@ -821,12 +813,6 @@ Lower the learning rate to start over.</source>
     <message>
         <source>Gradient norm per layer of A and B</source>
         <translation>A と B の層ごとの勾配のノルム</translation>
-    </message>
-    <message numerus="yes">
-        <source>‖∂L/∂W‖ of every layer (log scale), mean of the last %n steps. Colour: layer 1 (red, input side) to the last layer (blue). A solid, B dashed.</source>
-        <translation>
-            <numerusform>各層の ‖∂L/∂W‖（対数目盛）の直近 %n ステップの平均。色：第1層（赤、入力側）から最後の層（青）まで。A は実線、B は破線。</numerusform>
-        </translation>
     </message>
     <message>
         <source>‖∂L/∂W‖ (log scale)</source>
@@ -1015,6 +1001,22 @@ Lower the learning rate to start over.</source>
     <message>
         <source>Not applied: %1</source>
         <translation>適用しませんでした：%1</translation>
+    </message>
+    <message>
+        <source>sigmoid&apos;(x) ≤ 0.25 shrinks the gradient at every layer: A&apos;s layer 1 (dark violet, lowest) gets about 10⁻⁵ of what its last layer gets, and A barely learns. ReLU + He (B, dashed) passes the gradient on: its curves stay together and its loss falls.</source>
+        <translation>sigmoid&apos;(x) ≤ 0.25 のため各層で勾配が縮みます。A の第1層（濃い紫、いちばん下）に届く勾配は最後の層の約 10⁻⁵ 倍しかなく、A はほとんど学習しません。ReLU + He（B、破線）は勾配をそのまま伝えるので、曲線はまとまったままで損失が下がります。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cross-entropy (or squared error) of the mini-batches, without the weight-decay term (so that runs with and without it compare), mean of the last %n steps. A solid, B dashed.</source>
+        <translation>
+            <numerusform>ミニバッチの交差エントロピー誤差（または2乗和誤差）の直近 %n ステップの平均。Weight decay の項は含みません（あるときとないときを比べられるように）。A は実線、B は破線。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>‖∂L/∂W‖ of every layer (log scale), mean of the last %n steps. Colour: layer 1 (dark violet, input side) to the last layer (yellow-green). A solid, B dashed.</source>
+        <translation>
+            <numerusform>各層の ‖∂L/∂W‖（対数目盛）の直近 %n ステップの平均。色：第1層（濃い紫、入力側）から最後の層（黄緑）まで。A は実線、B は破線。</numerusform>
+        </translation>
     </message>
     <message>
         <source>nothing: A and B are the same, so their curves coincide</source>
@@ -3308,8 +3310,8 @@ For 2-D data each neuron is a picture of its output over the input plane; click 
         <translation>ポインタの下のユニットまたは結合</translation>
     </message>
     <message>
-        <source>Point at a unit or a connection for its numbers; click a unit to see it large.</source>
-        <translation>ユニットや結合を指すと数値を表示します。ユニットをクリックすると大きく表示します。</translation>
+        <source>Point at a unit or line; click a unit.</source>
+        <translation>ユニットや線を指す・クリックする。</translation>
     </message>
     <message>
         <source>Show:</source>
@@ -4478,8 +4480,8 @@ Slow speeds let you watch each step; max shows where training goes.</source>
         <translation>ステップ {step} で学習が止まりました: {cause}。学習率 {rate} が大きすぎるようです。{smaller} 以下を試してください。</translation>
     </message>
     <message>
-        <source>Features (x1^2, sin(x1), …) need 2-D data, but this data set has {d} inputs.</source>
-        <translation>特徴量（x1^2、sin(x1) など）には 2 次元データが必要ですが、このデータセットの入力は {d} 個です。</translation>
+        <source>Features (x1^2, sin(x1), …) need 2-D data, but this data set has {d} inputs: set the inputs back to x1, x2 first.</source>
+        <translation>特徴量（x1^2、sin(x1) など）には2次元のデータが必要ですが、このデータセットの入力は {d} 個です。先に入力を x1、x2 に戻してください。</translation>
     </message>
     <message>
         <source>The data set is for {data_task}, but the experiment&apos;s task is {task}.</source>

@@ -400,3 +400,18 @@ def test_switching_to_backprop_in_the_middle_of_a_numerical_step_releases_the_he
     tr.step(2)
     assert tr.pending_step is None
     assert not any(d.held for d in tr.network.dropouts) and tr.network.batchnorms[0].track
+
+
+def test_changing_the_weight_decay_in_the_middle_of_a_numerical_step_drops_that_step():
+    """The step begun with the old λ is dropped (its gradient had no decay term, and its data loss came out as
+    its loss minus the new term: −7.4 where backprop said 0.70); the next step is whole and consistent."""
+    tr = Trainer(Config(hidden=(5,), gradient="numerical"), eval_every=0)
+    tr.begin_step()
+    assert tr.pending_step is not None
+    assert not tr.apply(tr.config.replace(weight_decay=1.0))
+    assert tr.pending_step is None
+    penalty = tr.network.penalty()  # ½λΣ‖W‖² of the weights the next step starts from
+    assert penalty > 0
+    result = tr.step(1)
+    assert result.data_loss[0] > 0
+    np.testing.assert_allclose(result.loss[0] - result.data_loss[0], penalty, rtol=1e-9)

@@ -188,3 +188,22 @@ def test_task_changes_fill_in_what_a_new_data_set_needs():
     assert Config(**{**reg.to_dict(), **back}).task == "classification"
     assert task_changes(reg, {"dataset": "csv"}) == {"dataset": "csv"}  # a CSV file keeps the task chosen
     assert task_changes(c, {"task": "regression"}) == REG
+
+
+def test_features_with_data_that_is_not_2d_leave_the_old_experiment_training(tmp_path):
+    """Switching to a 3-column CSV with x1² chosen is refused before anything changes (it once left the trainer
+    with the new data and the old network, and every redraw failed)."""
+    from nnplay.core.datasets import DatasetError
+
+    path = tmp_path / "three.csv"
+    rng = np.random.default_rng(0)
+    rows = [f"{a:.3f},{b:.3f},{c:.3f},{int(a > 0)}" for a, b, c in rng.normal(size=(40, 3))]
+    path.write_text("\n".join(rows) + "\n")
+    tr = Trainer(Config(dataset="circles", hidden=(4,), features=("x1^2", "x2^2")), eval_every=0)
+    tr.step(3)
+    before = tr.config
+    with pytest.raises(DatasetError, match="x1, x2"):
+        tr.apply(before.replace(dataset="csv", csv_path=str(path)))
+    assert tr.config == before and tr.dataset.name == "circles" and tr.step_count == 3
+    tr.step(2)
+    assert tr.step_count == 5 and tr.predict(tr.dataset.x_test[:5]).shape == (5, 2)

@@ -342,6 +342,16 @@ def test_playing_evaluates_on_a_fixed_schedule_and_once_more_on_pause(fake_windo
     assert s.trainer.eval_every <= 5  # at 50 steps/s the curves move several times a second
 
 
+def test_a_run_to_a_stop_at_step_gets_enough_evaluations_at_full_speed(fake_window):
+    s = fake_window.session
+    fake_window.set_speed(0)
+    assert s.trainer.eval_every >= 100
+    s.set_stop_at(1500)  # (before: evaluated every 2,000 steps, the curves were two straight lines)
+    assert s.trainer.eval_every <= 1500 // 30
+    s.set_stop_at(0)
+    assert s.trainer.eval_every >= 100
+
+
 def test_slow_panels_are_redrawn_one_per_frame_while_playing(fake_window):
     window = fake_window
     drawn = []

@@ -25,6 +25,7 @@ def test_soak_5000_redraws_with_all_panels(qtbot):
     for panel in window.panels:
         assert panel.isVisible()
     session = window.session
+    window.set_speed(0)  # full speed: no wait between ticks (at the default 50 steps/s this took 100 s)
     session.clock.frame_budget = 0.0005  # train briefly, redraw often: many frames per second
     none_refs = sys.getrefcount(None)
     start = window.redraw_count

@@ -35,7 +35,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnplay.core.config import DATASET_NAMES, MAX_DROPOUT, MAX_SEED, MAX_WEIGHT_DECAY, Config, ConfigError, task_changes
+from nnplay.core.config import (
+    DATASET_NAMES,
+    MAX_DROPOUT,
+    MAX_SEED,
+    MAX_WEIGHT_DECAY,
+    NOT_2D_DATASETS,
+    Config,
+    ConfigError,
+    task_changes,
+)
 from nnplay.core.datasets import DatasetError, make_dataset
 from nnplay.core.features import FEATURE_LABELS
 from nnplay.core.network import ACTIVATION_NAMES
@@ -101,9 +110,9 @@ PAIRS = (
         QT_TRANSLATE_NOOP("CompareLab", "sigmoid vs ReLU (6 hidden layers)"),
         QT_TRANSLATE_NOOP(
             "CompareLab",
-            "sigmoid'(x) ≤ 0.25 shrinks the gradient at every layer: A's layer 1 (red) gets about 10⁻⁵ of what its "
-            "last layer gets, and A barely learns. ReLU + He (B, dashed) passes the gradient on: its curves stay "
-            "together and its loss falls.",
+            "sigmoid'(x) ≤ 0.25 shrinks the gradient at every layer: A's layer 1 (dark violet, lowest) gets "
+            "about 10⁻⁵ of what its last layer gets, and A barely learns. ReLU + He (B, dashed) passes the "
+            "gradient on: its curves stay together and its loss falls.",
         ),
         Config(dataset="circles", hidden=DEEP, activation="sigmoid", init="xavier", learning_rate=0.1),
         Config(dataset="circles", hidden=DEEP, activation="relu", init="he", learning_rate=0.1),
@@ -437,7 +446,8 @@ class CompareLab(QWidget):
             "compareLossPlot",
             self.tr("Loss of A and B"),
             self.tr(
-                "Cross-entropy (or squared error) of the mini-batches, mean of the last %n steps. A solid, B dashed.",
+                "Cross-entropy (or squared error) of the mini-batches, without the weight-decay term (so that runs "
+                "with and without it compare), mean of the last %n steps. A solid, B dashed.",
                 "",
                 SMOOTH,
             ),
@@ -457,8 +467,8 @@ class CompareLab(QWidget):
             "compareGradientPlot",
             self.tr("Gradient norm per layer of A and B"),
             self.tr(
-                "‖∂L/∂W‖ of every layer (log scale), mean of the last %n steps. Colour: layer 1 (red, input side) "
-                "to the last layer (blue). A solid, B dashed.",
+                "‖∂L/∂W‖ of every layer (log scale), mean of the last %n steps. Colour: layer 1 (dark violet, "
+                "input side) to the last layer (yellow-green). A solid, B dashed.",
                 "",
                 SMOOTH_GRAD,
             ),
@@ -805,7 +815,7 @@ class CompareLab(QWidget):
                 init = self._edits[run, "init"].currentData()
                 dataset = self.datasetCombo.currentData()
                 changes = task_changes(base, {"dataset": dataset})  # (values to fit: identity output)
-                if dataset in ("digits", "sine"):
+                if dataset in NOT_2D_DATASETS:
                     changes["features"] = ()
                 configs.append(
                     base.replace(
@@ -928,12 +938,12 @@ class CompareLab(QWidget):
             h = tr.history
             x = h.step_x
             if len(x):
-                ys = np.column_stack([_smooth(h.loss), _smooth(h.grad_norm, SMOOTH_GRAD)])
+                ys = np.column_stack([_smooth(h.data_loss), _smooth(h.grad_norm, SMOOTH_GRAD)])
                 with np.errstate(invalid="ignore"):
                     xb, yb = _bin(x, ys, MAX_POINTS)
                 self._loss_curves[run].setData(xb, yb[:, 0])
                 with np.errstate(invalid="ignore"):
-                    starts.append(float(h.loss[0]) if np.isfinite(h.loss[0]) else 0.0)
+                    starts.append(float(h.data_loss[0]) if np.isfinite(h.data_loss[0]) else 0.0)
                     peaks.append(float(np.nanmax(np.where(np.isfinite(yb[:, 0]), yb[:, 0], np.inf), initial=0.0)))
                 for i, item in enumerate(self._curves[run]):
                     item.setData(xb, yb[:, 1 + i])
@@ -956,7 +966,7 @@ class CompareLab(QWidget):
         a, b = self._a, self._b
         parts = [arg(self.tr("<b>step %1</b> (epoch %2)"), f"{a.step_count:,}", a.epoch)]
         for run, tr in (("A", a), ("B", b)):
-            loss = tr.history.loss[-SMOOTH:].mean() if len(tr.history.loss) else float("nan")
+            loss = tr.history.data_loss[-SMOOTH:].mean() if len(tr.history.loss) else float("nan")
             loss_text = f"{loss:.4g}" if len(tr.history.loss) else "—"  # (no step yet: no mini-batch loss)
             if tr.dataset.task == "regression":
                 with np.errstate(all="ignore"):

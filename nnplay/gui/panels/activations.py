@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from nnplay.core.functions import ACTIVATIONS
@@ -26,6 +25,8 @@ DH_COLOR = "#D55E00"  # (vermillion, dashed-free: h' is told apart from h by col
 ZONE_BRUSH = (120, 120, 120, 38)
 LANE = 0.85  # height of the tallest bar in a layer's lane (lanes are 1 apart)
 MAX_LANE_TEXT = 12
+RIGHT_AXIS_PX = 40
+"""Room right of the plots for the lanes' percentages ("100 %")."""
 Y_RANGES = {"step": (-0.1, 1.15), "sigmoid": (-0.1, 1.15), "tanh": (-1.15, 1.15), "relu": (-0.6, 2.6)}
 
 
@@ -99,7 +100,7 @@ class ActivationPanel(QWidget):
                 "For each hidden layer (layer 1 at the top), the histogram of its pre-activations a = x·W + b on "
                 "a fixed batch of training samples, on the same x axis as h(x) above (values beyond ±6 are "
                 "piled up at the ends).\nMass in the grey zones means saturated units (sigmoid, tanh) or dead "
-                "ones (ReLU): they pass almost no gradient back. The text gives that fraction per layer."
+                "ones (ReLU): they pass almost no gradient back. The numbers at the right give that fraction per layer."
             ),
             bottom=self.tr("pre-activation a = x·W + b"),
             left=self.tr("hidden layer"),
@@ -112,12 +113,13 @@ class ActivationPanel(QWidget):
         hp.getAxis("left").setStyle(tickLength=0)
         for plot in (ap, hp):  # equal axis widths keep the two x axes aligned
             plot.getAxis("left").setWidth(70)
-        self.emptyText = pg.TextItem("", color="#555", anchor=(0.5, 0.5))
-        font = QFont()
-        font.setPointSize(10)
-        self.emptyText.setFont(font)
-        self.emptyText.setPos(0, 0.5)
-        hp.addItem(self.emptyText)
+            # Each layer's share in the grey zone, beside its histogram (inside, the text sat on the piled-up
+            # values at ±6 and on the lane below): tick labels of a right axis, outside the data.
+            plot.showAxis("right")
+            plot.getAxis("right").setWidth(RIGHT_AXIS_PX)
+            plot.getAxis("right").setStyle(tickLength=0)
+        ap.getAxis("right").setStyle(showValues=False)
+        ap.getAxis("right").setPen(pg.mkPen(None))
 
         self.caption = QLabel()
         self.caption.setObjectName("activationCaption")
@@ -234,13 +236,12 @@ class ActivationPanel(QWidget):
 
     def _build_lanes(self, n_hidden, n_layers):
         hp = self.histPlot.getPlotItem()
-        for item in self.lanes + self.laneTexts:
+        for item in self.lanes:
             hp.removeItem(item)
-        self.lanes, self.laneTexts = [], []
+        self.lanes, self.laneTexts = [], []  # (laneTexts: each lane's text, as its right tick label shows it)
+        hp.getAxis("right").setTicks([[]])  # (the old lanes' shares go with them)
         self._n_hidden = n_hidden
         self._stats = None
-        font = QFont()
-        font.setPointSize(9 if n_hidden <= 6 else 8)
         for i in range(n_hidden):
             color = layer_color(i, n_layers)
             base = n_hidden - 1 - i
@@ -251,18 +252,8 @@ class ActivationPanel(QWidget):
             )
             hp.addItem(lane)
             self.lanes.append(lane)
-            if n_hidden <= MAX_LANE_TEXT:
-                t = pg.TextItem("", color=color.darker(130), anchor=(1, 0.5))
-                t.setFont(font)
-                t.setPos(X_RANGE[1] - 0.1, base + 0.55)
-                hp.addItem(t)
-                self.laneTexts.append(t)
-        self.emptyText.setText(
-            self.tr("no hidden layers: the network is a single affine layer,\nso no activation function is used")
-            if n_hidden == 0
-            else ""
-        )
-        self.emptyText.setVisible(n_hidden == 0)
+        # No hidden layer, no pre-activations: the histograms give their room to h(x), the caption says why.
+        self.histPlot.setVisible(n_hidden > 0)
         for z, on in zip(self._zones_hist, self._zone_on, strict=True):
             z.setVisible(on and n_hidden > 0)
         every = max(1, int(np.ceil(n_hidden / 10)))
@@ -276,13 +267,21 @@ class ActivationPanel(QWidget):
         if self._n_hidden is None or self._activation is None:
             return
         if n_hidden == 0:
-            self.caption.setText(self.tr("No hidden layers: nothing to show below."))
-            return
-        self.caption.setText(
-            self.tr("{zone}. Histograms: pre-activations of each hidden layer on {n} training samples.").format(
-                zone=self._zone_word, n=self._probe_size
+            self.caption.setText(
+                self.tr(
+                    "No hidden layers: the network is a single affine layer, so no activation function is used "
+                    "(and there are no pre-activations to show)."
+                )
             )
-        )
+            return
+        if self._activation in ("sigmoid", "tanh", "relu"):
+            text = self.tr(
+                "{zone}. Histograms: pre-activations of each hidden layer on {n} training samples; at the right, "
+                "the share of them in the grey zone."
+            )
+        else:
+            text = self.tr("{zone}. Histograms: pre-activations of each hidden layer on {n} training samples.")
+        self.caption.setText(text.format(zone=self._zone_word, n=self._probe_size))
 
     # -- drawing -------------------------------------------------------------------------------------------
     def _draw_own_stats(self, trainer):
@@ -301,8 +300,22 @@ class ActivationPanel(QWidget):
             top = c.max()
             base = n - 1 - i
             lane.setData(edges, base + (LANE * c / top if top > 0 else c))
-        for i, t in enumerate(self.laneTexts):
-            t.setText(self._lane_text(stats, i, activation))
+        if n <= MAX_LANE_TEXT:
+            self.laneTexts = [self._lane_text(stats, i, activation) for i in range(n)]
+            ticks = [(n - 1 - i + 0.4, self._lane_share(stats, i, activation)) for i in range(n)]
+        else:
+            self.laneTexts, ticks = [], []
+        self.histPlot.getPlotItem().getAxis("right").setTicks([ticks])
+
+    def _lane_share(self, stats, i, activation):
+        """The short form beside the lane: the share in the grey zone ("7 %"), "0" for the step function."""
+        if i >= len(stats.mean):
+            return ""
+        if activation in ("sigmoid", "tanh"):
+            return f"{100 * stats.saturated[i]:.0f} %"
+        if activation == "relu":
+            return f"{100 * stats.dead[i]:.0f} %"
+        return ""
 
     def _lane_text(self, stats, i, activation):
         if i >= len(stats.mean):

@@ -245,8 +245,8 @@ class BoundaryPanel(QWidget):
             "digitSamples",
             self.tr("Test images with the predicted digit"),
             self.tr(
-                "Some test images (8×8 pixels) with the digit the network predicts for each: green and a green "
-                "frame when it is right, red with the true digit in brackets when it is wrong."
+                "Some test images (8×8 pixels) with the digit the network predicts for each: ✓ in blue with a blue "
+                "frame when it is right, ✗ in vermillion with the true digit in brackets when it is wrong."
             ),
         )
         sp = self.samplesPlot.getPlotItem()
@@ -440,22 +440,25 @@ class BoundaryPanel(QWidget):
         return unit_maps.colors(np.asarray(v, dtype=np.float64)[:, None], "target", target_range=self._target_range)[0]
 
     def _setup_values(self, ds):
-        """Regression over the plane: the points in the colours of their true values (circles: training,
-        squares: test), over the network's output on the same scale."""
+        """Regression over the plane: the points in the colours of their true values over the network's output
+        on the same scale; training points with a thin outline, test points with a thick dark ring (every point
+        keeps an outline, so that middle values stay visible on a pale background)."""
         rgb = self._value_colors(ds.t_train)
-        self.trainPoints.setData(pos=ds.x_train, brush=[pg.mkBrush(*c) for c in rgb], symbol="o")
+        self.trainPoints.setData(
+            pos=ds.x_train, brush=[pg.mkBrush(*c) for c in rgb], pen=pg.mkPen("#222", width=0.8), symbol="o"
+        )
         rgb = self._value_colors(ds.t_test)
         self.testPoints.setData(
-            pos=ds.x_test, brush=[pg.mkBrush(*c) for c in rgb], pen=pg.mkPen("#222", width=1.2), symbol="s"
+            pos=ds.x_test, brush=[pg.mkBrush(*c) for c in rgb], pen=pg.mkPen("#111", width=2.2), symbol="o"
         )
         lo, hi = self._target_range
         parts = [
             f"<span style='color:{VALUE_LOW}'>■</span>&nbsp;{lo:.3g}",
             f"<span style='color:#bbbbbb'>□</span>&nbsp;{(lo + hi) / 2:.3g}",
             f"<span style='color:{VALUE_HIGH}'>■</span>&nbsp;{hi:.3g}",
-            self.tr("● training, ■ test"),
         ]
-        self.legendLabel.setText(self.tr("value:") + " " + " &nbsp; ".join(parts))
+        points = self.tr("● training, ◉ test (dark ring)")
+        self.legendLabel.setText(self.tr("value:") + " " + " &nbsp; ".join(parts) + " &nbsp; " + points)
         self.caption.setText(
             self.tr(
                 "Background: the network's output y at each point, on the same colour scale as the points' true "
@@ -471,11 +474,12 @@ class BoundaryPanel(QWidget):
             self.diagonal.setData([], [])
             name = ds.feature_names[0] if ds.feature_names else "x"
             cp.setLabel("bottom", name, **LABEL_STYLE)
-            cp.setLabel("left", self.tr("y (line: the network, points: data)"), **LABEL_STYLE)
+            cp.setLabel("left", "y", **LABEL_STYLE)  # (the legend above says which is the network)
+            network, training, test = self.tr("the network"), self.tr("training"), self.tr("test")
             self.curveLegend.setText(
-                f"<span style='color:#202020'>━</span>&nbsp;{self.tr('the network')} &nbsp; "
-                f"<span style='color:{VALUE_LOW}'>●</span>&nbsp;{self.tr('training')} &nbsp; "
-                f"<span style='color:{VALUE_HIGH}'>○</span>&nbsp;{self.tr('test')}"
+                f"<span style='color:#202020'>━</span>&nbsp;{network} &nbsp; "
+                f"<span style='color:{VALUE_LOW}'>●</span>&nbsp;{training} &nbsp; "
+                f"<span style='color:{VALUE_HIGH}'>○</span>&nbsp;{test}"
             )
             x = np.concatenate([ds.x_train[:, 0], ds.x_test[:, 0]])
             pad = 0.05 * (x.max() - x.min() + 1e-9)
@@ -489,10 +493,11 @@ class BoundaryPanel(QWidget):
             self.diagonal.setData([lo, hi], [lo, hi])
             cp.setLabel("bottom", self.tr("true value t"), **LABEL_STYLE)
             cp.setLabel("left", self.tr("predicted y"), **LABEL_STYLE)
+            training, test, perfect = self.tr("training"), self.tr("test"), self.tr("y = t: a perfect fit")
             self.curveLegend.setText(
-                f"<span style='color:{VALUE_LOW}'>●</span>&nbsp;{self.tr('training')} &nbsp; "
-                f"<span style='color:{VALUE_HIGH}'>○</span>&nbsp;{self.tr('test')} &nbsp; "
-                f"<span style='color:#888'>╍╍</span>&nbsp;{self.tr('y = t: a perfect fit')}"
+                f"<span style='color:{VALUE_LOW}'>●</span>&nbsp;{training} &nbsp; "
+                f"<span style='color:{VALUE_HIGH}'>○</span>&nbsp;{test} &nbsp; "
+                f"<span style='color:#888'>╍╍</span>&nbsp;{perfect}"
             )
             pad = 0.1 * (hi - lo)
             cp.setRange(xRange=(lo - pad, hi + pad), yRange=(lo - pad, hi + pad), padding=0)
@@ -562,17 +567,17 @@ class BoundaryPanel(QWidget):
         self._mosaic = mosaic
         if words:
             tip = self.tr(
-                "Some test images ({h}×{w} pixels) with the class the network predicts for each: green and a "
-                "green frame when it is right, red with the true class in brackets when it is wrong."
+                "Some test images ({h}×{w} pixels) with the class the network predicts for each: ✓ in blue with a "
+                "blue frame when it is right, ✗ in vermillion with the true class in brackets when it is wrong."
             )
         else:
             tip = self.tr(
-                "Some test images ({h}×{w} pixels) with the digit the network predicts for each: green and a "
-                "green frame when it is right, red with the true digit in brackets when it is wrong."
+                "Some test images ({h}×{w} pixels) with the digit the network predicts for each: ✓ in blue with a "
+                "blue frame when it is right, ✗ in vermillion with the true digit in brackets when it is wrong."
             )
         self.samplesPlot.setToolTip(tip.format(h=h, w=w))
         font = QFont()
-        font.setPointSize(7 if words else 10)
+        font.setPointSize(7 if words else 8)
         font.setBold(True)
         for j, label in enumerate(self.sampleLabels):
             r, c = divmod(j, cols)
@@ -777,21 +782,22 @@ class BoundaryPanel(QWidget):
 
     def _draw_samples(self, x, t, pred):
         mosaic = self._mosaic.copy()
-        green, red = hex_rgb(RIGHT).astype(np.uint8), hex_rgb(WRONG).astype(np.uint8)
+        right, wrong = hex_rgb(RIGHT).astype(np.uint8), hex_rgb(WRONG).astype(np.uint8)
         _, cols, frame, cell_w, cell_h = self._layout
         names = self._names
-        sep = "\n" if any(len(n) > 3 for n in names) else " "
+        sep = "\n" if any(len(n) > 3 for n in names) else "\u2009"
         for j, idx in enumerate(self._sample_idx):
             r, c = divmod(j, cols)
             ok = pred[idx] == t[idx]
-            color = green if ok else red
+            color = right if ok else wrong
             y0, x0 = r * cell_h, c * cell_w
             mosaic[y0, x0 : x0 + frame] = color
             mosaic[y0 + frame - 1, x0 : x0 + frame] = color
             mosaic[y0 : y0 + frame, x0] = color
             mosaic[y0 : y0 + frame, x0 + frame - 1] = color
             label = self.sampleLabels[j]
-            label.setText(f"✓ {names[pred[idx]]}" if ok else f"✗ {names[pred[idx]]}{sep}({names[t[idx]]})")
+            # (thin spaces: "✗ 6 (0)" with full ones overlapped its neighbour in a narrow panel)
+            label.setText(f"✓\u2009{names[pred[idx]]}" if ok else f"✗\u2009{names[pred[idx]]}{sep}({names[t[idx]]})")
             label.setColor(RIGHT if ok else WRONG)
         self.samples.setImage(mosaic, levels=(0, 255), autoLevels=False)
 

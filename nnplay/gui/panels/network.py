@@ -50,6 +50,10 @@ def shown_units(n):
     return np.unique(np.round(np.linspace(0, n - 1, MAX_SHOWN)).astype(np.intp))
 
 
+NAME_X = 0.33
+"""The input units' names end this far left of the input column (in columns)."""
+
+
 class EdgeBucket(pg.GraphicsObject):
     """Straight lines that share one pen, drawn in device pixels.
 
@@ -144,6 +148,7 @@ class NetworkView(QWidget):
         self._labels = []
         self._label_key = None
         self._markers = []
+        self._name_items = []  # (the input names, also among the markers)
         self._trainer = None
         self._pens = {}
         white = np.array([255.0, 255.0, 255.0])
@@ -235,9 +240,7 @@ class NetworkView(QWidget):
         self.hoverLabel = LiveLabel(lines=2, color=MUTED, tooltip_text=True)  # (the hint wraps in a narrow panel)
         self.hoverLabel.setObjectName("networkHoverLabel")
         self.hoverLabel.setAccessibleName(self.tr("The unit or connection under the pointer"))
-        self.hoverLabel.setText(
-            self.tr("Point at a unit or a connection for its numbers; click a unit to see it large.")
-        )
+        self.hoverLabel.setText(self.tr("Point at a unit or line; click a unit."))
 
         head = QHBoxLayout()
         head.setContentsMargins(4, 0, 4, 0)
@@ -392,13 +395,18 @@ class NetworkView(QWidget):
                 t.setToolTip(self.tr("Add a unit to this layer") if sign > 0 else self.tr("Remove a unit"))
                 p.addItem(t)
                 self._unit_buttons.append((t, col, sign))
+        self._name_items = []
         if self._input_names:
             for j, name in enumerate(self._input_names[: len(shown[0])]):
                 t = pg.TextItem(name, color="#222", anchor=(1.0, 0.5))
                 t.setFont(font)
-                t.setPos(-0.33, ys[0][j])
+                t.setPos(-NAME_X, ys[0][j])
                 p.addItem(t)
                 self._markers.append(t)
+                self._name_items.append(t)
+        zoom = getattr(self.plot, "_nnplay_zoom", None)
+        if zoom is not None:  # (the new text at the window's zoom before it is measured, not after)
+            zoom.sync()
         self._label_style = None
         self._label_key = None
         self._relabel()
@@ -440,7 +448,8 @@ class NetworkView(QWidget):
             return
         n_cols = len(self._sizes)
         vb = self.plot.getPlotItem().getViewBox()
-        px = max(1.0, vb.width() if vb.width() > 1 else self.width()) / n_cols
+        names_px = self._names_px()
+        px = max(1.0, self._view_width() - names_px) / n_cols
         key = (round(px), round(vb.height()), self._labels[0].textItem.font().pointSizeF() if self._labels else 0)
         if key == self._label_key:
             return
@@ -457,16 +466,31 @@ class NetworkView(QWidget):
         self._label_style = style
         for t, width in zip(self._labels, widths, strict=True):
             t.setTextWidth(width + 2)
-        for item, _, _ in self._unit_buttons:  # (⊖ ⊕ need about 30 pixels per column; the layer buttons stay)
-            item.setVisible(px >= 30)
+        # ⊖ ⊕ side by side need their own width (at the zoom's font) per column; the layer buttons stay.
+        need = 2 * max((item.textItem.boundingRect().width() for item, _, _ in self._unit_buttons), default=0) + 4
+        for item, _, _ in self._unit_buttons:
+            item.setVisible(px >= need)
         self._fit_range()
+
+    def _view_width(self):
+        vb = self.plot.getPlotItem().getViewBox()
+        return vb.width() if vb.width() > 1 else max(1.0, self.width() - 10)
+
+    def _names_px(self):
+        """Pixels the input units' names need left of the units (0 without names)."""
+        widths = [t.textItem.boundingRect().width() for t in self._name_items]
+        return max(widths) + 8 if widths else 0.0
 
     def _fit_range(self):
         """The view: the units, ⊖ ⊕ above, the input names on the left and the column labels below, whose room
         is measured in pixels (a label is as tall as its text, whatever the plot's height, the zoom or the
         language)."""
         n_cols = len(self._sizes)
-        left = 0.45 + (0.55 if self._input_names else 0.0)
+        left = 0.45
+        names_px = self._names_px()
+        if names_px:  # names right-aligned at x = −NAME_X, their pixels converted at the view's scale
+            share = min(names_px / self._view_width(), 0.5)
+            left = max(left, (NAME_X + share * (n_cols - 0.55)) / (1.0 - share))
         top = 0.6 + (0.5 if n_cols > 2 else 0.0)
         label_px = max((t.textItem.document().size().height() for t in self._labels), default=0.0) + 6.0
         height = self.plot.getPlotItem().getViewBox().height()
@@ -803,7 +827,7 @@ class NetworkView(QWidget):
             return
         scene_pos = event.scenePos()
         for item, layer, sign in self._unit_buttons:
-            if item.sceneBoundingRect().contains(scene_pos):
+            if item.isVisible() and item.sceneBoundingRect().contains(scene_pos):  # (hidden ones are not there)
                 self.change_units(layer, sign)
                 return
         p = self._scene_to_view(scene_pos)
