@@ -419,3 +419,36 @@ def test_values_with_more_inputs_are_shown_predicted_against_true(qtbot, tmp_pat
     np.testing.assert_allclose(y, tr.predict(tr.dataset.x_test)[:, 0], rtol=1e-12)
     assert f"{tr.regression_scores('test')[0]:.3f}" in b.caption.text()
     w.session.pause()
+
+
+def test_output_units_are_named_beside_them_and_names_never_overlap(qtbot):
+    """Colour is not the only cue: each drawn output unit has its class beside it; when units are closer than
+    a line of text, every k-th name is shown, and no two shown names overlap."""
+    w = make_window(qtbot, Config(dataset="digits", hidden=(16,)))
+    panel = w.networkPanel
+    assert [t.toPlainText() for t in panel._out_items] == [str(d) for d in range(10)]
+    shown = [t.sceneBoundingRect() for t in panel._out_items if t.isVisible()]
+    assert shown and not panel._name_items  # (64 pixels: no names)
+    assert not any(a.intersects(b) for i, a in enumerate(shown) for b in shown[i + 1 :])
+    w.apply_config(Config(dataset="circles", hidden=(8, 8)))
+    flush(w)
+    assert [t.toPlainText() for t in panel._out_items] == ["0", "1"]
+    assert all(t.isVisible() for t in panel._out_items + panel._name_items)  # (2 of each: spread out)
+
+
+class _Click:
+    def __init__(self, pos):
+        self._pos = pos
+
+    def scenePos(self):
+        return self._pos
+
+
+def test_hidden_unit_buttons_take_no_clicks(qtbot):
+    w = make_window(qtbot, Config(hidden=(4,) * 14))
+    panel = w.networkPanel
+    flush(w)
+    item, layer, _sign = next((t, c, s) for t, c, s in panel._unit_buttons if s > 0)
+    assert not item.isVisible()  # (columns too narrow for ⊖ ⊕)
+    panel._on_mouse_clicked(_Click(item.sceneBoundingRect().center()))
+    assert w.session.config.hidden == (4,) * 14

@@ -8,9 +8,12 @@ batch, one histogram per layer, with the fraction of saturated (or dead) units w
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from nnplay.core.functions import ACTIVATIONS
@@ -52,6 +55,7 @@ class ActivationPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("activationPanel")
         self._activation = None
+        self._lane_every = None
         self._n_hidden = None
         self._stats = None
         self._probe_size = 0
@@ -111,6 +115,7 @@ class ActivationPanel(QWidget):
         hp.setMouseEnabled(x=False, y=False)
         hp.hideButtons()
         hp.getAxis("left").setStyle(tickLength=0)
+        hp.getViewBox().sigResized.connect(lambda *_: self._label_lanes())
         for plot in (ap, hp):  # equal axis widths keep the two x axes aligned
             plot.getAxis("left").setWidth(70)
             # Each layer's share in the grey zone, beside its histogram (inside, the text sat on the piled-up
@@ -256,10 +261,8 @@ class ActivationPanel(QWidget):
         self.histPlot.setVisible(n_hidden > 0)
         for z, on in zip(self._zones_hist, self._zone_on, strict=True):
             z.setVisible(on and n_hidden > 0)
-        every = max(1, int(np.ceil(n_hidden / 10)))
-        hp.getAxis("left").setTicks(
-            [[(n_hidden - 1 - i + 0.4, self.tr("layer {i}").format(i=i + 1)) for i in range(0, n_hidden, every)]]
-        )
+        self._lane_every = None
+        self._label_lanes()
         hp.setRange(xRange=X_RANGE, yRange=(-0.1, max(1, n_hidden) + 0.05), padding=0, disableAutoRange=True)
         self._update_caption(n_hidden)
 
@@ -302,10 +305,29 @@ class ActivationPanel(QWidget):
             lane.setData(edges, base + (LANE * c / top if top > 0 else c))
         if n <= MAX_LANE_TEXT:
             self.laneTexts = [self._lane_text(stats, i, activation) for i in range(n)]
-            ticks = [(n - 1 - i + 0.4, self._lane_share(stats, i, activation)) for i in range(n)]
         else:
-            self.laneTexts, ticks = [], []
-        self.histPlot.getPlotItem().getAxis("right").setTicks([ticks])
+            self.laneTexts = []
+        self._label_lanes(force=True)
+
+    def _label_lanes(self, force=False):
+        """The lanes' names (left) and shares (right), every k-th lane's when the lanes are thinner than a line
+        of text (they overlapped at 1280×720 with eight layers)."""
+        n = self._n_hidden or 0
+        hp = self.histPlot.getPlotItem()
+        axis = hp.getAxis("left")
+        line = QFontMetricsF(axis.style.get("tickFont") or self.histPlot.font()).height()
+        lane_px = hp.getViewBox().height() / max(n + 0.15, 1)
+        every = max(1, math.ceil(0.9 * line / lane_px)) if lane_px > 1 else max(1, math.ceil(n / 10))
+        if every == self._lane_every and not force:
+            return
+        self._lane_every = every
+        shown = range(0, n, every)
+        axis.setTicks([[(n - 1 - i + 0.4, self.tr("layer {i}").format(i=i + 1)) for i in shown]])
+        stats, activation = self._stats, self._activation
+        shares = []
+        if stats is not None and n <= MAX_LANE_TEXT:
+            shares = [(n - 1 - i + 0.4, self._lane_share(stats, i, activation)) for i in shown]
+        hp.getAxis("right").setTicks([shares])
 
     def _lane_share(self, stats, i, activation):
         """The short form beside the lane: the share in the grey zone ("7 %"), "0" for the step function."""

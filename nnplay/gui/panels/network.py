@@ -13,12 +13,13 @@ connection its weight w and ∂L/∂w.
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from nnplay.core.features import FEATURE_LABELS
@@ -149,6 +150,9 @@ class NetworkView(QWidget):
         self._label_key = None
         self._markers = []
         self._name_items = []  # (the input names, also among the markers)
+        self._gaps = [1.0]
+        self._out_items = []  # (the output units' names)
+        self._output_names = ()
         self._trainer = None
         self._pens = {}
         white = np.array([255.0, 255.0, 255.0])
@@ -289,16 +293,29 @@ class NetworkView(QWidget):
     def quantity(self):
         return self.quantityCombo.currentData()
 
+    def _output_labels(self, ds):
+        """What each output unit stands for, written beside it (its colour is not the only cue): the class
+        names when they are short (digits, 0/1), else their numbers (the boundary panel's key names them);
+        nothing for regression's one value or more than 10 classes."""
+        if ds.task == "regression" or not 0 < ds.n_classes <= 10:
+            return ()
+        names = tuple(QCoreApplication.translate("core", n) for n in ds.class_names)
+        if any(len(n) > 3 for n in names):
+            return tuple(str(i) for i in range(ds.n_classes))
+        return names
+
     def update_from(self, trainer, force=False):
         self._trainer = trainer
         net = trainer.network
         ds = trainer.dataset
         names = self._input_labels(trainer)
-        key = (net.sizes, names, ds.is_2d, ds.task)
         self._regression = ds.task == "regression"
+        outputs = self._output_labels(ds)
+        key = (net.sizes, names, outputs, ds.is_2d, ds.task)
         if key != self._layout_key:
             self._layout_key = key
             self._input_names = names
+            self._output_names = outputs
             self._build(net.sizes)
         if net is not self._network:
             self._stats = None
@@ -321,9 +338,14 @@ class NetworkView(QWidget):
         shown = [shown_units(n) for n in sizes]
         self._shown = shown
         tallest = max(len(s) for s in shown)
-        ys = [(len(s) - 1) / 2.0 - np.arange(len(s), dtype=np.float64) for s in shown]
+        # A short column (the 2 inputs or outputs beside 16 hidden units) is spread out, up to 3 rows apart: its
+        # names and pictures get room, and the fan of connections is easier to follow.
+        gaps = [min(3.0, max(1.0, 0.5 * (tallest - 1) / (len(s) - 1))) if len(s) > 1 else 1.0 for s in shown]
+        ys = [g * ((len(s) - 1) / 2.0 - np.arange(len(s), dtype=np.float64)) for s, g in zip(shown, gaps, strict=True)]
+        self._gaps = gaps
         xs, yy, brushes, sizes_px = [], [], [], []
         dot = 15 if tallest <= 8 else 11
+        self._dot_px = dot
         for col, (s, y) in enumerate(zip(shown, ys, strict=True)):
             xs.append(np.full(len(s), float(col)))
             yy.append(y)
@@ -404,6 +426,14 @@ class NetworkView(QWidget):
                 p.addItem(t)
                 self._markers.append(t)
                 self._name_items.append(t)
+        self._out_items = []
+        for j, unit in enumerate(shown[-1] if self._output_names else ()):
+            t = pg.TextItem(self._output_names[unit], color="#222", anchor=(0.0, 0.5))
+            t.setFont(font)
+            t.setPos(n_cols - 1 + NAME_X, ys[-1][j])
+            p.addItem(t)
+            self._markers.append(t)
+            self._out_items.append(t)
         zoom = getattr(self.plot, "_nnplay_zoom", None)
         if zoom is not None:  # (the new text at the window's zoom before it is measured, not after)
             zoom.sync()
@@ -448,7 +478,7 @@ class NetworkView(QWidget):
             return
         n_cols = len(self._sizes)
         vb = self.plot.getPlotItem().getViewBox()
-        names_px = self._names_px()
+        names_px = self._names_px() + self._names_px(self._out_items)
         px = max(1.0, self._view_width() - names_px) / n_cols
         key = (round(px), round(vb.height()), self._labels[0].textItem.font().pointSizeF() if self._labels else 0)
         if key == self._label_key:
@@ -476,9 +506,9 @@ class NetworkView(QWidget):
         vb = self.plot.getPlotItem().getViewBox()
         return vb.width() if vb.width() > 1 else max(1.0, self.width() - 10)
 
-    def _names_px(self):
-        """Pixels the input units' names need left of the units (0 without names)."""
-        widths = [t.textItem.boundingRect().width() for t in self._name_items]
+    def _names_px(self, items=None):
+        """Pixels the input units' names (or ``items``) need beside their units (0 without names)."""
+        widths = [t.textItem.boundingRect().width() for t in (self._name_items if items is None else items)]
         return max(widths) + 8 if widths else 0.0
 
     def _fit_range(self):
@@ -486,25 +516,48 @@ class NetworkView(QWidget):
         is measured in pixels (a label is as tall as its text, whatever the plot's height, the zoom or the
         language)."""
         n_cols = len(self._sizes)
-        left = 0.45
-        names_px = self._names_px()
-        if names_px:  # names right-aligned at x = −NAME_X, their pixels converted at the view's scale
-            share = min(names_px / self._view_width(), 0.5)
-            left = max(left, (NAME_X + share * (n_cols - 0.55)) / (1.0 - share))
-        top = 0.6 + (0.5 if n_cols > 2 else 0.0)
-        label_px = max((t.textItem.document().size().height() for t in self._labels), default=0.0) + 6.0
+        # The input names end at x = −NAME_X and the output names start at n_cols − 1 + NAME_X; their pixels
+        # become columns at the view's scale, which depends on the range itself (a few rounds settle it).
+        width = self._view_width()
+        a = self._names_px() / width
+        b = self._names_px(self._out_items) / width
+        if a + b > 0.6:
+            a, b = 0.6 * a / (a + b), 0.6 * b / (a + b)
+        left, right = 0.45, n_cols - 0.55
+        for _ in range(4):
+            span = left + right
+            left = max(0.45, NAME_X + a * span) if a else 0.45
+            right = max(n_cols - 0.55, n_cols - 1 + NAME_X + b * span) if b else n_cols - 0.55
+        # Vertically in pixels: ⊖ ⊕ above the top unit, the column labels below the bottom one, whatever the
+        # plot's height, the zoom or the language; the units share what is left.
+        label_px = max((t.textItem.document().size().height() for t in self._labels), default=0.0)
+        button_px = max((t.textItem.boundingRect().height() for t, _, _ in self._unit_buttons), default=0.0)
         height = self.plot.getPlotItem().getViewBox().height()
         if height < 50:  # (not laid out yet: the height it will about have)
             height = max(self.plot.height() - 10, 200)
-        base = (self._tallest - 1) + top + 0.45
-        frac = min(label_px / height, 0.6)
-        label_rows = base * frac / (1.0 - frac)
-        self.plot.getPlotItem().setRange(
-            xRange=(-left, n_cols - 0.55),
-            yRange=(self._bottom - label_rows, (self._tallest - 1) / 2.0 + top),
-            padding=0,
-            disableAutoRange=True,
-        )
+        rows = self._tallest - 1
+        per_unit = height / (rows + 2)
+        for _ in range(3):  # (a unit's picture is up to 0.72 of the units' spacing: it depends on the range)
+            picture = min(0.5 * PICTURE_MAX_PX, 0.36 * per_unit) if self.picturesCheck.isChecked() else 0.0
+            radius = max(self._dot_px / 2, picture) + 3
+            p_top = radius + (button_px + 2 if any(t.isVisible() for t, _, _ in self._unit_buttons) else 0)
+            p_bottom = radius + label_px + 2
+            avail = max(height - p_top - p_bottom, 0.3 * height)
+            per_unit = avail / max(rows, 1)
+        extra = (avail - rows * per_unit) / 2  # (one unit per column: it sits in the middle)
+        y1 = rows / 2 + (p_top + extra) / per_unit
+        y0 = -rows / 2 - (p_bottom + extra) / per_unit
+        for col, t in enumerate(self._labels):
+            t.setPos(col, -rows / 2 - radius / per_unit)
+        for t, _, _ in self._unit_buttons:
+            t.setPos(t.pos().x(), rows / 2 + (radius + 1 + button_px / 2) / per_unit)
+        self.plot.getPlotItem().setRange(xRange=(-left, right), yRange=(y0, y1), padding=0, disableAutoRange=True)
+        # Names one unit apart must not run into each other: every k-th one when the units are close.
+        for items, gap in ((self._name_items, self._gaps[0]), (self._out_items, self._gaps[-1])):
+            text_h = max((QFontMetricsF(t.textItem.font()).height() for t in items), default=0.0)
+            every = max(1, math.ceil(0.85 * text_h / max(per_unit * gap, 1e-9)))
+            for j, t in enumerate(items):
+                t.setVisible(j % every == 0)
 
     # -- drawing -------------------------------------------------------------------------------------------
     def _values(self, trainer):
@@ -628,6 +681,8 @@ class NetworkView(QWidget):
         self._on_quantity_caption()
 
     def _on_pictures_toggled(self, _on):
+        if self._sizes is not None:
+            self._fit_range()  # (pictures need more room around the units than dots)
         if self._trainer is not None:
             self._update_picture_state(self._trainer)
             self._redraw.invalidate()
