@@ -542,6 +542,8 @@ class MainWindow(QMainWindow):
             w.setEnabled(not own)
         for sc in self._shortcuts:
             sc.setEnabled(not own)
+        # (the status line is the Training tab's: beside a lab with its own runs it read as the lab's)
+        self.statusLabel.setVisible(not own)
 
     # -- reactions ---------------------------------------------------------------------------------------
     def refresh(self, force=True):

@@ -448,7 +448,7 @@ def test_hidden_unit_buttons_take_no_clicks(qtbot):
     w = make_window(qtbot, Config(hidden=(4,) * 14))
     panel = w.networkPanel
     flush(w)
-    item, layer, _sign = next((t, c, s) for t, c, s in panel._unit_buttons if s > 0)
+    item = next(t for t, _c, s in panel._unit_buttons if s > 0)
     assert not item.isVisible()  # (columns too narrow for ⊖ ⊕)
     panel._on_mouse_clicked(_Click(item.sceneBoundingRect().center()))
     assert w.session.config.hidden == (4,) * 14

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from html import escape
 from itertools import pairwise
 
 import numpy as np
@@ -453,12 +454,11 @@ class CompareLab(QWidget):
             ),
         )
         pi = self.lossPlot.getPlotItem()
-        pi.setTitle(self.tr("Loss (mean of the last %n mini-batches)", "", SMOOTH))
+        pi.setTitle(self.tr("Loss (mean of the last %n mini-batches)", "", SMOOTH), size="10pt")
         pi.setLabel("bottom", self.tr("step"))
         pi.setLabel("left", self.tr("loss"))
         pi.showGrid(x=False, y=True, alpha=0.25)
         pi.getAxis("left").enableAutoSIPrefix(False)
-        self._loss_legend = pi.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 215), pen=pg.mkPen("#999"))
         self._loss_curves = {run: pi.plot([], [], pen=self._pen(run, "k"), name=run) for run in "AB"}
         plots.addWidget(self.lossPlot, 1)
 
@@ -927,9 +927,11 @@ class CompareLab(QWidget):
         n = max(self._a.network.n_layers, self._b.network.n_layers)
         swatches = " ".join(f"<span style='color:{layer_color(i, n).name()}'>■{i + 1}</span>" for i in range(n))
         gi.setTitle(arg(self.tr("‖∂L/∂W‖ of layer %1 (A solid, B dashed)"), swatches), size="10pt")
-        self._loss_legend.clear()
-        for run in "AB":
-            self._loss_legend.addItem(self._loss_curves[run], self._names[run])
+        # Which line is which, in the title (a legend inside the plot covered run A's curve).
+        lines = {"A": "━━", "B": "╍╍"}
+        key = " &nbsp; ".join(f"{lines[run]}&nbsp;{escape(self._names[run])}" for run in "AB")
+        title = escape(self.tr("Loss (mean of the last %n mini-batches)", "", SMOOTH))
+        self.lossPlot.getPlotItem().setTitle(f"{title}<br>{key}", size="10pt")
 
     def redraw(self):
         """Redraw the curves and the status from both histories (called once per timer tick)."""
