@@ -449,7 +449,7 @@ class BoundaryPanel(QWidget):
         )
         rgb = self._value_colors(ds.t_test)
         self.testPoints.setData(
-            pos=ds.x_test, brush=[pg.mkBrush(*c) for c in rgb], pen=pg.mkPen("#111", width=2.2), symbol="o"
+            pos=ds.x_test, brush=[pg.mkBrush(*c) for c in rgb], pen=pg.mkPen("#111", width=1.7), symbol="o"
         )
         lo, hi = self._target_range
         parts = [
