@@ -265,6 +265,17 @@ class Clock(QObject):
         return f"Clock({state}, {speed}{stop})"
 
 
+def nice_floor(x):
+    """The largest of 1, 2, 5, 10, 20, 50, … that is at most ``x`` (1 for x < 2)."""
+    if x < 2:
+        return 1
+    e = 10 ** math.floor(math.log10(x))
+    for m in (5, 2, 1):
+        if m * e <= x + 1e-9:
+            return int(m * e)
+    return int(e)
+
+
 def nice_ceil(x):
     """The smallest of 1, 2, 5, 10, 20, 50, … that is at least ``x`` (x ≥ 1)."""
     if x <= 1:

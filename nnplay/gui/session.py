@@ -13,7 +13,7 @@ from nnplay.core.datasets import expected_shape
 from nnplay.core.features import feature_matrix
 from nnplay.core.numgrad import estimated_work
 from nnplay.core.trainer import Trainer, build_network
-from nnplay.gui.clock import SEC_PER_MAC, Clock, nice_ceil
+from nnplay.gui.clock import SEC_PER_MAC, Clock, nice_ceil, nice_floor
 
 # The evaluation schedule and the evaluation subset come from a fixed cost model of the network (multiply-adds),
 # not from timing it: the same experiment at the same speed is then evaluated at the same steps, on the same
@@ -150,7 +150,7 @@ class TrainingSession(QObject):
         every = nice_ceil(max(1.0, rate * EVAL_INTERVAL, rate * eval_seconds / EVAL_SHARE))
         stop_at = self.config.stop_at
         if stop_at:  # a run to a fixed step gets at least ~STOP_AT_EVALUATIONS evaluations, at any speed
-            every = min(every, nice_ceil(stop_at / STOP_AT_EVALUATIONS))
+            every = min(every, nice_floor(stop_at / STOP_AT_EVALUATIONS))
         return every, limit
 
     def numerical_step_seconds(self, config: Config | None = None) -> float:

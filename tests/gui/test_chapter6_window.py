@@ -452,3 +452,23 @@ def test_hidden_unit_buttons_take_no_clicks(qtbot):
     assert not item.isVisible()  # (columns too narrow for ⊖ ⊕)
     panel._on_mouse_clicked(_Click(item.sceneBoundingRect().center()))
     assert w.session.config.hidden == (4,) * 14
+
+
+@pytest.mark.parametrize("zoom", [1.0, 1.5])
+def test_the_ellipsis_dots_and_labels_under_a_wide_column_do_not_overlap(qtbot, zoom):
+    w = make_window(qtbot, Config(dataset="digits", hidden=(20,)))
+    w.resize(1920, 1080)  # (150 %: the projector's size)
+    w.zoom.set_factor(zoom)
+    flush(w)
+    w.networkPanel._fit_range()
+    panel = w.networkPanel
+    assert panel._more_items  # (64 and 20 units: only some are drawn)
+    labels = [t.sceneBoundingRect() for t in panel._labels]
+    for m, _lowest in panel._more_items:
+        dots = m.sceneBoundingRect()
+        assert not any(dots.intersects(label) for label in labels)
+    # the column labels start below the lowest unit's dot as drawn (the zoom scales the dots)
+    sizes = panel.neurons.data["size"]
+    vb = panel.plot.getPlotItem().getViewBox()
+    lowest_px = vb.mapViewToScene(QPointF(0, float(panel._unit_pos[:, 1].min()))).y() + sizes.max() / 2
+    assert all(label.top() >= lowest_px - 1 for label in labels)

@@ -4,7 +4,7 @@ that every assertion holds on any machine, however busy."""
 import pytest
 from qt_helpers import FakeTime
 
-from nnplay.gui.clock import FRAME_BUDGET, FRAME_TARGET, MAX_BUDGET, SPEEDS, Clock, SpeedControl, nice_ceil
+from nnplay.gui.clock import FRAME_BUDGET, FRAME_TARGET, MAX_BUDGET, SPEEDS, Clock, SpeedControl, nice_ceil, nice_floor
 
 
 class Counter:
@@ -161,3 +161,8 @@ def test_speed_control_sets_the_clock_both_ways(qapp):
 def test_nice_ceil():
     values = (0.3, 1, 1.5, 2, 3, 7, 10, 11, 4000, 5001)
     assert [nice_ceil(x) for x in values] == [1, 1, 2, 2, 5, 10, 10, 20, 5000, 10000]
+
+
+def test_nice_floor():
+    values = [0.3, 1, 1.9, 2, 4.9, 5, 9.99, 10, 30, 7499]
+    assert [nice_floor(x) for x in values] == [1, 1, 1, 2, 2, 5, 5, 10, 20, 5000]

@@ -27,7 +27,6 @@ H_COLOR = "#222222"
 DH_COLOR = "#D55E00"  # (vermillion, dashed-free: h' is told apart from h by colour and by the legend row)
 ZONE_BRUSH = (120, 120, 120, 38)
 LANE = 0.85  # height of the tallest bar in a layer's lane (lanes are 1 apart)
-MAX_LANE_TEXT = 12
 RIGHT_AXIS_PX = 40
 """Room right of the plots for the lanes' percentages ("100 %")."""
 Y_RANGES = {"step": (-0.1, 1.15), "sigmoid": (-0.1, 1.15), "tanh": (-1.15, 1.15), "relu": (-0.6, 2.6)}
@@ -188,6 +187,7 @@ class ActivationPanel(QWidget):
 
     def _set_activation(self, name, n_hidden):
         self._activation = name
+        self.histPlot.getPlotItem().getAxis("right").setTicks([[]])  # (the old activation's shares go)
         h, dh = ACTIVATIONS[name]
         hx, dhx = np.asarray(h(X), dtype=np.float64), np.asarray(dh(X), dtype=np.float64)
         self.hCurve.setData(X, hx)
@@ -303,10 +303,7 @@ class ActivationPanel(QWidget):
             top = c.max()
             base = n - 1 - i
             lane.setData(edges, base + (LANE * c / top if top > 0 else c))
-        if n <= MAX_LANE_TEXT:
-            self.laneTexts = [self._lane_text(stats, i, activation) for i in range(n)]
-        else:
-            self.laneTexts = []
+        self.laneTexts = [self._lane_text(stats, i, activation) for i in range(n)]
         self._label_lanes(force=True)
 
     def _label_lanes(self, force=False):
@@ -325,7 +322,7 @@ class ActivationPanel(QWidget):
         axis.setTicks([[(n - 1 - i + 0.4, self.tr("layer {i}").format(i=i + 1)) for i in shown]])
         stats, activation = self._stats, self._activation
         shares = []
-        if stats is not None and n <= MAX_LANE_TEXT:
+        if stats is not None:
             shares = [(n - 1 - i + 0.4, self._lane_share(stats, i, activation)) for i in shown]
         hp.getAxis("right").setTicks([shares])
 

@@ -152,6 +152,7 @@ class NetworkView(QWidget):
         self._name_items = []  # (the input names, also among the markers)
         self._gaps = [1.0]
         self._out_items = []  # (the output units' names)
+        self._more_items = []
         self._output_names = ()
         self._trainer = None
         self._pens = {}
@@ -334,6 +335,7 @@ class NetworkView(QWidget):
         for item in self._labels + self._markers:
             p.removeItem(item)
         self._labels, self._markers = [], []
+        self._more_items = []  # ("⋮" under a column that shows only some of its units, the lowest unit's y)
         n_cols = len(sizes)
         shown = [shown_units(n) for n in sizes]
         self._shown = shown
@@ -393,9 +395,10 @@ class NetworkView(QWidget):
             if n > len(shown[col]):
                 m = pg.TextItem("⋮", color="#444", anchor=(0.5, 0.5))
                 m.setFont(font)
-                m.setPos(col, ys[col][-1] - 0.6)
+                m.setPos(col, ys[col][-1] - 0.6)  # (placed in pixels by _fit_range)
                 p.addItem(m)
                 self._markers.append(m)
+                self._more_items.append((m, ys[col][-1]))
         # Pictures: one per drawn unit, at the neuron's place.
         self._unit_pos = np.column_stack([np.concatenate(xs), np.concatenate(yy)])
         self._unit_layer = np.concatenate([np.full(len(s), col) for col, s in enumerate(shown)])
@@ -497,7 +500,8 @@ class NetworkView(QWidget):
         for t, width in zip(self._labels, widths, strict=True):
             t.setTextWidth(width + 2)
         # ⊖ ⊕ side by side need their own width (at the zoom's font) per column; the layer buttons stay.
-        need = 2 * max((item.textItem.boundingRect().width() for item, _, _ in self._unit_buttons), default=0) + 4
+        # (they sit 0.34 of a column apart: their click boxes must not overlap)
+        need = max((item.textItem.boundingRect().width() for item, _, _ in self._unit_buttons), default=0) / 0.34 + 2
         for item, _, _ in self._unit_buttons:
             item.setVisible(px >= need)
         self._fit_range()
@@ -523,32 +527,38 @@ class NetworkView(QWidget):
         b = self._names_px(self._out_items) / width
         if a + b > 0.6:
             a, b = 0.6 * a / (a + b), 0.6 * b / (a + b)
-        left, right = 0.45, n_cols - 0.55
-        for _ in range(4):
-            span = left + right
-            left = max(0.45, NAME_X + a * span) if a else 0.45
-            right = max(n_cols - 0.55, n_cols - 1 + NAME_X + b * span) if b else n_cols - 0.55
+        left0 = NAME_X if a else 0.45
+        right0 = n_cols - 1 + NAME_X if b else n_cols - 0.55
+        span = (left0 + right0) / (1.0 - a - b)  # (names take a and b of the whole width)
+        left = max(0.45, left0 + a * span)
+        right = max(n_cols - 0.55, right0 + b * span)
         # Vertically in pixels: ⊖ ⊕ above the top unit, the column labels below the bottom one, whatever the
         # plot's height, the zoom or the language; the units share what is left.
         label_px = max((t.textItem.document().size().height() for t in self._labels), default=0.0)
         button_px = max((t.textItem.boundingRect().height() for t, _, _ in self._unit_buttons), default=0.0)
         height = self.plot.getPlotItem().getViewBox().height()
-        if height < 50:  # (not laid out yet: the height it will about have)
+        if height < 2:  # (not laid out yet: the height it will about have)
             height = max(self.plot.height() - 10, 200)
         rows = self._tallest - 1
         per_unit = height / (rows + 2)
+        sizes = self.neurons.data["size"] if len(self.neurons.data) else []
+        dot = float(np.max(sizes)) if len(sizes) else self._dot_px  # (as drawn: the zoom scales the dots)
+        more_px = max((m.textItem.boundingRect().height() for m, _ in self._more_items), default=0.0)
+        buttons = any(t.isVisible() for t, _, _ in self._unit_buttons)
         for _ in range(3):  # (a unit's picture is up to 0.72 of the units' spacing: it depends on the range)
-            picture = min(0.5 * PICTURE_MAX_PX, 0.36 * per_unit) if self.picturesCheck.isChecked() else 0.0
-            radius = max(self._dot_px / 2, picture) + 3
-            p_top = radius + (button_px + 2 if any(t.isVisible() for t, _, _ in self._unit_buttons) else 0)
-            p_bottom = radius + label_px + 2
+            picture = min(0.5 * PICTURE_MAX_PX, 0.36 * per_unit) if self._picture_state == "on" else 0.0
+            radius = max(dot / 2, picture) + 3
+            p_top = radius + (button_px + 2 if buttons else 0)
+            p_bottom = radius + more_px + label_px + 2
             avail = max(height - p_top - p_bottom, 0.3 * height)
             per_unit = avail / max(rows, 1)
         extra = (avail - rows * per_unit) / 2  # (one unit per column: it sits in the middle)
         y1 = rows / 2 + (p_top + extra) / per_unit
         y0 = -rows / 2 - (p_bottom + extra) / per_unit
         for col, t in enumerate(self._labels):
-            t.setPos(col, -rows / 2 - radius / per_unit)
+            t.setPos(col, -rows / 2 - (radius + more_px) / per_unit)
+        for m, lowest in self._more_items:
+            m.setPos(m.pos().x(), lowest - (radius + more_px / 2) / per_unit)
         for t, _, _ in self._unit_buttons:
             t.setPos(t.pos().x(), rows / 2 + (radius + 1 + button_px / 2) / per_unit)
         self.plot.getPlotItem().setRange(xRange=(-left, right), yRange=(y0, y1), padding=0, disableAutoRange=True)
@@ -672,7 +682,10 @@ class NetworkView(QWidget):
             state = "off"
         else:
             state = "on"
+        changed = state != self._picture_state
         self._picture_state = state
+        if changed and self._sizes is not None:
+            self._fit_range()  # (pictures need more room around the units than dots)
         on = state == "on"
         self.picturesCheck.setEnabled(state in ("on", "off"))
         self.neurons.setVisible(not on)
@@ -681,8 +694,6 @@ class NetworkView(QWidget):
         self._on_quantity_caption()
 
     def _on_pictures_toggled(self, _on):
-        if self._sizes is not None:
-            self._fit_range()  # (pictures need more room around the units than dots)
         if self._trainer is not None:
             self._update_picture_state(self._trainer)
             self._redraw.invalidate()
