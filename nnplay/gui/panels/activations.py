@@ -55,6 +55,7 @@ class ActivationPanel(QWidget):
         self.setObjectName("activationPanel")
         self._activation = None
         self._lane_every = None
+        self._shares = None
         self._n_hidden = None
         self._stats = None
         self._probe_size = 0
@@ -188,6 +189,7 @@ class ActivationPanel(QWidget):
     def _set_activation(self, name, n_hidden):
         self._activation = name
         self.histPlot.getPlotItem().getAxis("right").setTicks([[]])  # (the old activation's shares go)
+        self._shares = []
         h, dh = ACTIVATIONS[name]
         hx, dhx = np.asarray(h(X), dtype=np.float64), np.asarray(dh(X), dtype=np.float64)
         self.hCurve.setData(X, hx)
@@ -245,6 +247,7 @@ class ActivationPanel(QWidget):
             hp.removeItem(item)
         self.lanes, self.laneTexts = [], []  # (laneTexts: each lane's text, as its right tick label shows it)
         hp.getAxis("right").setTicks([[]])  # (the old lanes' shares go with them)
+        self._shares = []
         self._n_hidden = n_hidden
         self._stats = None
         for i in range(n_hidden):
@@ -317,14 +320,17 @@ class ActivationPanel(QWidget):
         every = max(1, math.ceil(0.9 * line / lane_px)) if lane_px > 1 else max(1, math.ceil(n / 10))
         if every == self._lane_every and not force:
             return
-        self._lane_every = every
         shown = range(0, n, every)
-        axis.setTicks([[(n - 1 - i + 0.4, self.tr("layer {i}").format(i=i + 1)) for i in shown]])
+        if every != self._lane_every:
+            self._lane_every = every
+            axis.setTicks([[(n - 1 - i + 0.4, self.tr("layer {i}").format(i=i + 1)) for i in shown]])
         stats, activation = self._stats, self._activation
         shares = []
         if stats is not None:
             shares = [(n - 1 - i + 0.4, self._lane_share(stats, i, activation)) for i in shown]
-        hp.getAxis("right").setTicks([shares])
+        if shares != self._shares:  # (a new tick text repaints the axis: only when a share changed)
+            self._shares = shares
+            hp.getAxis("right").setTicks([shares])
 
     def _lane_share(self, stats, i, activation):
         """The short form beside the lane: the share in the grey zone ("7 %"), "0" for the step function."""
