@@ -15,40 +15,11 @@ import argparse
 import os
 import sys
 import time
-
-import numpy as np
-
-
-def _book_ch5_loop(x_train, t_train, x_test, t_test, steps=10_000, batch=100, lr=0.1, seed=0):
-    """The book's ch05/train_neuralnet.py (two_layer_net with Affine/ReLU/SoftmaxWithLoss), in plain numpy."""
-    rng = np.random.default_rng(seed)
-    W1, b1 = 0.01 * rng.standard_normal((784, 50)), np.zeros(50)
-    W2, b2 = 0.01 * rng.standard_normal((50, 10)), np.zeros(10)
-    T = np.eye(10)[t_train]
-    for _ in range(steps):
-        idx = rng.choice(len(x_train), batch)
-        x, t = x_train[idx], T[idx]
-        a1 = x @ W1 + b1
-        z1 = np.maximum(a1, 0)
-        a2 = z1 @ W2 + b2
-        y = np.exp(a2 - a2.max(axis=1, keepdims=True))
-        y /= y.sum(axis=1, keepdims=True)
-        d2 = (y - t) / batch
-        dW2, db2 = z1.T @ d2, d2.sum(axis=0)
-        d1 = (d2 @ W2.T) * (a1 > 0)
-        dW1, db1 = x.T @ d1, d1.sum(axis=0)
-        W1 -= lr * dW1
-        b1 -= lr * db1
-        W2 -= lr * dW2
-        b2 -= lr * db2
-
-    def acc(x, t):
-        return float(np.mean((np.maximum(x @ W1 + b1, 0) @ W2 + b2).argmax(axis=1) == t))
-
-    return acc(x_train, t_train), acc(x_test, t_test)
+from types import SimpleNamespace
 
 
 def runs(data_dir, steps):
+    from nnplay.bench import book_ch5_loop
     from nnplay.core.mnist import load_idx_dataset
     from nnplay.core.trainer import Trainer
     from nnplay.gui.presets import PRESETS_BY_KEY  # (Qt is imported, not started)
@@ -68,7 +39,9 @@ def runs(data_dir, steps):
               f"test accuracy {ev.test_accuracy:.4f} (on {ev.train_samples:,} + {ev.test_samples:,})")  # fmt: skip
     xf, xt = x_train / 255.0, x_test / 255.0
     t0 = time.perf_counter()
-    a, b = _book_ch5_loop(xf, t_train, xt, t_test, steps=steps)
+    step, accuracy = book_ch5_loop(SimpleNamespace(x_train=xf, t_train=t_train))  # (the bench's own loop)
+    step(steps)
+    a, b = accuracy(xf, t_train), accuracy(xt, t_test)
     print(f"the book's ch.5 loop (float64 arrays): {time.perf_counter() - t0:.1f} s, train {a:.4f}, test {b:.4f}")
 
 

@@ -289,21 +289,8 @@ class Trainer:
         self._history_capacity = history_capacity
         self._given_dataset = dataset
         self.config = config
-        self.dataset = dataset if dataset is not None else self._make_dataset(config)
+        self.dataset = dataset if dataset is not None else dataset_for(config)
         self.reset()
-
-    @staticmethod
-    def _make_dataset(config):
-        return make_dataset(
-            config.dataset,
-            samples=config.samples,
-            noise=config.noise,
-            test_ratio=config.test_ratio,
-            seed=config.seed,
-            csv_path=config.csv_path,
-            data_dir=config.data_dir,
-            task=config.task,
-        )
 
     def inputs(self, x):
         """The network's inputs for raw data points ``x`` (N, D): the chosen features of 2-D points (x1², sin x1,
@@ -409,7 +396,7 @@ class Trainer:
         data_keys = ("dataset", "samples", "noise", "test_ratio", "seed", "csv_path", "data_dir", "task")
         dataset = self.dataset
         if self._given_dataset is None and any(getattr(old, k) != getattr(config, k) for k in data_keys):
-            dataset = self._make_dataset(config)
+            dataset = dataset_for(config)
         # (checked before anything changes: an experiment that does not fit leaves the old one training)
         self._check_fits(config, dataset)
         self.dataset = dataset
@@ -697,6 +684,20 @@ class Trainer:
 
     def __repr__(self):
         return f"Trainer(step={self.step_count}, epoch={self.epoch}, {self.network!r})"
+
+
+def dataset_for(config: Config):
+    """The data set ``config`` describes (its data fields only)."""
+    return make_dataset(
+        config.dataset,
+        samples=config.samples,
+        noise=config.noise,
+        test_ratio=config.test_ratio,
+        seed=config.seed,
+        csv_path=config.csv_path,
+        data_dir=config.data_dir,
+        task=config.task,
+    )
 
 
 def build_network(config: Config, n_inputs: int, n_outputs: int) -> Network:

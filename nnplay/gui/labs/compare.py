@@ -46,11 +46,11 @@ from nnplay.core.config import (
     ConfigError,
     task_changes,
 )
-from nnplay.core.datasets import DatasetError, make_dataset
+from nnplay.core.datasets import DatasetError
 from nnplay.core.features import FEATURE_LABELS
 from nnplay.core.network import ACTIVATION_NAMES
 from nnplay.core.optimizers import OPTIMIZERS
-from nnplay.core.trainer import Trainer
+from nnplay.core.trainer import Trainer, dataset_for
 from nnplay.gui.clock import Clock, SpeedControl
 from nnplay.gui.session import SEC_PER_NUMGRAD_WORK
 from nnplay.gui.style import configure_pyqtgraph, layer_color
@@ -676,16 +676,7 @@ class CompareLab(QWidget):
             return False
         notes = []
         try:
-            ds = make_dataset(
-                a.dataset,
-                samples=a.samples,
-                noise=a.noise,
-                test_ratio=a.test_ratio,
-                seed=a.seed,
-                csv_path=a.csv_path,
-                data_dir=a.data_dir,
-                task=a.task,
-            )
+            ds = dataset_for(a)
         except (DatasetError, ConfigError, ValueError, OSError) as e:
             self._show_message(arg(self.tr("Cannot make the data set: %1"), core_text(e)))
             return False
