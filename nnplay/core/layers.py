@@ -135,6 +135,15 @@ class Identity:
 
 ACTIVATION_LAYERS = {cls.name: cls for cls in (Step, Sigmoid, Tanh, Relu, Identity)}
 
+VIEW_FUNCTIONS = {
+    "step": lambda x: (x > 0).astype(x.dtype),
+    "sigmoid": lambda x: (np.tanh(x * x.dtype.type(0.5)) + 1) * x.dtype.type(0.5),
+    "tanh": np.tanh,
+    "relu": lambda x: np.maximum(x, 0),
+    "identity": lambda x: x,
+}
+"""The activations as functions that keep their input's dtype and store nothing (``Network.view_outputs``)."""
+
 BN_EPS = 10e-7
 """The book's ε under the square root of batch normalisation (written ``10e-7`` there, i.e. 1e-6)."""
 

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnplay.core.layers import ACTIVATION_LAYERS, Affine, BatchNormalization, Dropout, OutputWithLoss
+from nnplay.core.layers import (
+    ACTIVATION_LAYERS,
+    BN_EPS,
+    VIEW_FUNCTIONS,
+    Affine,
+    BatchNormalization,
+    Dropout,
+    OutputWithLoss,
+)
 from nnplay.core.numgrad import NumericalGradient
 from nnplay.core.pixels import PixelArray
 
@@ -424,6 +432,45 @@ class Network:
             s /= s.sum(axis=1, keepdims=True)
         out.append(s)
         return out
+
+    def view_outputs(self, x, last_only=False):
+        """``unit_outputs`` for pictures: the same test-mode forward pass in float32, touching no layer's cache.
+
+        On this machine's numpy, tanh (hence sigmoid) and exp are about 5x faster in float32 than in float64,
+        and a picture needs no more than float32's 7 digits: the decision regions, the unit pictures and the
+        activations of a deep sigmoid net cost a fifth of the float64 pass. Nothing that training reads is
+        changed (the layers keep what the last training pass left for its backward pass). Weights too large for
+        float32 (a network on its way to diverging) are passed in float64 instead, so that a picture is never
+        blank only because of the cast. With ``last_only``, only the outputs (N, K) are returned.
+        """
+        dtype = np.float32
+        big = float(np.max(np.abs(self.flat_params))) if self.flat_params.size else 0.0
+        if not big < 1e30:  # (also NaN)
+            dtype = np.float64
+        with np.errstate(all="ignore"):
+            x = np.asarray(x, dtype=dtype)
+            out = [] if last_only else [x]
+            h = VIEW_FUNCTIONS[self.activation]
+            for i, affine in enumerate(self.affines[:-1]):
+                a = x @ affine.W.astype(dtype, copy=False)
+                a += affine.b.astype(dtype, copy=False)
+                if self.batchnorms:
+                    bn = self.batchnorms[i]
+                    a -= bn.running_mean.astype(dtype, copy=False)
+                    a /= np.sqrt(bn.running_var + BN_EPS).astype(dtype, copy=False)
+                    a *= bn.gamma.astype(dtype, copy=False)
+                    a += bn.beta.astype(dtype, copy=False)
+                post = h(a)
+                if not last_only:
+                    out.append(post)
+                x = post * dtype(1.0 - self.dropout_ratio) if self.dropouts else post
+            s = x @ self.affines[-1].W.astype(dtype, copy=False)
+            s += self.affines[-1].b.astype(dtype, copy=False)
+            if self.output == "softmax":
+                s -= s.max(axis=1, keepdims=True)
+                np.exp(s, out=s)
+                s /= s.sum(axis=1, keepdims=True)
+        return s if last_only else [*out, s]
 
     def __repr__(self):
         extra = ""

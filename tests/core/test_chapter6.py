@@ -392,6 +392,53 @@ def test_unit_outputs_are_every_layer_in_one_pass(kw):
     np.testing.assert_allclose(outs[-1], net.predict(x), rtol=1e-13)
 
 
+@pytest.mark.parametrize("activation", ACTIVATION_NAMES)
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {},
+        {"use_batchnorm": True, "use_dropout": True, "dropout_ratio": 0.4},
+        {"output": "identity", "loss": "sum_squared_error", "use_batchnorm": True},
+    ],
+)
+def test_the_float32_view_pass_is_unit_outputs_and_changes_nothing_training_reads(activation, kw):
+    def made():
+        rng = np.random.default_rng(5)
+        net = Network((2, 6, 5, 3), activation, seed=3, **kw)
+        randomize(net, rng)
+        xb = rng.normal(size=(8, 2))
+        tb = rng.normal(size=(8, 3)) if kw.get("loss") == "sum_squared_error" else rng.integers(0, 3, 8)
+        net.gradient(xb, tb)  # (moves the running averages off 0, draws dropout masks)
+        return net, xb, tb
+
+    net, xb, tb = made()
+    twin, _, _ = made()
+    x = np.random.default_rng(6).normal(size=(300, 2))
+    ref = net.unit_outputs(x)
+    view = net.view_outputs(x)
+    assert [v.dtype for v in view] == [np.float32] * len(ref)
+    assert [v.shape for v in view] == [r.shape for r in ref]
+    for got, want in zip(view, ref, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-5 * (1 + np.abs(want).max()))
+    np.testing.assert_array_equal(net.view_outputs(x, last_only=True), view[-1])
+    # the next training passes are those of a twin that never drew a picture (masks, running averages, gradient)
+    for _ in range(2):
+        got, want = net.gradient(xb, tb), twin.gradient(xb, tb)
+        for k in want:
+            np.testing.assert_array_equal(got[k], want[k])
+    for a, b in zip(net.batchnorms, twin.batchnorms, strict=True):
+        np.testing.assert_array_equal(a.running_var, b.running_var)
+
+
+def test_the_view_pass_falls_back_to_float64_for_weights_too_big_for_float32():
+    net = Network((2, 4, 2), "relu", seed=1)
+    net.params["W1"][...] = 1e35
+    x = np.ones((3, 2)) * 1e-10
+    view = net.view_outputs(x)
+    assert view[-1].dtype == np.float64
+    np.testing.assert_allclose(view[-1], net.predict(x))
+
+
 def test_switching_to_backprop_in_the_middle_of_a_numerical_step_releases_the_held_mask():
     tr = Trainer(Config(hidden=(5,), dropout=0.5, batch_norm=True, gradient="numerical"), eval_every=0)
     tr.begin_step()

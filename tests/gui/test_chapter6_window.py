@@ -227,8 +227,8 @@ def test_pictures_switch_off_for_big_networks_and_other_data_saying_so(window):
 def test_pictures_cost_one_forward_pass_of_a_coarse_grid(window, monkeypatch):
     net = window.session.trainer.network
     calls = []
-    original = net.unit_outputs
-    monkeypatch.setattr(net, "unit_outputs", lambda x: calls.append(len(x)) or original(x))
+    original = net.view_outputs
+    monkeypatch.setattr(net, "view_outputs", lambda x, **kw: calls.append(len(x)) or original(x, **kw))
     window.networkPanel.update_from(window.session.trainer, force=True)
     assert calls == [unit_maps.GRID**2]
 

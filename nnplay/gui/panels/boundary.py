@@ -25,6 +25,7 @@ from nnplay.core.pixels import head
 from nnplay.gui.clock import SEC_PER_MAC
 from nnplay.gui.panels import units as unit_maps
 from nnplay.gui.panels._common import LABEL_STYLE, MUTED, ThrottledRedraw, hex_rgb, make_plot, named
+from nnplay.gui.panels.contour import zero_segments
 from nnplay.gui.style import BAD, CLASS_COLORS, CLASS_SYMBOLS, GOOD, VALUE_HIGH, VALUE_LOW
 from nnplay.gui.widgets import LiveLabel
 
@@ -75,11 +76,12 @@ def class_colors(k):
     return np.array([hex_rgb(CLASS_COLORS[i % len(CLASS_COLORS)]) for i in range(k)])
 
 
-def probabilities(network, x):
+def probabilities(network, x, view=False):
     """Rows of class probabilities; outputs that are not probabilities (identity output) are clipped at 0 and
-    normalised, and rows that are not finite (a diverged network) become uniform."""
+    normalised, and rows that are not finite (a diverged network) become uniform. With ``view``, from the
+    network's float32 pass for pictures (``Network.view_outputs``)."""
     with np.errstate(all="ignore"):
-        p = network.predict(x)
+        p = network.view_outputs(x, last_only=True) if view else network.predict(x)
         k = p.shape[1]
         if network.output != "softmax":
             p = np.clip(p, 0.0, None)
@@ -162,7 +164,7 @@ class BoundaryPanel(QWidget):
         p.setAspectLocked(True)
         self.heatmap = pg.ImageItem(axisOrder="row-major")
         p.addItem(self.heatmap)
-        self.contour = pg.PlotCurveItem(pen=CONTOUR_PEN, connect="finite", antialias=True)
+        self.contour = pg.PlotCurveItem(pen=CONTOUR_PEN, connect="pairs", antialias=True)
         self.contour.setZValue(5)
         self.contour.setToolTip(self.tr("Decision boundary: where the two most likely classes are equally likely"))
         p.addItem(self.contour)
@@ -626,7 +628,7 @@ class BoundaryPanel(QWidget):
             return
         if self._mode == "values":
             with np.errstate(all="ignore"):
-                y = trainer.predict(self._grid)[:, 0]
+                y = trainer.network.view_outputs(trainer.inputs(self._grid), last_only=True)[:, 0]
             rgb = self._value_colors(np.where(np.isfinite(y), y, 0.5 * sum(self._target_range)))
             self._show_image(rgb.reshape(self._grid_n, self._grid_n, 3))
             self.contour.setData([], [])
@@ -635,7 +637,7 @@ class BoundaryPanel(QWidget):
             self._draw_curve(trainer)
             return
         if self._mode == "2d":
-            p = probabilities(trainer.network, trainer.inputs(self._grid))
+            p = probabilities(trainer.network, trainer.inputs(self._grid), view=True)
             self._show_image(probability_colors(p, self._colors).reshape(self._grid_n, self._grid_n, 3))
             self._draw_contour(p)
             dv = trainer.diverged
@@ -710,7 +712,7 @@ class BoundaryPanel(QWidget):
         layer, unit = self._unit
         net = trainer.network
         with np.errstate(all="ignore"):
-            values = net.unit_outputs(trainer.inputs(self._grid))[layer][:, unit : unit + 1]
+            values = net.view_outputs(trainer.inputs(self._grid))[layer][:, unit : unit + 1]
         regression = self._dataset.task == "regression"
         kind = unit_maps.unit_kind(layer, net.n_layers, net.activation, net.output, regression)
         rgb = unit_maps.colors(values, kind, classes=[unit], target_range=self._target_range)[0]
@@ -765,18 +767,13 @@ class BoundaryPanel(QWidget):
             margin = p[:, :, c] - others
             if not (margin.min() < 0 < margin.max()):
                 continue  # (this class wins everywhere or nowhere: no boundary of its own)
-            for line in pg.isocurve(margin.T, 0.0, connected=True):
-                pts = np.asarray(line, dtype=np.float64)
-                pieces += [np.column_stack([lo[0] + (pts[:, 0] - 0.5) * dx, lo[1] + (pts[:, 1] - 0.5) * dy])]
-                pieces.append(np.full((1, 2), np.nan))
-        if pieces:
-            pts = np.concatenate(pieces)
-            self.contour.setData(pts[:, 0], pts[:, 1])
-        else:
-            self.contour.setData([], [])
+            ends = zero_segments(margin)  # (pairs of points, in grid indices: x = column, y = row)
+            pieces.append(np.column_stack([lo[0] + ends[:, 0] * dx, lo[1] + ends[:, 1] * dy]))
+        pts = np.concatenate(pieces) if pieces else np.empty((0, 2))
+        self.contour.setData(pts[:, 0], pts[:, 1])
 
     def contour_points(self):
-        """(x, y) of the decision boundary drawn (NaN between separate pieces)."""
+        """(x, y) of the decision boundary drawn: the two ends of each of its segments, one after the other."""
         x, y = self.contour.getData()
         return (np.empty(0), np.empty(0)) if x is None else (x, y)
 

@@ -248,7 +248,7 @@ class GradientPanel(QWidget):
     # -- internals ---------------------------------------------------------------------------------------
     def _rebuild(self, L):
         gp = self.gradientPlot.getPlotItem()
-        for c in (*self.curves, *(self._lines.bands if self._lines is not None else ()), *self.zeroLane):
+        for c in (*(self._lines.items() if self._lines is not None else ()), *self.zeroLane):
             gp.removeItem(c)
         lines, names = [], []
         for i in range(L):

@@ -712,7 +712,7 @@ class NetworkView(QWidget):
             return
         net = trainer.network
         with np.errstate(all="ignore"):
-            outs = net.unit_outputs(self._grid_inputs(trainer))
+            outs = net.view_outputs(self._grid_inputs(trainer))
         self.picture_count = len(self._unit_pos)
         g = unit_maps.GRID
         rgb = np.empty((len(self._unit_pos), g * g, 3), dtype=np.uint8)
