@@ -18,6 +18,7 @@ from nnplay.gui.panels.envelope import Envelope
 from nnplay.gui.widgets import named
 
 AXIS_FONT_PT = 9
+TICK_LENGTH = 4  # pixels, outwards
 TOP_ROOM = 9
 """Pixels above a plot for the half of its top tick label that reaches beyond the axis."""
 LABEL_STYLE = {"font-size": "10pt", "color": "#222"}
@@ -164,6 +165,9 @@ def make_plot(name, accessible, tip, bottom=None, left=None, *, axis_items=None)
         ax.setTextPen("#222")
         ax.setPen("#888")
         ax.enableAutoSIPrefix(False)
+        # Ticks outside the plot: inside, they reached into the data area, so every frame's update of the
+        # curves repainted the axes too (~0.25 ms each), and they covered the data at the edges.
+        ax.setStyle(tickLength=TICK_LENGTH)
     # The top tick label of the left axis (e.g. "10⁰") reaches above the plot: room for it, never clipped.
     p.getAxis("left").setStyle(hideOverlappingLabels=TOP_ROOM)
     p.layout.setContentsMargins(1, TOP_ROOM, 1, 1)
@@ -326,10 +330,11 @@ FAST_MAX_WIDTH = 2.5
 
 class Curve(pg.PlotCurveItem):
     """A ``pg.PlotCurveItem`` whose antialiased lines between 1 and ``FAST_MAX_WIDTH`` pixels wide are painted
-    on screen as five 1-pixel antialiased polylines, the pen's width apart less one pixel (a cross of offsets).
+    on screen as four 1-pixel antialiased polylines, shifted by half the pen's width less half a pixel to the
+    left, right, up and down.
 
     Qt strokes a wide antialiased line as a polygon to fill (about 0.45 ms for a 128-point line of width 2 on
-    this machine), but has a fast rasteriser for antialiased lines one pixel wide (about 0.04 ms): five of those
+    this machine), but has a fast rasteriser for antialiased lines one pixel wide (about 0.04 ms): four of those
     cover the same pixels, with the same soft edges, in under half the time. The nine layers' lines of the
     gradient panel went from ~4 ms to ~1.8 ms a frame. Anything else (exports, which want one vector line;
     wider pens; dashes; fills) is painted by pyqtgraph as before.
@@ -377,7 +382,7 @@ class Curve(pg.PlotCurveItem):
             p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             p.setPen(self._thin[1])
             for poly in _polylines(px, py, ok):
-                for dx, dy in ((0.0, 0.0), (-r, 0.0), (r, 0.0), (0.0, -r), (0.0, r)):
+                for dx, dy in ((-r, 0.0), (r, 0.0), (0.0, -r), (0.0, r)):
                     p.setTransform(QTransform.fromTranslate(dx, dy))
                     p.drawPolyline(poly)
         finally:
@@ -413,12 +418,20 @@ def add_line(plot_item, pen, name=None, antialias=True):
     return item
 
 
+STEPS_ENDS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+"""Where the step axis ends (times a power of ten): the first of these at or after the last step."""
+
+
 def steps_range(lo, hi):
-    """The x range for steps ``lo`` … ``hi``: the end grows in quarter-decade steps, so the range (and the
-    axis ticks, which pyqtgraph regenerates whenever the range moves) changes only every few frames."""
+    """The x range for steps ``lo`` … ``hi``: the end is the next of 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100,
+    … steps, so the range (and the axis ticks, which pyqtgraph regenerates whenever the range moves, and every
+    picture drawn over it) changes only ten times a decade, while the curves fill at least 80 % of the width.
+    """
     lo, hi = float(lo), float(max(hi, lo + 1))
-    quantum = 10.0 ** math.floor(math.log10(max(hi - lo, 10.0))) / 4
-    hi = math.ceil(hi / quantum) * quantum
+    span = max(hi - lo, 10.0)
+    e = 10.0 ** math.floor(math.log10(span))
+    end = next(m * e for m in STEPS_ENDS if m * e >= span * (1 - 1e-12))
+    hi = lo + end
     pad = 0.02 * (hi - lo)
     return lo - pad, hi + pad
 
@@ -484,6 +497,10 @@ class RangeFollower:
             lo, hi = self.empty
         else:
             return
+        if self._set is not None and not self.view_box.autoRangeEnabled()[self._axis]:
+            tol = 1e-9 * max(1.0, abs(hi - lo))
+            if abs(lo - self._set[0]) <= tol and abs(hi - self._set[1]) <= tol:
+                return  # (the range stays: nothing to move, nothing to repaint)
         self._disable_auto_range()
         if self._axis == 0:
             self.view_box.setXRange(lo, hi, padding=0)
@@ -553,6 +570,11 @@ def rasterizable(curve):
     return not curve.opts["antialias"] and pen is not None and pen.style() == Qt.PenStyle.SolidLine
 
 
+EDGE = 6
+"""Pixels at the edges of a plot that a ``BandRaster`` leaves out of its bounding rect: Qt widens every update by
+2 and looks for items a little further, which would reach the axes (see ``BandRaster.boundingRect``)."""
+
+
 class BandRaster(pg.GraphicsObject):
     """Paints the bands of a plot (aliased 1-pixel polylines through each bucket's minimum and maximum, a few
     hundred per band, drawn over each other) on screen as one image, keeping what did not change.
@@ -578,14 +600,28 @@ class BandRaster(pg.GraphicsObject):
         self._image = None  # (H, W) uint32, premultiplied ARGB
         self._drawn = None  # (top, bottom) rows per band and column as drawn (thickened to the pens' widths)
         self._qimage = None
+        self._version = 0  # (counts refresh calls: a paint with nothing new only draws the image again)
+        self._painted = None  # (the key and version of the image)
         self.full_repaints = 0  # (for tests: how often every column was recomputed)
         self.columns_repainted = 0
 
-    def boundingRect(self):
+    def _view_rect(self):
         vb = self.getViewBox()
         if vb is None or not hasattr(vb, "viewRect"):
             return QRectF()
         return self.mapRectFromView(vb.viewRect())
+
+    def boundingRect(self):
+        # The view less EDGE pixels all round: with the view's full rect, every frame's update reached the
+        # axes, which were repainted each time (~0.25 ms each). The bands keep clear of the edges (both ranges
+        # are padded by more), so nothing they draw is left out.
+        r = self._view_rect()
+        vb = self.getViewBox()
+        if r.isEmpty() or vb is None:
+            return r
+        px, py = vb.viewPixelSize()
+        dx, dy = EDGE * abs(px), EDGE * abs(py)
+        return r.adjusted(dx, dy, -dx, -dy) if r.width() > 2 * dx and r.height() > 2 * dy else r
 
     def viewTransformChanged(self):
         self.prepareGeometryChange()
@@ -598,6 +634,7 @@ class BandRaster(pg.GraphicsObject):
         z = min((b.zValue() for b in self.bands), default=0.0) - 0.5
         if self.zValue() != z:
             self.setZValue(z)
+        self._version += 1
         self.update()
 
     def paint(self, p, opt, widget):
@@ -608,7 +645,7 @@ class BandRaster(pg.GraphicsObject):
         if not bands:
             return
         t = p.transform()
-        dev = t.mapRect(self.boundingRect())
+        dev = t.mapRect(self._view_rect())
         dpr = widget.devicePixelRatioF() if widget is not None else 1.0
         x0, y0 = math.floor(dev.left()), math.floor(dev.top())
         w = max(1, math.ceil(dev.right()) - x0)
@@ -618,6 +655,10 @@ class BandRaster(pg.GraphicsObject):
             return
         pens = tuple((id(b), b.opts["pen"].color().rgba(), b.opts["pen"].widthF()) for b in bands)
         key = (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy(), x0, y0, W, H, dpr, pens)
+        if self._painted == (key, self._version, tuple(id(b) for b in bands)):
+            self._draw(p, x0, y0, W, H, dpr)  # (nothing new: another item's update exposed this one)
+            return
+        self._painted = (key, self._version, tuple(id(b) for b in bands))
         full = key != self._key
         if full:
             self._key = key
@@ -631,19 +672,26 @@ class BandRaster(pg.GraphicsObject):
             full = True
         top, bottom, data = self._spans["top"], self._spans["bottom"], self._spans["data"]
         lines, firsts = [], []
+        sx, sy = t.m11() * dpr, t.m22() * dpr
+        ox, oy = (t.dx() - x0) * dpr, (t.dy() - y0) * dpr
+        axis_aligned = t.m12() == 0 and t.m21() == 0 and sx > 0
         for i, b in enumerate(bands):
             x, y = b.xData, b.yData
             first = _first_change(data[i], x, y)
             data[i] = (x, y)
-            with np.errstate(all="ignore"):
-                px = ((t.m11() * x + t.m21() * y + t.dx()) - x0) * dpr
-                py = ((t.m12() * x + t.m22() * y + t.dy()) - y0) * dpr
             start, col = 0, 0
-            if first is not None and t.m21() == 0 and t.m11() > 0 and len(x):
+            if first is not None and axis_aligned and len(x):
                 # only the columns from the first changed point on (its segment with the point before included)
-                col = max(0, math.floor(px[max(0, min(first, len(x)) - 1)]))
-                start = max(0, int(np.searchsorted(px, col, side="left")) - 1)
-            lines.append((px[start:], py[start:]))
+                col = max(0, math.floor(sx * x[max(0, min(first, len(x)) - 1)] + ox))
+                start = max(0, int(np.searchsorted(x, (col - ox) / sx, side="left")) - 1)
+            x, y = x[start:], y[start:]
+            with np.errstate(all="ignore"):
+                if axis_aligned:
+                    px, py = sx * x + ox, sy * y + oy
+                else:
+                    px = ((t.m11() * x + t.m21() * y + t.dx()) - x0) * dpr
+                    py = ((t.m12() * x + t.m22() * y + t.dy()) - y0) * dpr
+            lines.append((px, py))
             firsts.append(col)
         new_top, new_bottom = column_spans(lines, W, H, first_col=firsts)
         changed = np.full(W, full)
@@ -668,6 +716,9 @@ class BandRaster(pg.GraphicsObject):
             self._compose(bands, cols)
             self.full_repaints += bool(full or len(cols) == W)
             self.columns_repainted += len(cols)
+        self._draw(p, x0, y0, W, H, dpr)
+
+    def _draw(self, p, x0, y0, W, H, dpr):
         p.save()
         try:
             p.resetTransform()
@@ -932,9 +983,9 @@ class HistoryCurves:
             window = max(3, len(view) // SMOOTH_FRACTION)
             xm, ym = view.means(window=window)
             # A running mean over ``window`` buckets changes little from one bucket to the next: a point every
-            # third of a window draws the same line with a third of the points (antialiased wide lines are the
-            # costliest thing a frame draws: about 1 ms per layer of the gradient panel at 512 points).
-            step = max(1, window // 3)
+            # half window draws the same line with half the points (antialiased wide lines are among the
+            # costliest things a frame draws).
+            step = max(1, window // 2)
             if step > 1 and len(xm) > 2 * step:
                 keep = np.r_[np.arange(0, len(xm) - 1, step), len(xm) - 1]
                 xm, ym = xm[keep], ym[keep]

@@ -295,7 +295,8 @@ class GradientPanel(QWidget):
         if not zero.any():
             self._lane = None
             for item in self.zeroLane:
-                item.setData([], [])
+                if item.xData is not None and len(item.xData):  # (an empty item left alone costs nothing)
+                    item.setData([], [])
             axis.zero_lane = None
             return
         base = math.floor(low) if math.isfinite(low) else (math.floor(high) - 2 if math.isfinite(high) else -4)
@@ -307,7 +308,8 @@ class GradientPanel(QWidget):
         for i, item in enumerate(self.zeroLane):
             where = np.flatnonzero(zero[:, i])
             if not len(where):
-                item.setData([], [])
+                if item.xData is not None and len(item.xData):
+                    item.setData([], [])
                 continue
             xs = np.column_stack([xb[where], ends[where]]).ravel()
             y = self._lane + ((L - 1) / 2 - i) * spread
