@@ -342,6 +342,12 @@ class Curve(pg.PlotCurveItem):
 
     _thin = None  # (the pen it was made from, the same pen 1 pixel wide)
     raster = None  # the BandRaster that paints this curve on screen (None: it paints itself)
+    _version = 0  # (counts changes of data)
+    _polys = None  # (the data's version and the transform, the polylines in device pixels)
+
+    def updateData(self, *args, **kargs):
+        self._version += 1
+        super().updateData(*args, **kargs)
 
     def paint(self, p, opt, widget):
         o = self.opts
@@ -365,12 +371,16 @@ class Curve(pg.PlotCurveItem):
         ):
             return super().paint(p, opt, widget)
         t = p.transform()
-        with np.errstate(all="ignore"):
-            x, y = self.xData, self.yData
-            px = t.m11() * x + t.m21() * y + t.dx()
-            py = t.m12() * x + t.m22() * y + t.dy()
-            ok = np.isfinite(px) & np.isfinite(py)
-        if ok.any() and np.max(np.abs(px[ok])) + np.max(np.abs(py[ok])) > 1e6:
+        key = (self._version, t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy())
+        if self._polys is None or self._polys[0] != key:  # (else: the same picture, another item's repaint)
+            with np.errstate(all="ignore"):
+                x, y = self.xData, self.yData
+                px = t.m11() * x + t.m21() * y + t.dx()
+                py = t.m12() * x + t.m22() * y + t.dy()
+                ok = np.isfinite(px) & np.isfinite(py)
+            huge = ok.any() and np.max(np.abs(px[ok])) + np.max(np.abs(py[ok])) > 1e6
+            self._polys = (key, None if huge else list(_polylines(px, py, ok)))
+        if self._polys[1] is None:
             return super().paint(p, opt, widget)  # (zoomed far in: leave the clipping of huge coordinates to Qt)
         if self._thin is None or self._thin[0] != pen:
             thin = QPen(pen)
@@ -381,7 +391,7 @@ class Curve(pg.PlotCurveItem):
         try:
             p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             p.setPen(self._thin[1])
-            for poly in _polylines(px, py, ok):
+            for poly in self._polys[1]:
                 for dx, dy in ((-r, 0.0), (r, 0.0), (0.0, -r), (0.0, r)):
                     p.setTransform(QTransform.fromTranslate(dx, dy))
                     p.drawPolyline(poly)
@@ -727,18 +737,39 @@ class BandRaster(pg.GraphicsObject):
             p.restore()
 
     def _compose(self, bands, cols):
-        """Repaint the columns ``cols`` of the image: each band's span in its colour, the lowest first."""
-        H = self._image.shape[0]
-        rows = np.arange(H, dtype=np.int32)[:, None]
-        block = np.zeros((H, len(cols)), dtype=np.uint32)
+        """Repaint the columns ``cols`` of the image: each band's span in its colour, the lowest first (the
+        pixels of each span written by index: the cost follows the area of the bands, not of the plot)."""
+        H, W = self._image.shape
+        every = len(cols) == W
+        n = len(cols)
+        block = np.zeros((H, n), dtype=np.uint32)
+        flat = block.reshape(-1)
+        where = np.arange(n)
+        few = n <= 64  # (a few columns: masks over the block are cheaper than building indices)
+        rows_all = np.arange(H, dtype=np.int32)[:, None] if few else None
         for i, b in enumerate(bands):
             t, bt = self._drawn[0][i, cols], self._drawn[1][i, cols]
-            if not (t <= bt).any():
-                continue
             c = b.opts["pen"].color()
             value = np.uint32((0xFF << 24) | (c.red() << 16) | (c.green() << 8) | c.blue())
-            block[(rows >= t) & (rows <= bt)] = value
-        self._image[:, cols] = block
+            if few:
+                block[(rows_all >= t) & (rows_all <= bt)] = value
+                continue
+            count = np.maximum(bt - t + 1, 0)
+            total = int(count.sum())
+            if not total:
+                continue
+            starts = np.cumsum(count) - count
+            rows = np.repeat(t - starts, count) + np.arange(total)  # (each span's first row, then on down)
+            flat[rows * n + np.repeat(where, count)] = value
+        if every:
+            self._image[...] = block
+        else:
+            self._image[:, cols] = block
+
+
+def _clip(a, lo, hi):
+    """``np.clip`` without its Python wrapper (a dozen of them per frame; NaN stays NaN)."""
+    return np.minimum(np.maximum(a, lo), hi)
 
 
 def _first_change(old, x, y):
@@ -787,8 +818,8 @@ def _spans_into(top, bottom, px, py, owner, W, H, first=None):
     ``first`` (per line, or None): columns before it are left alone."""
     ok = np.isfinite(px) & np.isfinite(py)
     with np.errstate(invalid="ignore"):
-        col = np.floor(np.where(ok, np.clip(px, -2, W + 1), -2)).astype(np.int64)
-        row = np.floor(np.where(ok, np.clip(py, -1, H), -1)).astype(np.int64)
+        col = np.floor(np.where(ok, _clip(px, -2, W + 1), -2)).astype(np.int64)
+        row = np.floor(np.where(ok, _clip(py, -1, H), -1)).astype(np.int64)
     inside = (col >= (0 if first is None else first[owner])) & (col < W)
     flat = owner * W + col
     np.minimum.at(top, flat[inside], row[inside])
@@ -807,8 +838,8 @@ def _segment_spans(top, bottom, px, py, owner, a, W, H, first=None):
     swap = xb < xa
     xa, xb = np.where(swap, xb, xa), np.where(swap, xa, xb)
     ya, yb = np.where(swap, yb, ya), np.where(swap, ya, yb)
-    c0 = np.floor(np.clip(xa, -1, W)).astype(np.int64)
-    c1 = np.floor(np.clip(xb, -1, W)).astype(np.int64)
+    c0 = np.floor(_clip(xa, -1, W)).astype(np.int64)
+    c1 = np.floor(_clip(xb, -1, W)).astype(np.int64)
     keep = (c1 >= 0) & (c0 <= W - 1)
     xa, xb, ya, yb, c0, c1, a = xa[keep], xb[keep], ya[keep], yb[keep], c0[keep], c1[keep], a[keep]
     if not len(a):
@@ -821,8 +852,8 @@ def _segment_spans(top, bottom, px, py, owner, a, W, H, first=None):
     slope = (yb - ya) / (xb - xa)  # (xb > xa: the segment crosses a column boundary)
     y_left = ya + (np.maximum(xa, col) - xa) * slope
     y_right = ya + (np.minimum(xb, col + 1.0) - xa) * slope
-    lo = np.floor(np.clip(np.minimum(y_left, y_right), -1, H)).astype(np.int64)
-    hi = np.floor(np.clip(np.maximum(y_left, y_right), -1, H)).astype(np.int64)
+    lo = np.floor(_clip(np.minimum(y_left, y_right), -1, H)).astype(np.int64)
+    hi = np.floor(_clip(np.maximum(y_left, y_right), -1, H)).astype(np.int64)
     flat = owner[a] * W + col
     if first is not None:
         mine = col >= first[owner[a]]
