@@ -159,8 +159,10 @@ def _build_parser():
     path.add_argument("--data-dir", dest="data_dir", metavar="DIR", help="the data folder (default: nnplay's)")
 
     bench = sub.add_parser("bench", help="measure the speed of training (and of the window with --gui)")
-    bench.add_argument("--gui", action="store_true", help="play the window offscreen for ~10 s and measure it")
-    bench.add_argument("--seconds", type=float, default=10.0, help="how long --gui plays (default 10)")
+    bench.add_argument("--gui", action="store_true", help="play the window offscreen (5 s per net) and measure it")
+    bench.add_argument(
+        "--seconds", type=float, default=40.0, help="how long --gui plays in all (default 40: 5 s per net)"
+    )
     bench.add_argument(
         "--only", choices=("engine", "numgrad", "ch5"), action="append",
         help="run only this section (repeatable): engine speed, numerical gradient, the book's ch.5 MNIST run",

@@ -109,7 +109,7 @@ def _rate(per_second):
     return f"{per_second:.0f}" if per_second >= 10 else f"{per_second:.1f}"
 
 
-def run(seconds=10.0, print_fn=print, min_case=2.0, headless_seconds=2.0):
+def run(seconds=40.0, print_fn=print, min_case=2.0, headless_seconds=2.0):
     from PySide6.QtWidgets import QApplication
 
     from nnplay.core.config import Config

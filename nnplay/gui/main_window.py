@@ -42,7 +42,7 @@ from nnplay.gui import help as helppages
 from nnplay.gui.clock import SpeedControl
 from nnplay.gui.controls import ControlPanel, duration_text
 from nnplay.gui.download import DownloadOffer
-from nnplay.gui.panels._common import fit_axis_labels
+from nnplay.gui.panels._common import READOUT_INTERVAL, Readout, fit_axis_labels
 from nnplay.gui.panels.activations import ActivationPanel
 from nnplay.gui.panels.boundary import BoundaryPanel
 from nnplay.gui.panels.gradients import GradientPanel
@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
         self.panels = self.fast_panels + self.slow_panels
         self._last_slow_refresh = 0.0
         self._next_slow = 0  # which slow panel is redrawn next while playing
+        self._status_readout = Readout()
         self._preset = None  # the preset whose explanation is shown
 
         top = QSplitter(Qt.Orientation.Horizontal)
@@ -557,8 +558,10 @@ class MainWindow(QMainWindow):
         everything is redrawn.
         """
         tr = self.session.trainer
+        # (fast play: the numbers and bars of the current step follow at most every READOUT_INTERVAL seconds)
+        paced = not force and self.session.tick_interval() < READOUT_INTERVAL
         for panel in self.fast_panels:
-            panel.update_from(tr)
+            panel.update_from(tr, paced=paced)
         now = self.session.clock.now()
         turn = SLOW_PANEL_INTERVAL / len(self.slow_panels)
         slow_frames = self.session.tick_interval() >= turn  # (a few steps a second)
@@ -570,7 +573,8 @@ class MainWindow(QMainWindow):
             self.slow_panels[self._next_slow].update_from(tr)
             self._next_slow = (self._next_slow + 1) % len(self.slow_panels)
             self._last_slow_refresh = now
-        self._update_status()
+        if self._status_readout.due(paced):
+            self._update_status()
         self.redraw_count += 1
 
     def _on_step_progress(self, fraction):

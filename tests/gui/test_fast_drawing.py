@@ -215,3 +215,40 @@ def test_a_wide_line_is_painted_where_pyqtgraph_strokes_it(qtbot, width):
     ref, mine = dark
     assert ref.sum() > 200
     assert (ref & mine).sum() >= 0.9 * ref.sum() and (mine & ~ref).sum() <= 0.15 * ref.sum()
+
+
+# -- readouts while playing fast ------------------------------------------------------------------------------------
+
+
+def test_readouts_follow_at_most_ten_times_a_second_while_playing_and_exactly_at_a_pause(qtbot):
+    from nnplay.gui.panels._common import READOUT_INTERVAL
+    from nnplay.gui.panels.loss import LossPanel
+
+    panel, tr = _gradient_panel(qtbot, steps=50)
+    loss = LossPanel()
+    qtbot.addWidget(loss)
+    loss.update_from(tr)
+    clock = [100.0]
+    for p in (panel, loss):
+        p._readout.now = lambda: clock[0]
+    panel.update_from(tr, paced=True)
+    loss.update_from(tr, paced=True)
+    ratio, summary, bars = panel.ratioLabel.text(), loss.summaryLabel.text(), panel.bars.opts["height"].copy()
+    tr.step(30)
+    clock[0] += READOUT_INTERVAL / 3  # (a frame later: the curves follow, the numbers wait)
+    panel.update_from(tr, paced=True)
+    loss.update_from(tr, paced=True)
+    assert panel.point_count() == loss.loss_point_count() == 80
+    assert panel.ratioLabel.text() == ratio and loss.summaryLabel.text() == summary
+    np.testing.assert_array_equal(panel.bars.opts["height"], bars)
+    assert "step 50" in summary
+    # a pause (not paced) sets them at once, though the curves have nothing new
+    panel.update_from(tr)
+    loss.update_from(tr)
+    assert "step 80" in loss.summaryLabel.text()
+    assert not np.array_equal(panel.bars.opts["height"], bars)
+    # and while playing, they follow once the interval is over
+    tr.step(30)
+    clock[0] += 1.01 * READOUT_INTERVAL
+    loss.update_from(tr, paced=True)
+    assert "step 110" in loss.summaryLabel.text()

@@ -1071,6 +1071,32 @@ def hex_rgb(color):
     return np.array([c.red(), c.green(), c.blue()], dtype=np.float64)
 
 
+READOUT_INTERVAL = 0.1
+"""While training plays fast, the numbers under the plots, the status line and the bars of the current step are
+set at most this often: set 30 times a second they cannot be read, and each setting costs a layout and a
+repaint (about 2 ms a frame in all)."""
+
+
+class Readout:
+    """Paces the readouts of a view (see ``READOUT_INTERVAL``). ``due(paced)`` says whether to set them now: always
+    when not ``paced``, otherwise when the interval is over. A paced call that is not due leaves ``pending`` set, so
+    that the next call that is not paced (a pause, a step by hand) sets them even if nothing else changed."""
+
+    def __init__(self, now=time.perf_counter):
+        self.now = now  # (a test may pass a fake clock)
+        self._last = -math.inf
+        self.pending = False
+
+    def due(self, paced=False):
+        now = self.now()
+        if paced and now - self._last < READOUT_INTERVAL:
+            self.pending = True
+            return False
+        self._last = now
+        self.pending = False
+        return True
+
+
 class ThrottledRedraw:
     """Calls ``draw(trainer)`` when ``key`` changed, at most once per ``interval`` seconds. A request that
     comes too soon is not lost: a single-shot timer draws the latest state when the interval is over (so the

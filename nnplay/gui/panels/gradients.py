@@ -23,6 +23,7 @@ from nnplay.gui.panels._common import (
     MUTED,
     HistoryCurves,
     LogAxis,
+    Readout,
     StepAxes,
     fmt_sig,
     make_plot,
@@ -56,6 +57,8 @@ class GradientPanel(QWidget):
         self._ratio = math.nan
         self._trainer = None
         self.curves = []
+        self._readout = Readout()
+        self._last_row = np.empty(0)
 
         self.quantityCombo = named(
             QComboBox(),
@@ -203,11 +206,15 @@ class GradientPanel(QWidget):
     def quantity(self):
         return self.quantityCombo.currentData()
 
-    def update_from(self, trainer):
+    def update_from(self, trainer, paced=False):
+        """Redraw for the trainer's current step; with ``paced`` (fast play) the bars and the sentence follow at
+        most every ``READOUT_INTERVAL`` seconds."""
         self._trainer = trainer
         h = trainer.history
         key = (h, len(h.steps), h.last_step, self.quantity(), trainer.diverged, self.bandCheck.isChecked())
         if self._seen is not None and all(a is b or a == b for a, b in zip(key, self._seen, strict=True)):
+            if self._readout.pending and self._readout.due(paced):
+                self._update_readouts(trainer)
             return
         self._seen = key
         with self._axes.drawing(h):
@@ -224,8 +231,13 @@ class GradientPanel(QWidget):
             if self._lane is not None:
                 low = self._lane - 0.6
             self._yrange.follow(low, high)
-            self._update_bars(y[-1] if len(y) else np.full(L, np.nan))
-            self._update_ratio(h.grad_norm, L, trainer)
+            self._last_row = y[-1] if len(y) else np.full(L, np.nan)
+            if self._readout.due(paced):
+                self._update_readouts(trainer)
+
+    def _update_readouts(self, trainer):
+        self._update_bars(self._last_row)
+        self._update_ratio(trainer.history.grad_norm, self._n_layers, trainer)
 
     @property
     def bands(self):

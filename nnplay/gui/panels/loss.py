@@ -14,6 +14,7 @@ from nnplay.gui.panels._common import (
     FractionAxis,
     HistoryCurves,
     LogAxis,
+    Readout,
     StepAxes,
     make_plot,
     named,
@@ -45,6 +46,7 @@ class LossPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("lossPanel")
         self._seen = None  # (history, rows, last step, evaluations, divergence) at the last drawing
+        self._readout = Readout()
         self._has_test = True
         self._trainer = None
         self._n_classes = None
@@ -181,17 +183,21 @@ class LossPanel(QWidget):
         steps); at most ``2 * MAX_BUCKETS`` of them are drawn, as the minimum and maximum of each bucket."""
         return self.batchLine.rows
 
-    def update_from(self, trainer):
+    def update_from(self, trainer, paced=False):
+        """Redraw for the trainer's current step; with ``paced`` (fast play) the line of numbers above the plot
+        follows at most every ``READOUT_INTERVAL`` seconds."""
         self._trainer = trainer
         h = trainer.history
         key = (h, len(h.steps), h.last_step, len(h.evals), trainer.diverged)
         if self._seen is not None and all(a is b or a == b for a, b in zip(key, self._seen, strict=True)):
+            if self._readout.pending and self._readout.due(paced):
+                self._update_summary(trainer, len(trainer.dataset.x_test) > 0)
             return
         self._seen = key
         with self._axes.drawing(h):
-            self._draw_lines(trainer)
+            self._draw_lines(trainer, paced)
 
-    def _draw_lines(self, trainer):
+    def _draw_lines(self, trainer, paced=False):
         h = trainer.history
         log = self.logCheck.isChecked()
         x = h.step_x
@@ -228,7 +234,8 @@ class LossPanel(QWidget):
         self.divergedLine.setVisible(dv is not None)
         if dv is not None and self.divergedLine.value() != dv.step:
             self.divergedLine.setValue(dv.step)
-        self._update_summary(trainer, has_test)
+        if self._readout.due(paced):
+            self._update_summary(trainer, has_test)
 
     # -- internals ---------------------------------------------------------------------------------------
     def _show_legend(self, k):
