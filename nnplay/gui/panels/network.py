@@ -39,6 +39,11 @@ GRADIENT_INTERVAL = 0.2  # s between gradient computations
 MAX_LAYERS = 16  # what the +/− buttons allow (the control panel's limits)
 MAX_WIDTH = 256
 NEW_LAYER_WIDTH = 4
+SMOOTH_EDGES = 400
+SMOOTH_LEVEL = 2
+"""Connections are drawn antialiased when the diagram has at most SMOOTH_EDGES of them; in a denser one only the
+two strongest levels are (the many thin, pale ones are aliased: the diagram of the deep sigmoid net painted in
+~4 ms instead of ~12, and among so many lines the steps do not show)."""
 HOVER_PX = 6  # a connection within this many pixels of the pointer is under it
 PICTURE_MAX_PX = 44
 STATS_SAMPLES = 200  # training samples whose activations the hover statistics summarise
@@ -64,6 +69,8 @@ class EdgeBucket(pg.GraphicsObject):
     (~160 ms: overlaps must not blend twice), so weak connections are pale, not transparent; and round caps
     cost 20× more than the default square ones.
     """
+
+    antialias = True
 
     def __init__(self, pen):
         super().__init__()
@@ -112,7 +119,7 @@ class EdgeBucket(pg.GraphicsObject):
             self._cache = (key, lines)
         p.save()
         p.resetTransform()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, self.antialias)
         p.setPen(self._pen)
         p.drawLines(self._cache[1])
         p.restore()
@@ -624,6 +631,7 @@ class NetworkView(QWidget):
             else:
                 mask = (lvl == level) & (negative if sign else ~negative)
                 bucket.setPen(self._pens[sign, level])
+            bucket.antialias = level >= SMOOTH_LEVEL or len(self._segs) <= SMOOTH_EDGES
             bucket.setSegments(self._segs[mask])
 
     def _on_quantity(self, *_):
