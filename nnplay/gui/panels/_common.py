@@ -347,7 +347,27 @@ class Curve(pg.PlotCurveItem):
 
     def updateData(self, *args, **kargs):
         self._version += 1
-        super().updateData(*args, **kargs)
+        if len(args) != 2 or kargs or not all(isinstance(a, np.ndarray) and a.ndim == 1 for a in args):
+            super().updateData(*args, **kargs)
+            return
+        # The panels' every-frame call, setData(x, y) with arrays: what pyqtgraph's updateData does for it,
+        # without its checks and profiler (a dozen of these a frame).
+        x, y = args
+        if x.shape != y.shape or x.dtype.kind == "c" or y.dtype.kind == "c" or self.opts["stepMode"]:
+            super().updateData(*args)
+            return
+        self.yData = y.view(np.ndarray)
+        self.xData = x.view(np.ndarray)
+        self.invalidateBounds()
+        self.prepareGeometryChange()
+        self.informViewBoundsChanged()
+        self.path = None
+        self.fillPath = None
+        self._fillPathList = None
+        self._mouseShape = None
+        self._lineSegmentsRendered = False
+        self.update()
+        self.sigPlotChanged.emit(self)
 
     def paint(self, p, opt, widget):
         o = self.opts
