@@ -439,14 +439,20 @@ class Network:
         On this machine's numpy, tanh (hence sigmoid) and exp are about 5x faster in float32 than in float64,
         and a picture needs no more than float32's 7 digits: the decision regions, the unit pictures and the
         activations of a deep sigmoid net cost a fifth of the float64 pass. Nothing that training reads is
-        changed (the layers keep what the last training pass left for its backward pass). Weights too large for
-        float32 (a network on its way to diverging) are passed in float64 instead, so that a picture is never
-        blank only because of the cast. With ``last_only``, only the outputs (N, K) are returned.
+        changed (the layers keep what the last training pass left for its backward pass). A pass whose values do
+        not fit float32 (weights over 1e30, or values that grow beyond 3.4e38 through the layers: a network on its
+        way to diverging) is done in float64 instead, so that a picture is never blank only because of the cast.
+        With ``last_only``, only the outputs (N, K) are returned.
         """
-        dtype = np.float32
         big = float(np.max(np.abs(self.flat_params))) if self.flat_params.size else 0.0
-        if not big < 1e30:  # (also NaN)
-            dtype = np.float64
+        out = self._view_pass(x, np.float32 if big < 1e30 else np.float64, last_only)  # (NaN: float64)
+        if out[-1].dtype == np.float32 and not all(np.isfinite(a).all() for a in (out[-1:] if last_only else out)):
+            # (values beyond float32's 3.4e38 through ReLU or identity layers: a network on its way to diverging,
+            # whose last pictures must still be drawn)
+            out = self._view_pass(x, np.float64, last_only)
+        return out[-1] if last_only else out
+
+    def _view_pass(self, x, dtype, last_only):
         with np.errstate(all="ignore"):
             x = np.asarray(x, dtype=dtype)
             out = [] if last_only else [x]
@@ -470,7 +476,7 @@ class Network:
                 s -= s.max(axis=1, keepdims=True)
                 np.exp(s, out=s)
                 s /= s.sum(axis=1, keepdims=True)
-        return s if last_only else [*out, s]
+        return [s] if last_only else [*out, s]
 
     def __repr__(self):
         extra = ""

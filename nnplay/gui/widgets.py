@@ -189,9 +189,6 @@ class LiveLabel(QWidget):
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._doc.setDefaultTextOption(option)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        # Opaque (the window's colour, as around it): a new text then repaints the label only, not the group box
-        # behind it too (the labels under the plots change in every frame while training runs).
-        self.setAutoFillBackground(True)
 
     # -- QLabel-like API --------------------------------------------------------------------------------
     def text(self):

@@ -430,6 +430,21 @@ def test_the_float32_view_pass_is_unit_outputs_and_changes_nothing_training_read
         np.testing.assert_array_equal(a.running_var, b.running_var)
 
 
+def test_the_view_pass_falls_back_to_float64_when_values_outgrow_float32_through_the_layers():
+    # (weights far below 1e30, but 1e9 per ReLU layer: 1e45 at the output, beyond float32's 3.4e38)
+    net = Network((2, 8, 8, 8, 8, 2), "relu", seed=2)
+    for key in net.weight_keys:
+        net.params[key][...] = np.abs(net.params[key]) * 1e9
+    x = np.random.default_rng(0).normal(size=(200, 2))
+    ref = net.unit_outputs(x)
+    assert all(np.isfinite(r).all() for r in ref)
+    view = net.view_outputs(x)
+    assert all(np.isfinite(v).all() for v in view)
+    for got, want in zip(view, ref, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-6)
+    np.testing.assert_allclose(net.view_outputs(x, last_only=True), ref[-1], rtol=1e-6)
+
+
 def test_the_view_pass_falls_back_to_float64_for_weights_too_big_for_float32():
     net = Network((2, 4, 2), "relu", seed=1)
     net.params["W1"][...] = 1e35

@@ -13,13 +13,14 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from qt_helpers import find_child
 
 from nnplay.core.config import Config
 from nnplay.core.trainer import Trainer
 from nnplay.gui import export
-from nnplay.gui.panels._common import BandRaster, Curve, column_spans
+from nnplay.gui.panels._common import BandRaster, Curve, _thicken, aliased_width, column_spans
 from nnplay.gui.panels.contour import zero_segments
 from nnplay.gui.panels.gradients import GradientPanel
 from nnplay.gui.style import configure_pyqtgraph
@@ -114,6 +115,53 @@ def test_column_spans_cover_what_qt_draws_of_the_polyline(kind):
     t2, b2 = column_spans([(x, y), (x, y + 5.0)], W, H)
     np.testing.assert_array_equal(t2[0], top[0])
     np.testing.assert_array_equal(b2[0], bottom[0])
+
+
+@pytest.mark.parametrize("dpr", [1.0, 2.0])
+def test_aliased_width_is_what_qt_draws_whatever_the_pixel_ratio(dpr):
+    for width in (1.0, 1.5, 2.0, 2.5, 3.0, 4.0):
+        img = QImage(int(60 * dpr), int(60 * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+        img.setDevicePixelRatio(dpr)
+        img.fill(0)
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        pen = QPen(QColor("black"))
+        pen.setWidthF(width)
+        pen.setCosmetic(True)
+        p.setPen(pen)
+        p.drawLine(QPointF(5, 30.3), QPointF(55, 30.3))  # (off the pixel grid, as data mostly are)
+        p.end()
+        drawn = _bits(img) != 0
+        assert drawn[:, int(20 * dpr)].sum() == aliased_width(width), width
+
+
+def test_thick_spans_cover_what_qt_draws_of_a_wide_aliased_polyline():
+    W, H = 200, 100
+    rng = np.random.default_rng(5)
+    xb = np.linspace(10, 190, 150)  # (a band: each bucket's minimum and maximum, as the plots draw them)
+    mid = 50 + np.cumsum(rng.normal(0, 1.0, len(xb)))
+    x = np.repeat(xb, 2)
+    y = np.column_stack([mid - rng.uniform(0, 15, len(xb)), mid + rng.uniform(0, 15, len(xb))]).ravel()
+    for width in (2.0, 3.0):
+        img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(0)
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        pen = QPen(QColor("black"))
+        pen.setWidthF(width)
+        pen.setCosmetic(True)
+        p.setPen(pen)
+        p.drawPath(pg.arrayToQPath(x, y, connect="finite"))
+        p.end()
+        qt = _bits(img) != 0
+        top, bottom = column_spans([(x, y)], W, H)
+        _thicken(top[0], bottom[0], aliased_width(width), H)
+        rows = np.arange(H)[:, None]
+        mine = (rows >= top[0]) & (rows <= bottom[0])
+        # Qt strokes a wide line as a polygon (caps, joins, rows by where the line falls within its pixel); the
+        # spans know whole rows only: as heavy, in the same place, not pixel for pixel.
+        assert abs(int(mine.sum()) - int(qt.sum())) <= 0.15 * qt.sum()
+        assert (qt & mine).sum() >= 0.9 * qt.sum()
 
 
 def _gradient_panel(qtbot, steps=3000, size=(700, 420)):
@@ -252,3 +300,24 @@ def test_readouts_follow_at_most_ten_times_a_second_while_playing_and_exactly_at
     clock[0] += 1.01 * READOUT_INTERVAL
     loss.update_from(tr, paced=True)
     assert "step 110" in loss.summaryLabel.text()
+
+
+def test_a_plot_too_big_for_the_band_image_has_its_bands_painted_by_pyqtgraph(qtbot, monkeypatch):
+    from nnplay.gui.panels import _common
+
+    panel, _ = _gradient_panel(qtbot, steps=400)
+    plot = find_child(panel, "gradientPlot")
+    raster = panel._lines.raster
+    monkeypatch.setattr(_common, "MAX_RASTER_PIXELS", 100)
+    fallback = _grab(plot)
+    assert raster.too_big
+    for band in panel.bands:
+        band.raster = None
+    raster.hide()
+    assert np.array_equal(_grab(plot), fallback)  # (what pyqtgraph paints on its own)
+    raster.show()
+    for band in panel.bands:
+        band.raster = raster
+    monkeypatch.setattr(_common, "MAX_RASTER_PIXELS", 16_000_000)
+    _grab(plot)
+    assert not raster.too_big

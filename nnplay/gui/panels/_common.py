@@ -372,7 +372,7 @@ class Curve(pg.PlotCurveItem):
     def paint(self, p, opt, widget):
         o = self.opts
         pen = o["pen"]
-        if self.raster is not None and self._exportOpts is False:
+        if self.raster is not None and self._exportOpts is False and not self.raster.too_big:
             return None  # (on screen, its BandRaster paints it)
         if (
             self._exportOpts is not False
@@ -600,6 +600,7 @@ def rasterizable(curve):
     return not curve.opts["antialias"] and pen is not None and pen.style() == Qt.PenStyle.SolidLine
 
 
+MAX_RASTER_PIXELS = 16_000_000
 EDGE = 6
 """Pixels at the edges of a plot that a ``BandRaster`` leaves out of its bounding rect: Qt widens every update by
 2 and looks for items a little further, which would reach the axes (see ``BandRaster.boundingRect``)."""
@@ -631,6 +632,7 @@ class BandRaster(pg.GraphicsObject):
         self._drawn = None  # (top, bottom) rows per band and column as drawn (thickened to the pens' widths)
         self._qimage = None
         self._version = 0  # (counts refresh calls: a paint with nothing new only draws the image again)
+        self.too_big = False  # (a plot of more than MAX_RASTER_PIXELS: the bands paint themselves)
         self._painted = None  # (the key and version of the image)
         self.full_repaints = 0  # (for tests: how often every column was recomputed)
         self.columns_repainted = 0
@@ -681,7 +683,12 @@ class BandRaster(pg.GraphicsObject):
         w = max(1, math.ceil(dev.right()) - x0)
         h = max(1, math.ceil(dev.bottom()) - y0)
         W, H = max(1, round(w * dpr)), max(1, round(h * dpr))
-        if W * H > 16_000_000:
+        too_big = W * H > MAX_RASTER_PIXELS
+        if too_big != self.too_big:
+            self.too_big = too_big
+            for b in self.bands:
+                b.update()  # (they paint themselves, or stop doing so)
+        if too_big:
             return
         pens = tuple((id(b), b.opts["pen"].color().rgba(), b.opts["pen"].widthF()) for b in bands)
         key = (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy(), x0, y0, W, H, dpr, pens)
@@ -729,7 +736,7 @@ class BandRaster(pg.GraphicsObject):
             changed[col:] |= (top[i, col:] != new_top[i, col:]) | (bottom[i, col:] != new_bottom[i, col:])
             top[i, col:], bottom[i, col:] = new_top[i, col:], new_bottom[i, col:]
         # As drawn: thickened to the pens' widths (from the whole line: a wide pen reaches the columns around).
-        thick = [max(1, round(b.opts["pen"].widthF() * dpr)) for b in bands]
+        thick = [aliased_width(b.opts["pen"].widthF()) for b in bands]
         if max(thick) > 1:
             drawn = top.copy(), bottom.copy()
             for i in np.flatnonzero(np.array(thick) > 1):
@@ -882,6 +889,13 @@ def _segment_spans(top, bottom, px, py, owner, a, W, H, first=None):
     np.maximum.at(bottom, flat, hi)
 
 
+def aliased_width(width):
+    """Device pixels across an aliased cosmetic line of pen ``width`` as Qt draws it off the pixel grid, whatever
+    the screen's pixel ratio: 1 below 2, then ``width`` rounded half up (1.5 → 1, 2 → 2, 2.5 → 3). (Qt colours the
+    pixels whose centres lie within width/2 of the line, so a fractional width can be one pixel more on the grid.)"""
+    return 1 if width < 2 else math.floor(width + 0.5)
+
+
 def _thicken(top, bottom, thickness, H):
     """Widen one line's spans (in place) to a pen ``thickness`` pixels wide: rows above and below, and the
     neighbouring columns' spans (``H``: the image's height)."""
@@ -890,10 +904,10 @@ def _thicken(top, bottom, thickness, H):
     top[has] = np.maximum(top[has] - up, 0)
     bottom[has] = np.minimum(bottom[has] + down, H - 1)
     t, b = top.copy(), bottom.copy()
-    for k in range(1, up + 1):
+    for k in range(1, down + 1):  # (as Qt: the extra pixels below and to the right)
         np.minimum(top[k:], t[:-k], out=top[k:])
         np.maximum(bottom[k:], b[:-k], out=bottom[k:])
-    for k in range(1, down + 1):
+    for k in range(1, up + 1):
         np.minimum(top[:-k], t[k:], out=top[:-k])
         np.maximum(bottom[:-k], b[k:], out=bottom[:-k])
 
