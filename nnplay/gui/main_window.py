@@ -563,6 +563,7 @@ class MainWindow(QMainWindow):
         for panel in self.fast_panels:
             panel.update_from(tr, paced=paced)
         now = self.session.clock.now()
+        self.boundaryPanel.playing_fast = not force and self.session.tick_interval() == 0
         turn = SLOW_PANEL_INTERVAL / len(self.slow_panels)
         slow_frames = self.session.tick_interval() >= turn  # (a few steps a second)
         if force or slow_frames:

@@ -321,3 +321,27 @@ def test_a_plot_too_big_for_the_band_image_has_its_bands_painted_by_pyqtgraph(qt
     monkeypatch.setattr(_common, "MAX_RASTER_PIXELS", 16_000_000)
     _grab(plot)
     assert not raster.too_big
+
+
+def test_decision_regions_are_coarser_only_while_playing_at_full_speed(qtbot):
+    from nnplay.gui.panels.boundary import GRID, PLAY_GRID, BoundaryPanel
+
+    configure_pyqtgraph()
+    panel = BoundaryPanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 400)
+    panel.show()
+    tr = Trainer(Config(), eval_every=0)
+    tr.step(20)
+    panel.update_from(tr, force=True)
+    assert panel.grid_size() == GRID and panel.heatmap.image.shape[:2] == (GRID, GRID)
+    panel.playing_fast = True
+    tr.step(20)
+    panel._redraw.invalidate()
+    panel._redraw._last = -1e9  # (the throttle's interval is over)
+    panel.update_from(tr)
+    assert panel.grid_size() == PLAY_GRID and panel.heatmap.image.shape[:2] == (PLAY_GRID, PLAY_GRID)
+    x, _ = panel.contour_points()
+    assert len(x) > 10  # (the boundary is drawn on the coarse grid too)
+    panel.update_from(tr, force=True)  # a pause: the full grid, whatever the speed
+    assert panel.grid_size() == GRID and panel.heatmap.image.shape[:2] == (GRID, GRID)
