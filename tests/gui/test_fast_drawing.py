@@ -345,3 +345,28 @@ def test_decision_regions_are_coarser_only_while_playing_at_full_speed(qtbot):
     assert len(x) > 10  # (the boundary is drawn on the coarse grid too)
     panel.update_from(tr, force=True)  # a pause: the full grid, whatever the speed
     assert panel.grid_size() == GRID and panel.heatmap.image.shape[:2] == (GRID, GRID)
+
+
+def test_the_diagrams_lines_drawn_from_an_array_are_the_lines_drawn_one_by_one():
+    from PySide6.QtCore import QLineF
+
+    from nnplay.gui.panels.network import _line_array
+
+    rng = np.random.default_rng(9)
+    dx, dy = rng.uniform(0, 200, (300, 2)), rng.uniform(0, 150, (300, 2))
+    arr = _line_array(dx, dy)
+    pictures = []
+    for lines in (arr, [QLineF(a, b, c, d) for a, b, c, d in zip(dx[:, 0], dy[:, 0], dx[:, 1], dy[:, 1], strict=True)]):
+        img = QImage(200, 150, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(0)
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(QPen(QColor("#205080"), 1.4))
+        if isinstance(lines, list):
+            p.drawLines(lines)
+        else:
+            p.drawLines(*lines.drawargs())
+        p.end()
+        pictures.append(_bits(img))
+    assert (pictures[1] != 0).sum() > 1000
+    assert np.array_equal(pictures[0], pictures[1])
