@@ -1,9 +1,10 @@
 """What the network predicts: a probability map for 2-D data, test images and a confusion matrix otherwise.
 
-For 2-D data the background colour at every point of a 100×100 grid is the predicted class, paler where the
-network is less sure (white: undecided); the data points sit on top. For images (the 8×8 digits, MNIST's 28×28)
-the panel shows some test images with their predicted labels and a confusion matrix; for other data only the
-confusion matrix. Images kept as bytes (``PixelArray``) are predicted block by block, never copied whole.
+For 2-D data the background colour at every point of a 100×100 grid (70×70 while training plays at full speed)
+is the predicted class, paler where the network is less sure (white: undecided); the data points sit on top. For
+images (the 8×8 digits, MNIST's 28×28) the panel shows some test images with their predicted labels and a
+confusion matrix; for other data only the confusion matrix. Images kept as bytes (``PixelArray``) are predicted
+block by block, never copied whole.
 For values to fit (regression) the panel shows the network's output over the plane (2-D data) on the same blue–
 white–orange scale as the points' true values, the fitted curve over the points (1-D data), or predicted against
 true values (more inputs). A unit clicked in the network diagram is shown here large, over the plane.
