@@ -73,15 +73,22 @@ def test_zero_segments_of_a_saddle_follow_the_cells_mean_and_skip_nan_cells():
 # -- bands as an image --------------------------------------------------------------------------------------------
 
 
-def _qt_polyline(lines, W, H):
-    img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
-    img.fill(0)
+def _aliased_painter(img, width):
+    """A painter on ``img`` with Qt's aliased cosmetic black pen ``width`` pixels wide."""
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     pen = QPen(QColor("black"))
-    pen.setWidthF(1.0)
+    pen.setWidthF(width)
     pen.setCosmetic(True)
     p.setPen(pen)
+    return p
+
+
+def _qt_polyline(lines, W, H, width=1.0):
+    """The pixels Qt's aliased polylines ``lines`` ((x, y) each) cover in a W × H image."""
+    img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(0)
+    p = _aliased_painter(img, width)
     for x, y in lines:
         p.drawPath(pg.arrayToQPath(x, y, connect="finite"))
     p.end()
@@ -123,12 +130,7 @@ def test_aliased_width_is_what_qt_draws_whatever_the_pixel_ratio(dpr):
         img = QImage(int(60 * dpr), int(60 * dpr), QImage.Format.Format_ARGB32_Premultiplied)
         img.setDevicePixelRatio(dpr)
         img.fill(0)
-        p = QPainter(img)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        pen = QPen(QColor("black"))
-        pen.setWidthF(width)
-        pen.setCosmetic(True)
-        p.setPen(pen)
+        p = _aliased_painter(img, width)
         p.drawLine(QPointF(5, 30.3), QPointF(55, 30.3))  # (off the pixel grid, as data mostly are)
         p.end()
         drawn = _bits(img) != 0
@@ -143,17 +145,7 @@ def test_thick_spans_cover_what_qt_draws_of_a_wide_aliased_polyline():
     x = np.repeat(xb, 2)
     y = np.column_stack([mid - rng.uniform(0, 15, len(xb)), mid + rng.uniform(0, 15, len(xb))]).ravel()
     for width in (2.0, 3.0):
-        img = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
-        img.fill(0)
-        p = QPainter(img)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        pen = QPen(QColor("black"))
-        pen.setWidthF(width)
-        pen.setCosmetic(True)
-        p.setPen(pen)
-        p.drawPath(pg.arrayToQPath(x, y, connect="finite"))
-        p.end()
-        qt = _bits(img) != 0
+        qt = _qt_polyline([(x, y)], W, H, width)
         top, bottom = column_spans([(x, y)], W, H)
         _thicken(top[0], bottom[0], aliased_width(width), H)
         rows = np.arange(H)[:, None]

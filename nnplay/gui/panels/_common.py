@@ -698,17 +698,17 @@ class BandRaster(pg.GraphicsObject):
             return
         pens = tuple((id(b), b.opts["pen"].color().rgba(), b.opts["pen"].widthF()) for b in bands)
         key = (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy(), x0, y0, W, H, dpr, pens)
-        if self._painted == (key, self._version, tuple(id(b) for b in bands)):
+        ids = tuple(id(b) for b in bands)
+        if self._painted == (key, self._version, ids):
             self._draw(p, x0, y0, W, H, dpr)  # (nothing new: another item's update exposed this one)
             return
-        self._painted = (key, self._version, tuple(id(b) for b in bands))
+        self._painted = (key, self._version, ids)
         full = key != self._key
         if full:
             self._key = key
             self._image = np.zeros((H, W), dtype=np.uint32)
             self._qimage = QImage(self._image.data, W, H, 4 * W, QImage.Format.Format_ARGB32_Premultiplied)
             self._spans = {}
-        ids = tuple(id(b) for b in bands)
         if full or self._spans.get("ids") != ids:
             self._spans = {"ids": ids, "top": np.full((len(bands), W), H, np.int32),
                            "bottom": np.full((len(bands), W), -1, np.int32), "data": [None] * len(bands)}  # fmt: skip
